@@ -1,0 +1,487 @@
+//! Stage 3, **align**: split the page's event stream at the span markup.
+//!
+//! The pairs found by [`crate::markup`] cut the pulldown-cmark stream: events
+//! inside a pair are replaced by one [`Piece::Segment`] (rendered later from
+//! the segment's own markdown, in the language asked for), events outside any
+//! pair are shared by both languages. The stream is cut into rows, one per
+//! top-level block and one per item of a top-level list. So each row is, for
+//! each language, a complete markdown fragment, and every segment is in exactly
+//! one row exactly once.
+
+use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::markup::{self, RawPair};
+use crate::model::{Block, BlockKind, Document, Piece, Segment};
+use crate::parse::{self, Parsed};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Parses and aligns one file: the whole front half of the pipeline for a page.
+pub fn read_document(rel: &str, text: &str) -> Document {
+    let parsed = parse::parse(rel, text);
+    align(rel, text, parsed)
+}
+
+/// Aligns a parsed page (see the module docs).
+pub fn align(rel: &str, text: &str, parsed: Parsed<'_>) -> Document {
+    let index = LineIndex::new(text);
+    let mut diagnostics = parsed.diagnostics;
+    let body = &text[parsed.body_start..];
+    let (mut pairs, problems) = if markup::has_markup(body) {
+        markup::scan(body)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    for pair in &mut pairs {
+        shift_pair(pair, parsed.body_start);
+    }
+    for problem in problems {
+        let position = index.position(text, problem.offset + parsed.body_start);
+        diagnostics.push(Diagnostic::new(
+            rel,
+            position,
+            problem.code,
+            Severity::Error,
+            problem.message,
+        ));
+    }
+
+    let commented = comment_ranges(&parsed.events, &pairs);
+    let (pairs, skipped): (Vec<_>, Vec<_>) = pairs
+        .into_iter()
+        .partition(|p| !commented.iter().any(|c| contains(c, &p.outer)));
+    for pair in skipped {
+        diagnostics.push(
+            Diagnostic::new(
+                rel,
+                index.position(text, pair.outer.start),
+                "commented-out",
+                Severity::Info,
+                "this pair is inside an HTML comment, so it is not published and not exported",
+            )
+            .with_id(&pair.id),
+        );
+    }
+
+    let mut splitter = Splitter::new(text, &pairs);
+    for (event, range) in parsed.events {
+        splitter.event(event, range);
+    }
+    let Splitter {
+        mut rows,
+        placement,
+        ..
+    } = splitter;
+
+    // A pair no event touched (e.g. in a link reference definition) is still
+    // shown, in a row of its own at the end, and reported.
+    let unplaced: Vec<usize> = (0..pairs.len())
+        .filter(|i| !placement.contains_key(i))
+        .collect();
+    let mut placement = placement;
+    if !unplaced.is_empty() {
+        let row = rows.len();
+        let line = index.position(text, pairs[unplaced[0]].outer.start).0;
+        let mut pieces = vec![Piece::Event(Event::Start(Tag::Paragraph))];
+        for &i in &unplaced {
+            pieces.push(Piece::Segment(i));
+            pieces.push(Piece::Event(Event::Text(" ".into())));
+            placement.insert(i, (row, BlockKind::Other));
+            diagnostics.push(
+                Diagnostic::new(
+                    rel,
+                    index.position(text, pairs[i].outer.start),
+                    "malformed",
+                    Severity::Warning,
+                    "this pair is outside any markdown block (a link definition?); it is shown at the end of the page",
+                )
+                .with_id(&pairs[i].id),
+            );
+        }
+        pieces.push(Piece::Event(Event::End(TagEnd::Paragraph)));
+        rows.push(Block {
+            kind: BlockKind::Other,
+            line,
+            pieces,
+        });
+    }
+    for row in &mut rows {
+        row.line = index.position(text, row.line).0;
+    }
+
+    let segments: Vec<Segment> = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, pair)| {
+            let (block, kind) = placement.get(&i).copied().unwrap_or((0, BlockKind::Other));
+            segment(text, &index, pair, block, kind)
+        })
+        .collect();
+    check_segments(rel, &segments, &mut diagnostics);
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+
+    Document {
+        rel: rel.to_owned(),
+        meta: parsed.meta,
+        blocks: rows,
+        segments,
+        refs: parsed.refs,
+        diagnostics,
+    }
+}
+
+fn shift_pair(pair: &mut RawPair, by: usize) {
+    let shift = |r: &Range<usize>| r.start + by..r.end + by;
+    pair.outer = shift(&pair.outer);
+    pair.target = pair.target.as_ref().map(shift);
+    pair.source = pair.source.as_ref().map(shift);
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// HTML comments written as such in the page (an HTML block or inline HTML
+/// starting with `<!--` outside any pair). A `<!--` that is a segment's text
+/// starts inside a pair and is not a comment of the page.
+fn comment_ranges(events: &[(Event<'_>, Range<usize>)], pairs: &[RawPair]) -> Vec<Range<usize>> {
+    let is_comment = |html: &str, at: usize| {
+        html.trim_start().starts_with("<!--") && !pairs.iter().any(|p| p.outer.contains(&at))
+    };
+    let mut ranges = Vec::new();
+    let mut html_block: Option<Range<usize>> = None;
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::HtmlBlock) => html_block = Some(range.clone()),
+            Event::Html(html) => {
+                // Only the block's first line decides whether it is a comment.
+                if let Some(block) = html_block.take() {
+                    if is_comment(html, range.start) {
+                        ranges.push(block);
+                    }
+                }
+            }
+            Event::InlineHtml(html) if is_comment(html, range.start) => ranges.push(range.clone()),
+            _ => {}
+        }
+    }
+    ranges
+}
+
+/// Walks the events, cutting rows and replacing pair events by segments.
+struct Splitter<'t> {
+    text: &'t str,
+    pairs: &'t [RawPair],
+    rows: Vec<Block>,
+    /// The row under construction.
+    current: Option<Block>,
+    /// Open tags: (was it kept, the block kind it opens if any).
+    stack: Vec<(bool, Option<BlockKind>)>,
+    /// Depth of open tags, to find top-level blocks.
+    depth: usize,
+    /// Inside a top-level list: its start number and item count so far.
+    list: Option<(Option<u64>, u64)>,
+    /// Pair index -> (row, innermost block kind).
+    placement: HashMap<usize, (usize, BlockKind)>,
+}
+
+impl<'t> Splitter<'t> {
+    fn new(text: &'t str, pairs: &'t [RawPair]) -> Splitter<'t> {
+        Splitter {
+            text,
+            pairs,
+            rows: Vec::new(),
+            current: None,
+            stack: Vec::new(),
+            depth: 0,
+            list: None,
+            placement: HashMap::new(),
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(end) => self.end(end),
+            leaf => self.leaf(leaf, range),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        if self.depth == 0 {
+            if let Tag::List(first) = tag {
+                self.list = Some((first, 0));
+                self.depth += 1;
+                self.stack.push((false, None));
+                return;
+            }
+            self.open_row(row_kind(&tag), range.start);
+        } else if self.depth == 1 && self.list.is_some() {
+            if let Tag::Item = tag {
+                let (first, count) = self.list.unwrap_or((None, 0));
+                self.list = Some((first, count + 1));
+                self.open_row(BlockKind::ListItem, range.start);
+                let number = first.map(|n| n + count);
+                self.push(Event::Start(Tag::List(number)));
+            }
+        }
+        self.depth += 1;
+        let kept = self.pair_containing(&range).is_none();
+        let kind = segment_kind(&tag);
+        if kept {
+            self.push(Event::Start(tag.into_static()));
+        } else {
+            self.touch(&range);
+        }
+        self.stack.push((kept, kind));
+    }
+
+    fn end(&mut self, end: TagEnd) {
+        let (kept, _) = self.stack.pop().unwrap_or((false, None));
+        self.depth = self.depth.saturating_sub(1);
+        if kept {
+            self.push(Event::End(end));
+        }
+        if self.depth == 0 {
+            if matches!(end, TagEnd::List(_)) && self.list.is_some() {
+                self.list = None;
+            } else {
+                self.close_row();
+            }
+        } else if self.depth == 1 && self.list.is_some() && end == TagEnd::Item {
+            let ordered = matches!(self.list, Some((Some(_), _)));
+            self.push(Event::End(TagEnd::List(ordered)));
+            self.close_row();
+        }
+    }
+
+    fn leaf(&mut self, event: Event<'_>, range: Range<usize>) {
+        let standalone = self.current.is_none();
+        if standalone {
+            self.open_row(leaf_row_kind(&event), range.start);
+        }
+        if self.pair_containing(&range).is_some() {
+            self.touch(&range);
+        } else {
+            let crossing: Vec<usize> = self.pairs_overlapping(&range).collect();
+            if crossing.is_empty() {
+                self.push(event.into_static());
+            } else {
+                self.split(&event, range, &crossing);
+            }
+        }
+        if standalone {
+            self.close_row();
+        }
+    }
+
+    /// A text or HTML event that straddles pair boundaries (an HTML block line
+    /// of a `<table>`, a "comment" opened by segment text): keep the raw text
+    /// outside the pairs, put segments where the pairs are.
+    fn split(&mut self, event: &Event<'_>, range: Range<usize>, crossing: &[usize]) {
+        let mut at = range.start;
+        for &i in crossing {
+            let outer = self.pairs[i].outer.clone();
+            if outer.start > at {
+                self.push_raw(event, at..outer.start);
+            }
+            self.place(i);
+            at = at.max(outer.end);
+        }
+        if at < range.end {
+            self.push_raw(event, at..range.end);
+        }
+    }
+
+    fn push_raw(&mut self, like: &Event<'_>, range: Range<usize>) {
+        let raw = CowStr::from(self.text[range].to_owned());
+        let event = match like {
+            Event::Html(_) => Event::Html(raw),
+            Event::InlineHtml(_) => Event::InlineHtml(raw),
+            Event::Code(_) => Event::Code(raw),
+            _ => Event::Text(raw),
+        };
+        self.push(event);
+    }
+
+    /// An event inside pair(s): make sure each pair it touches is placed.
+    fn touch(&mut self, range: &Range<usize>) {
+        let touched: Vec<usize> = self.pairs_overlapping(range).collect();
+        for i in touched {
+            self.place(i);
+        }
+    }
+
+    fn place(&mut self, pair: usize) {
+        if self.placement.contains_key(&pair) {
+            return;
+        }
+        if self.current.is_none() {
+            self.open_row(BlockKind::Other, self.pairs[pair].outer.start);
+        }
+        let kind = self.innermost_kind();
+        self.placement.insert(pair, (self.rows.len(), kind));
+        if let Some(row) = &mut self.current {
+            row.pieces.push(Piece::Segment(pair));
+        }
+    }
+
+    fn innermost_kind(&self) -> BlockKind {
+        let kinds: Vec<BlockKind> = self.stack.iter().filter_map(|(_, k)| *k).collect();
+        for wanted in [
+            BlockKind::Heading,
+            BlockKind::TableCell,
+            BlockKind::ListItem,
+            BlockKind::Alert,
+            BlockKind::Blockquote,
+            BlockKind::Html,
+            BlockKind::Code,
+        ] {
+            if kinds.contains(&wanted) {
+                return wanted;
+            }
+        }
+        kinds.last().copied().unwrap_or(BlockKind::Paragraph)
+    }
+
+    fn pair_containing(&self, range: &Range<usize>) -> Option<usize> {
+        let i = self.pairs.partition_point(|p| p.outer.start <= range.start);
+        let candidate = i.checked_sub(1)?;
+        let outer = &self.pairs[candidate].outer;
+        (range.start < outer.end && range.end <= outer.end && range.start < range.end)
+            .then_some(candidate)
+    }
+
+    fn pairs_overlapping<'a>(&'a self, range: &'a Range<usize>) -> impl Iterator<Item = usize> + 'a {
+        let first = self.pairs.partition_point(|p| p.outer.end <= range.start);
+        (first..self.pairs.len())
+            .take_while(move |&i| self.pairs[i].outer.start < range.end)
+    }
+
+    fn push(&mut self, event: Event<'_>) {
+        if let Some(row) = &mut self.current {
+            row.pieces.push(Piece::Event(event.into_static()));
+        }
+    }
+
+    fn open_row(&mut self, kind: BlockKind, offset: usize) {
+        self.close_row();
+        self.current = Some(Block {
+            kind,
+            line: offset,
+            pieces: Vec::new(),
+        });
+    }
+
+    fn close_row(&mut self) {
+        if let Some(row) = self.current.take() {
+            self.rows.push(row);
+        }
+    }
+}
+
+/// The row kind of a top-level block.
+fn row_kind(tag: &Tag<'_>) -> BlockKind {
+    match tag {
+        Tag::Heading { .. } => BlockKind::Heading,
+        Tag::Paragraph => BlockKind::Paragraph,
+        Tag::BlockQuote(Some(_)) => BlockKind::Alert,
+        Tag::BlockQuote(None) => BlockKind::Blockquote,
+        Tag::CodeBlock(_) => BlockKind::Code,
+        Tag::HtmlBlock => BlockKind::Html,
+        Tag::Table(_) => BlockKind::Table,
+        Tag::Item => BlockKind::ListItem,
+        _ => BlockKind::Other,
+    }
+}
+
+fn leaf_row_kind(event: &Event<'_>) -> BlockKind {
+    match event {
+        Event::Rule => BlockKind::Rule,
+        Event::Html(_) => BlockKind::Html,
+        _ => BlockKind::Other,
+    }
+}
+
+/// The block kind a tag gives the segments inside it, if it is a block.
+fn segment_kind(tag: &Tag<'_>) -> Option<BlockKind> {
+    Some(match tag {
+        Tag::Heading { .. } => BlockKind::Heading,
+        Tag::Paragraph => BlockKind::Paragraph,
+        Tag::Item => BlockKind::ListItem,
+        Tag::TableCell => BlockKind::TableCell,
+        Tag::BlockQuote(Some(_)) => BlockKind::Alert,
+        Tag::BlockQuote(None) => BlockKind::Blockquote,
+        Tag::CodeBlock(_) => BlockKind::Code,
+        Tag::HtmlBlock => BlockKind::Html,
+        _ => return None,
+    })
+}
+
+fn segment(
+    text: &str,
+    index: &LineIndex,
+    pair: &RawPair,
+    block: usize,
+    kind: BlockKind,
+) -> Segment {
+    let side = |r: &Option<Range<usize>>| r.as_ref().map(|r| text[r.clone()].to_owned());
+    let target = side(&pair.target);
+    let source = side(&pair.source);
+    let (line, column) = index.position(text, pair.outer.start);
+    Segment {
+        id: pair.id.clone(),
+        line,
+        column,
+        kind,
+        block,
+        target_text: target.as_deref().map(parse::plain_text).unwrap_or_default(),
+        source_text: source.as_deref().map(parse::plain_text).unwrap_or_default(),
+        has_target: target.is_some(),
+        has_source: source.is_some(),
+        target: target.unwrap_or_default(),
+        source: source.unwrap_or_default(),
+    }
+}
+
+/// The checks that belong to reading the markup: duplicate ids and empty sides.
+fn check_segments(rel: &str, segments: &[Segment], diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &Segment> = HashMap::new();
+    for seg in segments {
+        let at = (seg.line, seg.column);
+        if let Some(first) = seen.get(seg.id.as_str()) {
+            diagnostics.push(
+                Diagnostic::new(
+                    rel,
+                    at,
+                    "duplicate-id",
+                    Severity::Error,
+                    format!(
+                        "this id is already used at line {}; each pair needs its own id",
+                        first.line
+                    ),
+                )
+                .with_id(&seg.id),
+            );
+        } else {
+            seen.insert(&seg.id, seg);
+        }
+        for (present, md, side) in [
+            (seg.has_target, &seg.target, "target"),
+            (seg.has_source, &seg.source, "source"),
+        ] {
+            if present && md.trim().is_empty() {
+                diagnostics.push(
+                    Diagnostic::new(
+                        rel,
+                        at,
+                        "empty",
+                        Severity::Error,
+                        format!("the {side} text is empty; fill it in or remove the pair"),
+                    )
+                    .with_id(&seg.id),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Findings and errors as values: every problem sxs reports carries the file, the
+//! position, a stable code and a message that says what to do about it.
+
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a finding is. Ordered so that `max()` gives the worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses the spelling used in `site.yml` and on the command line.
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text {
+            "info" => Some(Severity::Info),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One reported problem. `code` is stable (tools and `site.yml` refer to it);
+/// `message` is for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Path relative to the content folder, `/`-separated.
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// Segment id, when the problem belongs to one segment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(
+        file: &str,
+        (line, column): (usize, usize),
+        code: &'static str,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            file: file.to_owned(),
+            line,
+            column,
+            id: None,
+            code,
+            severity,
+            message: message.into(),
+        }
+    }
+
+    pub fn with_id(mut self, id: &str) -> Diagnostic {
+        self.id = Some(id.to_owned());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// Compiler style: `file:line:col: error[code]: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}[{}]: ",
+            self.file, self.line, self.column, self.severity, self.code
+        )?;
+        if let Some(id) = &self.id {
+            write!(f, "{id}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// A failure that stops one command (not one page): I/O on the site folder,
+/// a bad configuration, a refused output folder.
+#[derive(Debug)]
+pub struct Error {
+    pub path: Option<PathBuf>,
+    pub message: String,
+}
+
+impl Error {
+    pub fn new(message: impl Into<String>) -> Error {
+        Error {
+            path: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(path: &Path, message: impl Into<String>) -> Error {
+        Error {
+            path: Some(path.to_owned()),
+            message: message.into(),
+        }
+    }
+
+    pub fn io(path: &Path, err: std::io::Error) -> Error {
+        Error::at(path, err.to_string())
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.path {
+            Some(path) => write!(f, "{}: {}", path.display(), self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Maps byte offsets to 1-based line and column (columns count characters,
+/// as editors do).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { line_starts }
+    }
+
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line.saturating_sub(1)];
+        let column = text
+            .get(start..offset.min(text.len()))
+            .map_or(1, |prefix| prefix.chars().count() + 1);
+        (line.max(1), column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let text = "ab\nção x\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 0), (1, 1));
+        assert_eq!(index.position(text, 3), (2, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(index.position(text, x), (2, 5));
+    }
+
+    #[test]
+    fn display_is_compiler_style() {
+        let d = Diagnostic::new("a/b.md", (3, 7), "empty", Severity::Error, "the source is empty")
+            .with_id("abcde-1");
+        assert_eq!(
+            d.to_string(),
+            "a/b.md:3:7: error[empty]: abcde-1: the source is empty"
+        );
+    }
+}

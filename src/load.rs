@@ -1,0 +1,208 @@
+//! Stage 1, **load**: find the site's folders and read its files.
+//!
+//! Reading never fails a whole build: a file that cannot be read becomes a
+//! diagnostic for that file, and the other pages go on.
+
+use crate::diagnostic::{Diagnostic, Error, LineIndex, Result, Severity};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Files larger than this are refused with a clear error rather than read
+/// into memory; the largest real localized pages are a few hundred KB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Where a site's parts are. `root` holds `site.yml`, `templates/` and
+/// `static/`; `content` holds the pages.
+#[derive(Debug, Clone)]
+pub struct SitePaths {
+    pub root: PathBuf,
+    pub content: PathBuf,
+}
+
+impl SitePaths {
+    /// A folder with a `content/` subfolder is a site; any other folder (a
+    /// checkout of a localization repository) is its own content.
+    pub fn locate(path: &Path) -> Result<SitePaths> {
+        if !path.is_dir() {
+            return Err(Error::at(
+                path,
+                "is not a folder: give the site folder (with content/) or a folder of pages",
+            ));
+        }
+        let content = path.join("content");
+        Ok(if content.is_dir() {
+            SitePaths {
+                root: path.to_owned(),
+                content,
+            }
+        } else {
+            SitePaths {
+                root: path.to_owned(),
+                content: path.to_owned(),
+            }
+        })
+    }
+}
+
+/// What a file in the content folder is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FileKind {
+    /// A markdown page (`*.md`).
+    Markdown,
+    /// A DocFX navigation file (`TOC.yml`, `TOC.md`, any case).
+    Toc,
+    /// A YAML page: `### YamlMime:Landing` (index.yml) or `### YamlMime:FAQ`.
+    YamlPage,
+    /// Anything else (images, docfx.json, LICENSE): copied as is.
+    Asset,
+}
+
+/// One file of the content folder.
+#[derive(Debug, Clone)]
+pub struct ContentFile {
+    /// Path relative to the content folder, `/`-separated.
+    pub rel: String,
+    pub path: PathBuf,
+    pub kind: FileKind,
+}
+
+fn classify(rel: &str) -> FileKind {
+    let name = rel.rsplit('/').next().unwrap_or(rel).to_ascii_lowercase();
+    if name == "toc.yml" || name == "toc.md" || name == "toc.yaml" {
+        FileKind::Toc
+    } else if name.ends_with(".md") || name.ends_with(".markdown") {
+        FileKind::Markdown
+    } else if name.ends_with(".yml") || name.ends_with(".yaml") {
+        FileKind::YamlPage
+    } else {
+        FileKind::Asset
+    }
+}
+
+/// Walks the content folder, skipping hidden entries and the folders in
+/// `skip` (the output folder when it lies inside). Symlinks are followed, so
+/// a loop is reported instead of walked forever. Results are sorted by path so
+/// builds are deterministic.
+pub fn discover(content: &Path, skip: &[PathBuf]) -> (Vec<ContentFile>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let skip: Vec<PathBuf> = skip.iter().filter_map(|p| p.canonicalize().ok()).collect();
+    let walker = WalkDir::new(content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+            let skipped = entry.file_type().is_dir()
+                && entry
+                    .path()
+                    .canonicalize()
+                    .is_ok_and(|real| skip.contains(&real));
+            !hidden && !skipped
+        });
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let rel = relative(content, entry.path());
+                files.push(ContentFile {
+                    kind: classify(&rel),
+                    rel,
+                    path: entry.into_path(),
+                });
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let rel = err
+                    .path()
+                    .map_or_else(|| ".".to_owned(), |p| relative(content, p));
+                let what = if err.loop_ancestor().is_some() {
+                    "symbolic link loop: this link points to one of its own parent folders; remove it or point it elsewhere".to_owned()
+                } else {
+                    format!("cannot be read: {err}")
+                };
+                problems.push(Diagnostic::new(&rel, (1, 1), "io", Severity::Error, what));
+            }
+        }
+    }
+    (files, problems)
+}
+
+/// `path` relative to `base` with `/` separators.
+pub fn relative(base: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads a text file: UTF-8, with an optional byte-order mark (dropped).
+/// CRLF is kept as written (pulldown-cmark reads it) so offsets stay true to
+/// the file. Invalid UTF-8 is reported at its line and column.
+pub fn read_text(path: &Path, rel: &str) -> std::result::Result<String, Diagnostic> {
+    let too_big = std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_FILE_BYTES);
+    if too_big {
+        return Err(Diagnostic::new(
+            rel,
+            (1, 1),
+            "io",
+            Severity::Error,
+            format!(
+                "file is larger than {} MiB; split it into several pages",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|err| Diagnostic::new(rel, (1, 1), "io", Severity::Error, err.to_string()))?;
+    decode(bytes, rel)
+}
+
+/// Decodes file bytes as UTF-8 (see [`read_text`]).
+pub fn decode(mut bytes: Vec<u8>, rel: &str) -> std::result::Result<String, Diagnostic> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]).into_owned();
+        let position = LineIndex::new(&valid).position(&valid, offset);
+        Diagnostic::new(
+            rel,
+            position,
+            "encoding",
+            Severity::Error,
+            format!(
+                "invalid UTF-8 at byte {offset}; save the file as UTF-8 (the page was not built)"
+            ),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_dropped_and_crlf_kept() {
+        let text = decode(b"\xEF\xBB\xBFa\r\nb".to_vec(), "x.md").unwrap();
+        assert_eq!(text, "a\r\nb");
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_column_and_byte() {
+        let err = decode(b"ok\nab\xFFc".to_vec(), "x.md").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 3));
+        assert_eq!(err.code, "encoding");
+        assert!(err.message.contains("byte 5"), "{}", err.message);
+    }
+
+    #[test]
+    fn classifies_docfx_files() {
+        assert_eq!(classify("a/TOC.yml"), FileKind::Toc);
+        assert_eq!(classify("a/toc.md"), FileKind::Toc);
+        assert_eq!(classify("a/page.md"), FileKind::Markdown);
+        assert_eq!(classify("index.yml"), FileKind::YamlPage);
+        assert_eq!(classify("media/x.png"), FileKind::Asset);
+    }
+}

@@ -1,0 +1,48 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// The real corpus in `../shared/corpus/partner-center-pt-br`. Tests that
+/// read it skip (saying so) when it is absent, as in a clone elsewhere, but
+/// must run in CI (`CI` set), where its absence is a failure.
+pub fn corpus() -> Option<PathBuf> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/partner-center-pt-br");
+    if path.is_dir() {
+        return Some(path);
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!("CI is set but the corpus is missing at {}", path.display());
+    }
+    eprintln!(
+        "SKIPPED: the real corpus is not at {} (tests that need it were skipped)",
+        path.display()
+    );
+    None
+}
+
+/// All markdown files below `root`, sorted, relative paths with `/`.
+pub fn markdown_files(root: &std::path::Path) -> Vec<(String, PathBuf)> {
+    let mut files: Vec<(String, PathBuf)> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, e.into_path())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The path of the built `sxs` binary.
+pub fn sxs_bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_sxs"))
+}
