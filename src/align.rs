@@ -352,10 +352,12 @@ impl<'t> Splitter<'t> {
             .then_some(candidate)
     }
 
-    fn pairs_overlapping<'a>(&'a self, range: &'a Range<usize>) -> impl Iterator<Item = usize> + 'a {
+    fn pairs_overlapping<'a>(
+        &'a self,
+        range: &'a Range<usize>,
+    ) -> impl Iterator<Item = usize> + 'a {
         let first = self.pairs.partition_point(|p| p.outer.end <= range.start);
-        (first..self.pairs.len())
-            .take_while(move |&i| self.pairs[i].outer.start < range.end)
+        (first..self.pairs.len()).take_while(move |&i| self.pairs[i].outer.start < range.end)
     }
 
     fn push(&mut self, event: Event<'_>) {

@@ -177,8 +177,14 @@ mod tests {
 
     #[test]
     fn display_is_compiler_style() {
-        let d = Diagnostic::new("a/b.md", (3, 7), "empty", Severity::Error, "the source is empty")
-            .with_id("abcde-1");
+        let d = Diagnostic::new(
+            "a/b.md",
+            (3, 7),
+            "empty",
+            Severity::Error,
+            "the source is empty",
+        )
+        .with_id("abcde-1");
         assert_eq!(
             d.to_string(),
             "a/b.md:3:7: error[empty]: abcde-1: the source is empty"

@@ -1,1 +1,175 @@
-fn main() {}
+//! The `sxs` command line: parses arguments and wires the library's stages
+//! together. All behaviour lives in the library.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use sxs::diagnostic::Diagnostic;
+use sxs::export::Format;
+use sxs::report::{self, Tally};
+use sxs::site::Site;
+
+#[derive(Parser)]
+#[command(
+    name = "sxs",
+    version,
+    about = "Static sites for bilingual (side-by-side) localized documentation"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Print nothing but errors.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+}
+
+/// Where the site is: a positional PATH or `--root DIR` (default `.`).
+#[derive(clap::Args)]
+struct SiteArg {
+    /// The site folder (with content/), or a folder of pages.
+    #[arg(value_name = "PATH")]
+    path: Option<PathBuf>,
+    /// Same as PATH.
+    #[arg(long, value_name = "DIR", conflicts_with = "path")]
+    root: Option<PathBuf>,
+}
+
+impl SiteArg {
+    fn path(&self) -> &Path {
+        self.path
+            .as_deref()
+            .or(self.root.as_deref())
+            .unwrap_or(Path::new("."))
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site (default: ./content -> ./public).
+    Build {
+        #[command(flatten)]
+        site: SiteArg,
+        /// Output folder (default: `output` in site.yml, else ./public).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Absolute URL of the published site, for the sitemap.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Review only: print findings like a compiler; exit 1 on errors.
+    Check {
+        #[command(flatten)]
+        site: SiteArg,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// `--deny warnings`: also fail on warnings.
+        #[arg(long, value_name = "LEVEL")]
+        deny: Option<DenyLevel>,
+    },
+    /// Export the aligned segments for other tools.
+    Export {
+        #[command(flatten)]
+        site: SiteArg,
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Write to FILE instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DenyLevel {
+    Warnings,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
+    match cli.command {
+        Command::Build {
+            site,
+            output,
+            base_url,
+        } => {
+            let site = Site::open(site.path(), output.as_deref())?;
+            let outcome = sxs::build::build(&site, base_url.as_deref())?;
+            print_problems(&outcome.problems);
+            if !cli.quiet {
+                eprintln!(
+                    "built {} page(s) into {}",
+                    outcome.pages,
+                    site.output.display()
+                );
+            }
+            Ok(exit_for(Tally::of(&outcome.problems).errors > 0))
+        }
+        Command::Check { site, format, deny } => {
+            let site = Site::open(site.path(), None)?;
+            let (docs, problems) = site.read_all();
+            let findings = sxs::review::all_findings(&site, &docs, problems);
+            let mut out = std::io::stdout().lock();
+            let written = match format {
+                CheckFormat::Human => report::write_human(&mut out, &findings, docs.len()),
+                CheckFormat::Json => report::write_json(&mut out, &findings),
+            };
+            written.map_err(|e| sxs::Error::new(format!("cannot write the report: {e}")))?;
+            Ok(exit_for(Tally::of(&findings).fails(deny.is_some())))
+        }
+        Command::Export {
+            site,
+            format,
+            output,
+        } => {
+            let site = Site::open(site.path(), None)?;
+            let (docs, problems) = site.read_all();
+            let findings = sxs::review::all_findings(&site, &docs, problems);
+            let write = |out: &mut dyn Write| sxs::export::write(format, &docs, &findings, out);
+            match &output {
+                Some(path) => sxs::write::write_file_atomic(path, |file| write(file))?,
+                None => write(&mut std::io::stdout().lock())
+                    .map_err(|e| sxs::Error::new(format!("cannot write the export: {e}")))?,
+            }
+            let errors: Vec<Diagnostic> = findings
+                .into_iter()
+                .filter(|d| d.severity == sxs::Severity::Error)
+                .collect();
+            print_problems(&errors);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn print_problems(problems: &[Diagnostic]) {
+    let mut err = std::io::stderr().lock();
+    for p in problems
+        .iter()
+        .filter(|p| p.severity == sxs::Severity::Error)
+    {
+        let _ = writeln!(err, "{p}");
+    }
+}
+
+fn exit_for(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

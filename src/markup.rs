@@ -248,7 +248,11 @@ fn target_pair(
         && tokens[next_sxs].tag == Tag::Lookup
         && next_sxs > t + 1
         && tokens[next_sxs - 1].tag == Tag::Close
-        && adjacent(text, tokens[next_sxs - 1].range.end, tokens[next_sxs].range.start);
+        && adjacent(
+            text,
+            tokens[next_sxs - 1].range.end,
+            tokens[next_sxs].range.start,
+        );
     if !lookup_follows {
         let end = last_close_before(tokens, t, next_sxs);
         problems.push(MarkupProblem {
@@ -267,7 +271,10 @@ fn target_pair(
             None => {
                 unclosed(open.range.start, "target", problems);
                 let stop = tokens.get(next_sxs).map_or(text.len(), |n| n.range.start);
-                let stop = open.range.end.max(line_block_end(text, open.range.end).min(stop));
+                let stop = open
+                    .range
+                    .end
+                    .max(line_block_end(text, open.range.end).min(stop));
                 (open.range.end..stop, stop, next_sxs)
             }
         };
@@ -414,8 +421,16 @@ fn source_side(
         None => {
             unclosed(inner.range.start, "source", problems);
             let stop = tokens.get(next_sxs).map_or(text.len(), |n| n.range.start);
-            let stop = inner.range.end.max(line_block_end(text, inner.range.end).min(stop));
-            (Some(inner.range.end..stop), Some(sid.clone()), stop, next_sxs)
+            let stop = inner
+                .range
+                .end
+                .max(line_block_end(text, inner.range.end).min(stop));
+            (
+                Some(inner.range.end..stop),
+                Some(sid.clone()),
+                stop,
+                next_sxs,
+            )
         }
     }
 }
@@ -459,19 +474,17 @@ mod tests {
         let (pairs, _) = scan(text);
         pairs
             .into_iter()
-            .map(|p| {
-                (
-                    p.id,
-                    p.target.map(|r| &text[r]),
-                    p.source.map(|r| &text[r]),
-                )
-            })
+            .map(|p| (p.id, p.target.map(|r| &text[r]), p.source.map(|r| &text[r])))
             .collect()
     }
 
     #[test]
     fn reads_well_formed_pairs() {
-        let text = format!("# {} x {}", pair("a-1", "Alvo", "Source"), pair("a-2", "**B**", "**b**"));
+        let text = format!(
+            "# {} x {}",
+            pair("a-1", "Alvo", "Source"),
+            pair("a-2", "**B**", "**b**")
+        );
         let (pairs, problems) = scan(&text);
         assert!(problems.is_empty());
         assert_eq!(pairs.len(), 2);
@@ -484,7 +497,11 @@ mod tests {
     fn unclosed_inner_span_does_not_swallow_the_next_pair() {
         let text = format!(
             "{} {}",
-            pair("a-1", "AcquiredCompany.<span>com", "AcquiredCompany.<span>com"),
+            pair(
+                "a-1",
+                "AcquiredCompany.<span>com",
+                "AcquiredCompany.<span>com"
+            ),
             pair("a-2", "Depois", "After")
         );
         let got = texts(&text);
@@ -534,7 +551,10 @@ mod tests {
 
     #[test]
     fn target_without_source_is_reported() {
-        let text = format!("<span data-ttu-id=\"a-1\">Só alvo</span> {}", pair("a-2", "x", "y"));
+        let text = format!(
+            "<span data-ttu-id=\"a-1\">Só alvo</span> {}",
+            pair("a-2", "x", "y")
+        );
         let (pairs, problems) = scan(&text);
         assert_eq!(problems[0].code, "missing-source");
         assert_eq!(&text[pairs[0].target.clone().unwrap()], "Só alvo");
@@ -562,7 +582,11 @@ mod tests {
 
     #[test]
     fn multiline_pairs_keep_their_text() {
-        let text = pair("a-1", "linha\n   <strong>um</strong>", "line\n   <strong>one</strong>");
+        let text = pair(
+            "a-1",
+            "linha\n   <strong>um</strong>",
+            "line\n   <strong>one</strong>",
+        );
         assert_eq!(texts(&text)[0].1, Some("linha\n   <strong>um</strong>"));
     }
 }

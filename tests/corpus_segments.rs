@@ -52,5 +52,8 @@ fn every_pair_of_the_corpus_is_read_exactly_once_and_intact() {
         total += expected.len();
     }
     eprintln!("{files} files, {total} pairs checked");
-    assert!(files >= 368 && total > 30_000, "{files} files, {total} pairs");
+    assert!(
+        files >= 368 && total > 30_000,
+        "{files} files, {total} pairs"
+    );
 }

@@ -2,11 +2,15 @@
 
 use sxs::{read_document, BlockKind};
 
-const SEED: &str = include_str!("../content/partner-center/customer-communication-from-microsoft.md");
+const SEED: &str =
+    include_str!("../content/partner-center/customer-communication-from-microsoft.md");
 
 #[test]
 fn seed_has_eight_segments_with_their_kinds() {
-    let doc = read_document("partner-center/customer-communication-from-microsoft.md", SEED);
+    let doc = read_document(
+        "partner-center/customer-communication-from-microsoft.md",
+        SEED,
+    );
     assert!(doc.diagnostics.is_empty(), "{:#?}", doc.diagnostics);
     let got: Vec<(&str, BlockKind)> = doc
         .segments
@@ -32,7 +36,13 @@ fn seed_has_eight_segments_with_their_kinds() {
     let heading = &doc.segments[0];
     assert_eq!(heading.target, "Comunicação com o cliente da Microsoft");
     assert_eq!(heading.source, "Customer communication from Microsoft");
-    assert_eq!((heading.line, heading.column), (20, 3 + "<a name=\"customer-communication-from-microsoft\"></a>".len()));
+    assert_eq!(
+        (heading.line, heading.column),
+        (
+            20,
+            3 + "<a name=\"customer-communication-from-microsoft\"></a>".len()
+        )
+    );
     assert_eq!(doc.segments[1].target, "**Aplica-se a**");
     assert_eq!(doc.segments[1].source_text, "Applies to");
     assert_eq!(
@@ -63,6 +73,10 @@ fn seed_rows_follow_the_blocks() {
             BlockKind::Paragraph,
         ]
     );
-    let per_row: Vec<usize> = doc.blocks.iter().map(|b| b.segment_indices().count()).collect();
+    let per_row: Vec<usize> = doc
+        .blocks
+        .iter()
+        .map(|b| b.segment_indices().count())
+        .collect();
     assert_eq!(per_row, [1, 1, 1, 1, 2, 1, 1, 0, 0]);
 }

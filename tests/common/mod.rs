@@ -7,8 +7,8 @@ use std::path::PathBuf;
 /// read it skip (saying so) when it is absent, as in a clone elsewhere, but
 /// must run in CI (`CI` set), where its absence is a failure.
 pub fn corpus() -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/partner-center-pt-br");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/partner-center-pt-br");
     if path.is_dir() {
         return Some(path);
     }

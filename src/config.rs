@@ -1,0 +1,110 @@
+//! `site.yml`: optional, every key defaulted, unknown keys refused (a typo
+//! should not be silently ignored).
+
+use crate::diagnostic::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The site configuration.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Shown in the header and the `<title>` of every page.
+    pub title: String,
+    /// Absolute URL of the published site (for `sitemap.xml`); pages
+    /// themselves only use relative links.
+    pub base_url: String,
+    /// Output folder, relative to the site root.
+    pub output: String,
+    /// Language of the `sxs-lookup` spans.
+    pub source_locale: String,
+    /// Language of the translated spans when a page's `ms.contentlocale` is missing.
+    pub target_locale: String,
+    /// HTML shown in every page's footer: the content license's attribution.
+    pub attribution: Option<String>,
+    /// Review settings: check severities and accepted findings.
+    pub review: ReviewConfig,
+    /// Free-form values for templates (`config.extra.x`).
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            title: "Documentation".to_owned(),
+            base_url: String::new(),
+            output: "public".to_owned(),
+            source_locale: "en-US".to_owned(),
+            target_locale: "pt-BR".to_owned(),
+            attribution: None,
+            review: ReviewConfig::default(),
+            extra: BTreeMap::new(),
+        }
+    }
+}
+
+/// `review:` in `site.yml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReviewConfig {
+    /// Check code -> `error` | `warning` | `info` | `off`.
+    pub checks: BTreeMap<String, String>,
+    /// Known false positives: `{ id: "cea8a-108", code: "numbers" }`.
+    pub accept: Vec<Acceptance>,
+}
+
+/// One accepted finding.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Acceptance {
+    pub id: String,
+    pub code: String,
+}
+
+impl Config {
+    /// Reads `site.yml` from the site root; defaults when it is absent.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join("site.yml");
+        if !path.is_file() {
+            return Ok(Config::default());
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        if text.trim().is_empty() {
+            return Ok(Config::default());
+        }
+        crate::yaml::parse::<Config>(&text).map_err(|e| {
+            Error::at(
+                &path,
+                format!(
+                    "{}:{}: {}; see the README for the keys site.yml accepts",
+                    e.line, e.column, e.message
+                ),
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_refused_with_a_position() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("site.yml"), "title: x\ntilte: y\n").unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert!(err.message.contains("tilte"), "{err}");
+        assert!(err.message.starts_with("2:"), "{err}");
+    }
+
+    #[test]
+    fn every_key_has_a_default() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("site.yml"), "title: Docs\n").unwrap();
+        let config = Config::load(dir.path()).unwrap();
+        assert_eq!(config.title, "Docs");
+        assert_eq!(config.output, "public");
+        assert_eq!(config.source_locale, "en-US");
+    }
+}

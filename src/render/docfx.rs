@@ -1,0 +1,325 @@
+//! DocFX conventions over a pulldown-cmark event stream: `<a name>` heading
+//! anchors, `> [!NOTE]` alerts, `:::image:::`, tables that scroll, link and
+//! media rewriting, and server-side syntax highlighting of fenced code.
+
+use super::markdown::{escape_attr, Context};
+use crate::model::Side;
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, Tag, TagEnd};
+use std::sync::OnceLock;
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+/// Class prefix of highlighted code tokens (see `highlight_css`).
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+/// Applies the DocFX conventions to one fragment's events.
+pub fn transform<'a>(events: Vec<Event<'a>>, side: Side, ctx: &Context<'_>) -> Vec<Event<'a>> {
+    let lang = match side {
+        Side::Target => ctx.target_lang,
+        Side::Source => ctx.source_lang,
+    };
+    let mut out = Vec::with_capacity(events.len() + 4);
+    let mut iter = events.into_iter().peekable();
+    while let Some(event) = iter.next() {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                // `# <a name="x"></a>Title`: the anchor becomes the heading's id.
+                let mut id = id;
+                let mut rest = Vec::new();
+                let mut skip_close = false;
+                for inner in iter.by_ref() {
+                    let done = matches!(inner, Event::End(TagEnd::Heading(_)));
+                    match &inner {
+                        Event::InlineHtml(html) if id.is_none() && anchor_name(html).is_some() => {
+                            id = anchor_name(html).map(CowStr::from);
+                            skip_close = true;
+                        }
+                        Event::InlineHtml(html) if skip_close && html.trim() == "</a>" => {
+                            skip_close = false;
+                        }
+                        _ => rest.push(inner),
+                    }
+                    if done {
+                        break;
+                    }
+                }
+                out.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }));
+                out.extend(rest);
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, title) = alert_label(kind, lang);
+                out.push(Event::Html(
+                    format!(
+                        "<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n"
+                    )
+                    .into(),
+                ));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => out.push(Event::Html("</div>\n".into())),
+            Event::Start(Tag::Table(align)) => {
+                out.push(Event::Html(
+                    "<div class=\"table-wrap\" tabindex=\"0\">".into(),
+                ));
+                out.push(Event::Start(Tag::Table(align)));
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(Event::End(TagEnd::Table));
+                out.push(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => out.push(Event::Start(Tag::Link {
+                link_type,
+                dest_url: ctx.links.link(&dest_url).into(),
+                title,
+                id,
+            })),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => out.push(Event::Start(Tag::Image {
+                link_type,
+                dest_url: ctx.links.media(&dest_url).into(),
+                title,
+                id,
+            })),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let mut code = String::new();
+                for inner in iter.by_ref() {
+                    match inner {
+                        Event::End(TagEnd::CodeBlock) => break,
+                        Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => code.push_str(&t),
+                        _ => {}
+                    }
+                }
+                let lang = match &kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
+                    CodeBlockKind::Indented => "",
+                };
+                out.push(Event::Html(highlight(&code, lang).into()));
+            }
+            Event::Text(text) if text.trim_start().starts_with(":::image") => {
+                let mut directive = text.to_string();
+                while !directive.trim_end().ends_with(":::") || directive.trim() == ":::image" {
+                    match iter.peek() {
+                        Some(Event::Text(more)) => directive.push_str(more),
+                        Some(Event::SoftBreak) => directive.push(' '),
+                        _ => break,
+                    }
+                    iter.next();
+                }
+                out.push(Event::Html(image_directive(&directive, ctx).into()));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `<a name="x">` → `x`.
+fn anchor_name(html: &str) -> Option<String> {
+    let rest = html.trim().strip_prefix("<a ")?;
+    let value = attribute(rest, "name").or_else(|| attribute(rest, "id"))?;
+    (!value.is_empty()).then_some(value)
+}
+
+/// The value of `name="value"` in a tag or directive.
+fn attribute(text: &str, name: &str) -> Option<String> {
+    let mut search = text;
+    while let Some(at) = search.find(name) {
+        let before_ok = at == 0
+            || search[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_whitespace());
+        let after = &search[at + name.len()..];
+        if before_ok {
+            if let Some(value) = after.trim_start().strip_prefix('=') {
+                let value = value.trim_start();
+                let quote = value.chars().next()?;
+                if quote == '"' || quote == '\'' {
+                    let inner = &value[1..];
+                    return inner.find(quote).map(|end| inner[..end].to_owned());
+                }
+            }
+        }
+        search = after;
+    }
+    None
+}
+
+/// `:::image type="content" source="x.png" alt-text="…":::` as an image.
+fn image_directive(directive: &str, ctx: &Context<'_>) -> String {
+    let source = attribute(directive, "source").unwrap_or_default();
+    let alt = attribute(directive, "alt-text").unwrap_or_default();
+    let alt = decode_entities(&alt);
+    format!(
+        "<img class=\"docfx-image\" src=\"{}\" alt=\"{}\" loading=\"lazy\">",
+        escape_attr(&ctx.links.media(&source)),
+        escape_attr(&alt)
+    )
+}
+
+fn decode_entities(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// CSS class and localized title of an alert.
+pub fn alert_label(kind: BlockQuoteKind, lang: &str) -> (&'static str, &'static str) {
+    let class = match kind {
+        BlockQuoteKind::Note => "note",
+        BlockQuoteKind::Tip => "tip",
+        BlockQuoteKind::Important => "important",
+        BlockQuoteKind::Warning => "warning",
+        BlockQuoteKind::Caution => "caution",
+    };
+    let language = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let titles: [&str; 5] = match language.as_str() {
+        "pt" => ["Observação", "Dica", "Importante", "Aviso", "Cuidado"],
+        "es" => [
+            "Nota",
+            "Sugerencia",
+            "Importante",
+            "Advertencia",
+            "Precaución",
+        ],
+        "de" => ["Hinweis", "Tipp", "Wichtig", "Warnung", "Vorsicht"],
+        "fr" => [
+            "Remarque",
+            "Conseil",
+            "Important",
+            "Avertissement",
+            "Attention",
+        ],
+        "ja" => ["注意", "ヒント", "重要", "警告", "注意事項"],
+        "zh" => ["备注", "提示", "重要", "警告", "注意"],
+        _ => ["Note", "Tip", "Important", "Warning", "Caution"],
+    };
+    let title = match kind {
+        BlockQuoteKind::Note => titles[0],
+        BlockQuoteKind::Tip => titles[1],
+        BlockQuoteKind::Important => titles[2],
+        BlockQuoteKind::Warning => titles[3],
+        BlockQuoteKind::Caution => titles[4],
+    };
+    (class, title)
+}
+
+fn syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(SyntaxSet::load_defaults_newlines)
+}
+
+/// Fenced code as highlighted HTML (classes, so light and dark themes both
+/// work); plain escaped code when the language is unknown.
+pub fn highlight(code: &str, lang: &str) -> String {
+    let set = syntaxes();
+    let token = lang.to_ascii_lowercase();
+    let token = match token.as_str() {
+        "csharp" | "c#" => "cs",
+        "azurecli" | "azurecli-interactive" | "console" | "shell" => "bash",
+        "javascript" => "js",
+        other => other,
+    };
+    let syntax = (!token.is_empty())
+        .then(|| set.find_syntax_by_token(token))
+        .flatten();
+    let class = if lang.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"language-{}\"", escape_attr(lang))
+    };
+    let body = syntax.and_then(|syntax| {
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
+        for line in LinesWithEndings::from(code) {
+            generator
+                .parse_html_for_line_which_includes_newline(line)
+                .ok()?;
+        }
+        Some(generator.finalize())
+    });
+    let body = body.unwrap_or_else(|| escape_attr(code));
+    format!("<pre class=\"code\"><code{class}>{body}</code></pre>\n")
+}
+
+/// The stylesheet for highlighted code: a light and a dark theme.
+pub fn highlight_css() -> String {
+    let themes = syntect::highlighting::ThemeSet::load_defaults();
+    let css = |name: &str| {
+        themes
+            .themes
+            .get(name)
+            .and_then(|theme| {
+                syntect::html::css_for_theme_with_class_style(theme, CLASS_STYLE).ok()
+            })
+            .unwrap_or_default()
+    };
+    format!(
+        "{}\n@media (prefers-color-scheme: dark) {{\n{}\n}}\n",
+        css("InspiredGitHub"),
+        css("base16-ocean.dark")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_attributes() {
+        let d =
+            r#":::image type="content" source="media/a b.png" alt-text="Mostra &quot;x&quot;.":::"#;
+        assert_eq!(attribute(d, "source").as_deref(), Some("media/a b.png"));
+        assert_eq!(
+            attribute(d, "alt-text").as_deref(),
+            Some("Mostra &quot;x&quot;.")
+        );
+        assert_eq!(attribute(d, "type").as_deref(), Some("content"));
+        assert_eq!(
+            anchor_name("<a name=\"apply-filters\">").as_deref(),
+            Some("apply-filters")
+        );
+    }
+
+    #[test]
+    fn unknown_language_is_escaped() {
+        let html = highlight("<b>&</b>", "nolang");
+        assert!(html.contains("&lt;b&gt;&amp;&lt;/b&gt;"), "{html}");
+    }
+
+    #[test]
+    fn known_language_is_highlighted() {
+        let html = highlight("{\"a\": 1}\n", "json");
+        assert!(html.contains("hl-"), "{html}");
+    }
+
+    #[test]
+    fn alert_titles_follow_the_language() {
+        assert_eq!(alert_label(BlockQuoteKind::Note, "pt-BR").1, "Observação");
+        assert_eq!(alert_label(BlockQuoteKind::Note, "en-US").1, "Note");
+    }
+}

@@ -1,0 +1,76 @@
+//! Stage 6, **render**: Tera templates over plain view structs.
+//!
+//! The built-in templates, CSS and JS are compiled into the binary; a file of
+//! the same name in the site's `templates/` (or `static/`) replaces one. The
+//! Tera environment is built once per build and shared by all pages.
+
+pub mod docfx;
+pub mod markdown;
+pub mod nav;
+pub mod views;
+
+use crate::diagnostic::{Error, Result};
+use std::path::Path;
+use tera::Tera;
+
+/// The built-in templates: (name, source).
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    ("review.html", include_str!("../../templates/review.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+];
+
+/// The built-in static files: (path in the output, content).
+pub const STATIC: &[(&str, &str)] = &[
+    ("static/sxs.css", include_str!("../../static/sxs.css")),
+    ("static/sxs.js", include_str!("../../static/sxs.js")),
+];
+
+/// The template environment of one build.
+pub struct Templates {
+    tera: Tera,
+}
+
+impl Templates {
+    /// Built-in templates, each replaced by `<site>/templates/<name>` if present.
+    pub fn load(site_templates: &Path) -> Result<Templates> {
+        let mut sources: Vec<(String, String)> = Vec::new();
+        for (name, builtin) in TEMPLATES {
+            let custom = site_templates.join(name);
+            let source = if custom.is_file() {
+                std::fs::read_to_string(&custom).map_err(|e| Error::io(&custom, e))?
+            } else {
+                (*builtin).to_owned()
+            };
+            sources.push(((*name).to_owned(), source));
+        }
+        let mut tera = Tera::default();
+        // Escape HTML in every template, whatever its extension.
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.add_raw_templates(sources)
+            .map_err(|e| template_error(&e))?;
+        Ok(Templates { tera })
+    }
+
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(&e))
+    }
+}
+
+/// Tera nests the cause; the innermost message is the useful one.
+fn template_error(err: &tera::Error) -> Error {
+    let mut message = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    Error::new(format!("template error: {message}"))
+}

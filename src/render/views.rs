@@ -1,0 +1,419 @@
+//! The view structs templates receive (plain, serializable; never internal
+//! types), and the URLs of built pages.
+
+use super::markdown::{self, Context, LinkRewriter, Mode};
+use super::nav::{self, NavItem, NavTree};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Document, Side};
+use crate::review::Verdict;
+use serde::Serialize;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The three views of a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    Sxs,
+    Target,
+    Source,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Sxs, View::Target, View::Source];
+}
+
+/// File-name suffixes of the reading views (`page.pt-br.html`), from the
+/// site's locales.
+#[derive(Debug, Clone, Serialize)]
+pub struct Locales {
+    pub target: String,
+    pub source: String,
+    pub target_name: String,
+    pub source_name: String,
+}
+
+impl Locales {
+    pub fn new(target: &str, source: &str) -> Locales {
+        Locales {
+            target: target.to_owned(),
+            source: source.to_owned(),
+            target_name: language_name(target),
+            source_name: language_name(source),
+        }
+    }
+
+    /// Built path of a content page (`a/b.md`) in a view, from the site root.
+    pub fn built_path(&self, rel: &str, view: View) -> String {
+        let stem = rel
+            .strip_suffix(".md")
+            .or_else(|| rel.strip_suffix(".yml"))
+            .or_else(|| rel.strip_suffix(".yaml"))
+            .or_else(|| rel.strip_suffix(".markdown"))
+            .unwrap_or(rel);
+        match view {
+            View::Sxs => format!("{stem}.html"),
+            View::Target => format!("{stem}.{}.html", self.target.to_ascii_lowercase()),
+            View::Source => format!("{stem}.{}.html", self.source.to_ascii_lowercase()),
+        }
+    }
+}
+
+/// A language's own name, for view switchers and column headings.
+pub fn language_name(locale: &str) -> String {
+    let lang = locale
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let name = match lang.as_str() {
+        "pt" => "Português",
+        "en" => "English",
+        "de" => "Deutsch",
+        "es" => "Español",
+        "fr" => "Français",
+        "it" => "Italiano",
+        "ja" => "日本語",
+        "zh" => "中文",
+        "ko" => "한국어",
+        "ru" => "Русский",
+        "nl" => "Nederlands",
+        _ => return locale.to_owned(),
+    };
+    name.to_owned()
+}
+
+/// `../` repeated once per folder of `rel`: the way back to the site root.
+pub fn root_prefix(rel: &str) -> String {
+    "../".repeat(rel.matches('/').count())
+}
+
+/// What other pages need to know of a page: built by the first pass.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageSummary {
+    pub rel: String,
+    pub title: String,
+    pub url: String,
+    pub bilingual: bool,
+    pub verdict: Verdict,
+    pub segments: usize,
+    pub aligned: usize,
+    pub flagged: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub by_check: BTreeMap<String, usize>,
+    pub translation_type: String,
+    pub locale: String,
+    pub last_handoff: String,
+    #[serde(skip)]
+    pub anchors: HashSet<String>,
+}
+
+impl PageSummary {
+    pub fn new(
+        doc: &Document,
+        findings: &[Diagnostic],
+        locales: &Locales,
+        locale: &str,
+    ) -> PageSummary {
+        let flagged: HashSet<&str> = findings
+            .iter()
+            .filter(|d| d.severity >= Severity::Warning)
+            .filter_map(|d| d.id.as_deref())
+            .collect();
+        let mut by_check = BTreeMap::new();
+        for d in findings {
+            *by_check.entry(d.code.to_owned()).or_insert(0) += 1;
+        }
+        let mut anchors: HashSet<String> = doc.segments.iter().map(|s| s.id.clone()).collect();
+        anchors.extend(doc.segments.iter().map(|s| format!("src-{}", s.id)));
+        PageSummary {
+            rel: doc.rel.clone(),
+            title: page_title(doc),
+            url: locales.built_path(&doc.rel, View::Sxs),
+            bilingual: doc.is_bilingual(),
+            verdict: Verdict::of(findings),
+            segments: doc.segments.len(),
+            aligned: doc
+                .segments
+                .iter()
+                .filter(|s| s.has_target && s.has_source)
+                .count(),
+            flagged: flagged.len(),
+            errors: findings
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count(),
+            warnings: findings
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .count(),
+            by_check,
+            translation_type: doc.meta.translation_type.clone().unwrap_or_default(),
+            locale: locale.to_owned(),
+            last_handoff: doc.meta.last_handoff.clone().unwrap_or_default(),
+            anchors,
+        }
+    }
+}
+
+/// The page title: frontmatter `title`, else the first heading's text, else
+/// the file name.
+pub fn page_title(doc: &Document) -> String {
+    if let Some(title) = doc.meta.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        return title.to_owned();
+    }
+    doc.segments
+        .iter()
+        .find(|s| s.kind == crate::model::BlockKind::Heading)
+        .map(|s| s.target_text.clone())
+        .unwrap_or_else(|| {
+            doc.rel
+                .rsplit('/')
+                .next()
+                .unwrap_or(&doc.rel)
+                .trim_end_matches(".md")
+                .replace('-', " ")
+        })
+}
+
+/// A link found broken while rendering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenLink {
+    pub code: &'static str,
+    pub url: String,
+}
+
+/// Everything link rewriting needs to know about the site.
+pub struct SiteIndex<'a> {
+    pub locales: &'a Locales,
+    pub pages: &'a HashMap<String, PageSummary>,
+    pub files: &'a HashSet<String>,
+}
+
+/// Rewrites the links of one page and records the broken ones.
+pub struct PageLinks<'a> {
+    pub site: &'a SiteIndex<'a>,
+    pub rel: &'a str,
+    pub root: String,
+    /// The view being rendered: links go to the same view of other pages.
+    pub view: Cell<View>,
+    pub broken: RefCell<Vec<BrokenLink>>,
+}
+
+impl<'a> PageLinks<'a> {
+    pub fn new(site: &'a SiteIndex<'a>, rel: &'a str) -> PageLinks<'a> {
+        PageLinks {
+            site,
+            rel,
+            root: root_prefix(rel),
+            view: Cell::new(View::Sxs),
+            broken: RefCell::new(Vec::new()),
+        }
+    }
+
+    fn report(&self, code: &'static str, url: &str) {
+        let mut broken = self.broken.borrow_mut();
+        let item = BrokenLink {
+            code,
+            url: url.to_owned(),
+        };
+        if !broken.contains(&item) {
+            broken.push(item);
+        }
+    }
+
+    /// The content path a link points to, if it is internal.
+    fn internal_target(&self, path: &str) -> Option<String> {
+        if let Some(site_path) = path.strip_prefix('/') {
+            // Docs-site absolute (`/partner-center/x`): internal if we have it.
+            let candidates = [
+                format!("{site_path}.md"),
+                site_path.to_owned(),
+                format!("{}/index.md", site_path.trim_end_matches('/')),
+                format!("{}/index.yml", site_path.trim_end_matches('/')),
+            ];
+            return candidates
+                .into_iter()
+                .find(|c| self.site.pages.contains_key(c));
+        }
+        nav::resolve(self.rel, path)
+    }
+}
+
+fn is_external(url: &str) -> bool {
+    let scheme_end = url.find(':');
+    let slash = url.find('/');
+    match (scheme_end, slash) {
+        (Some(c), Some(s)) => c < s,
+        (Some(_), None) => true,
+        _ => url.starts_with("//"),
+    }
+}
+
+impl LinkRewriter for PageLinks<'_> {
+    fn link(&self, url: &str) -> String {
+        if url.is_empty() || url.starts_with('#') || is_external(url) {
+            return url.to_owned();
+        }
+        let (path, fragment) = match url.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (url, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let Some(target) = self.internal_target(path) else {
+            if !url.starts_with('/') {
+                self.report("broken-link", url);
+            }
+            return url.to_owned();
+        };
+        if let Some(page) = self.site.pages.get(&target) {
+            if let Some(anchor) = fragment {
+                if !anchor.is_empty() && !page.anchors.contains(anchor) {
+                    self.report("broken-anchor", url);
+                }
+            }
+            let built = self.site.locales.built_path(&target, self.view.get());
+            return match fragment {
+                Some(f) => format!("{}{built}#{f}", self.root),
+                None => format!("{}{built}", self.root),
+            };
+        }
+        if self.site.files.contains(&target) {
+            return format!("{}{target}", self.root);
+        }
+        self.report("broken-link", url);
+        url.to_owned()
+    }
+
+    fn media(&self, url: &str) -> String {
+        if url.is_empty() || is_external(url) {
+            return url.to_owned();
+        }
+        match self.internal_target(url) {
+            Some(target) if self.site.files.contains(&target) => format!("{}{target}", self.root),
+            _ => {
+                self.report("missing-image", url);
+                url.to_owned()
+            }
+        }
+    }
+}
+
+/// One row of the side-by-side view.
+#[derive(Debug, Serialize)]
+pub struct RowView {
+    pub kind: &'static str,
+    pub line: usize,
+    pub target: String,
+    pub source: String,
+    pub segments: Vec<String>,
+    pub findings: Vec<FindingView>,
+}
+
+/// A finding as shown beside its segment.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView {
+    pub id: String,
+    pub code: &'static str,
+    pub severity: &'static str,
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl FindingView {
+    pub fn of(d: &Diagnostic) -> FindingView {
+        FindingView {
+            id: d.id.clone().unwrap_or_default(),
+            code: d.code,
+            severity: d.severity.as_str(),
+            message: d.message.clone(),
+            line: d.line,
+            column: d.column,
+        }
+    }
+}
+
+/// The rows of the side-by-side view with their findings.
+pub fn rows(doc: &Document, findings: &[Diagnostic], ctx: &Context<'_>) -> Vec<RowView> {
+    let mut by_id: HashMap<&str, Vec<FindingView>> = HashMap::new();
+    for d in findings.iter().filter(|d| d.severity >= Severity::Warning) {
+        if let Some(id) = &d.id {
+            by_id
+                .entry(id.as_str())
+                .or_default()
+                .push(FindingView::of(d));
+        }
+    }
+    doc.blocks
+        .iter()
+        .map(|block| {
+            let segments: Vec<String> = block
+                .segment_indices()
+                .filter_map(|i| doc.segments.get(i).map(|s| s.id.clone()))
+                .collect();
+            let findings = segments
+                .iter()
+                .flat_map(|id| by_id.get(id.as_str()).cloned().unwrap_or_default())
+                .collect();
+            RowView {
+                kind: block.kind.as_str(),
+                line: block.line,
+                target: markdown::render_row(doc, block, Mode::Column(Side::Target), ctx),
+                source: markdown::render_row(doc, block, Mode::Column(Side::Source), ctx),
+                segments,
+                findings,
+            }
+        })
+        .collect()
+}
+
+/// A whole page in one language, for the reading views.
+pub fn reading_body(doc: &Document, side: Side, ctx: &Context<'_>) -> String {
+    doc.blocks
+        .iter()
+        .map(|block| markdown::render_row(doc, block, Mode::Reading(side), ctx))
+        .collect()
+}
+
+/// Navigation of one page: its tree, trail and neighbours.
+#[derive(Debug, Serialize, Default)]
+pub struct PageNav {
+    pub tree: Option<NavTree>,
+    pub breadcrumbs: Vec<NavItem>,
+    pub prev: Option<NavLink>,
+    pub next: Option<NavLink>,
+}
+
+/// A link to another page by content path.
+#[derive(Debug, Serialize)]
+pub struct NavLink {
+    pub title: String,
+    pub url: String,
+}
+
+impl PageNav {
+    pub fn of(rel: &str, trees: &[NavTree], pages: &HashMap<String, PageSummary>) -> PageNav {
+        for tree in trees {
+            if let Some(trail) = nav::trail(&tree.items, rel) {
+                let mut order = Vec::new();
+                nav::flatten(&tree.items, &mut order);
+                let at = order.iter().position(|p| p == rel);
+                let link = |i: usize| {
+                    order.get(i).and_then(|p| pages.get(p)).map(|s| NavLink {
+                        title: s.title.clone(),
+                        url: s.url.clone(),
+                    })
+                };
+                return PageNav {
+                    tree: Some(tree.clone()),
+                    breadcrumbs: trail,
+                    prev: at.and_then(|i| i.checked_sub(1)).and_then(link),
+                    next: at.and_then(|i| link(i + 1)),
+                };
+            }
+        }
+        PageNav::default()
+    }
+}

@@ -1,0 +1,102 @@
+//! Stage 4, **review**: checks over every aligned pair → findings → verdict.
+//!
+//! The markup-reading findings (missing-source, id-mismatch, duplicate-id,
+//! empty, malformed) come from align; this stage adds the translation checks
+//! and applies the site's configuration (severity overrides, accepted
+//! findings).
+
+use crate::config::ReviewConfig;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Document;
+use crate::site::Site;
+use serde::Serialize;
+
+/// Findings of one page: those of reading it, then those of the checks.
+pub fn page_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
+    let _ = target_locale;
+    let mut findings = doc.diagnostics.clone();
+    if doc.is_bilingual() {
+        if let Some(kind) = &doc.meta.translation_type {
+            if kind.eq_ignore_ascii_case("MT") {
+                findings.push(Diagnostic::new(
+                    &doc.rel,
+                    (1, 1),
+                    "machine-translated",
+                    Severity::Info,
+                    "this page is machine translated (ms.translationtype: MT); have a person review it",
+                ));
+            }
+        }
+    }
+    findings
+}
+
+/// Applies `site.yml`'s `review:` settings: severity overrides (`off` drops a
+/// check) and accepted findings.
+pub fn configure(findings: Vec<Diagnostic>, config: &ReviewConfig) -> Vec<Diagnostic> {
+    findings
+        .into_iter()
+        .filter_map(|mut d| {
+            let accepted = config
+                .accept
+                .iter()
+                .any(|a| a.code == d.code && d.id.as_deref() == Some(a.id.as_str()));
+            if accepted {
+                return None;
+            }
+            match config.checks.get(d.code).map(String::as_str) {
+                Some("off") => None,
+                Some(level) => {
+                    if let Some(severity) = Severity::parse(level) {
+                        d.severity = severity;
+                    }
+                    Some(d)
+                }
+                None => Some(d),
+            }
+        })
+        .collect()
+}
+
+/// Every finding of the site: walking problems, then each page's, configured
+/// and sorted by file and position.
+pub fn all_findings(site: &Site, docs: &[Document], problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut findings = problems;
+    for doc in docs {
+        findings.extend(page_findings(doc, site.target_locale(doc)));
+    }
+    let mut findings = configure(findings, &site.config.review);
+    findings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    findings
+}
+
+/// Can this translation be trusted?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// No findings.
+    Ready,
+    /// Warnings, or machine translation not yet reviewed.
+    Review,
+    /// Errors: lost or broken segments.
+    Blocked,
+}
+
+impl Verdict {
+    pub fn of(findings: &[Diagnostic]) -> Verdict {
+        match findings.iter().map(|d| d.severity).max() {
+            Some(Severity::Error) => Verdict::Blocked,
+            Some(Severity::Warning) => Verdict::Review,
+            _ if findings.iter().any(|d| d.code == "machine-translated") => Verdict::Review,
+            _ => Verdict::Ready,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Ready => "ready",
+            Verdict::Review => "review",
+            Verdict::Blocked => "blocked",
+        }
+    }
+}

@@ -1,0 +1,128 @@
+// sxs: progressive enhancement only; every page reads fine without it.
+(function () {
+  "use strict";
+  var root = document.body.dataset.root || "";
+
+  // Theme toggle, remembered.
+  var toggle = document.querySelector(".theme-toggle");
+  if (toggle) toggle.addEventListener("click", function () {
+    var dark = document.documentElement.dataset.theme === "dark" ||
+      (!document.documentElement.dataset.theme && matchMedia("(prefers-color-scheme: dark)").matches);
+    var next = dark ? "light" : "dark";
+    document.documentElement.dataset.theme = next;
+    localStorage.setItem("sxs-theme", next);
+  });
+
+  // Hover or focus a segment: highlight its counterpart in the other column.
+  function counterpart(seg, on) {
+    var id = seg.dataset.seg;
+    document.querySelectorAll('[data-seg="' + CSS.escape(id) + '"]').forEach(function (el) {
+      el.classList.toggle("active", on);
+    });
+  }
+  ["mouseover", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (e) {
+      var seg = e.target.closest && e.target.closest(".sxs .seg");
+      if (seg) counterpart(seg, true);
+    });
+  });
+  ["mouseout", "focusout"].forEach(function (type) {
+    document.addEventListener(type, function (e) {
+      var seg = e.target.closest && e.target.closest(".sxs .seg");
+      if (seg) counterpart(seg, false);
+    });
+  });
+
+  // Filter: only flagged rows, optionally one check (?check=numbers).
+  var only = document.getElementById("only-flagged");
+  var params = new URLSearchParams(location.search);
+  var check = params.get("check");
+  function applyFilter() {
+    document.body.classList.toggle("only-flagged", !!(only && only.checked));
+    document.querySelectorAll(".sxs .row").forEach(function (row) {
+      var checks = (row.dataset.checks || "").split(" ");
+      row.classList.toggle("filtered-out", !!check && checks.indexOf(check) < 0);
+    });
+  }
+  if (only) {
+    if (check) only.checked = true;
+    only.addEventListener("change", function () { if (!only.checked) check = null; applyFilter(); });
+    applyFilter();
+  }
+
+  // j / k: next / previous flagged row.
+  var flagged = Array.prototype.slice.call(document.querySelectorAll(".sxs .row.flagged"));
+  var current = -1;
+  document.addEventListener("keydown", function (e) {
+    if (e.target.closest("input, textarea, select") || e.metaKey || e.ctrlKey || e.altKey) return;
+    if ((e.key !== "j" && e.key !== "k") || !flagged.length) return;
+    current = e.key === "j" ? Math.min(current + 1, flagged.length - 1) : Math.max(current - 1, 0);
+    var seg = flagged[current].querySelector(".seg");
+    flagged[current].scrollIntoView({ block: "center" });
+    if (seg) seg.focus({ preventScroll: true });
+  });
+
+  // Target reading view: "show original" toggle, remembered.
+  var original = document.getElementById("show-original");
+  if (original) {
+    original.checked = localStorage.getItem("sxs-show-original") === "1";
+    var apply = function () { document.body.classList.toggle("show-original-on", original.checked); };
+    original.addEventListener("change", function () {
+      localStorage.setItem("sxs-show-original", original.checked ? "1" : "0");
+      apply();
+    });
+    apply();
+  }
+
+  // Search both languages; the index is a script so it also works from disk.
+  var input = document.getElementById("search-input");
+  var results = document.getElementById("search-results");
+  var loading = false;
+  function load(then) {
+    if (window.SXS_SEARCH) return then();
+    if (loading) return;
+    loading = true;
+    var s = document.createElement("script");
+    s.src = root + "static/search-index.js";
+    s.onload = then;
+    document.head.appendChild(s);
+  }
+  function norm(t) { return t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  function esc(t) { return t.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
+  function search() {
+    var q = norm(input.value.trim());
+    if (q.length < 2) { results.hidden = true; return; }
+    var hits = [];
+    for (var i = 0; i < window.SXS_SEARCH.length && hits.length < 30; i++) {
+      var e = window.SXS_SEARCH[i];
+      if (norm(e.t).indexOf(q) >= 0 || norm(e.s).indexOf(q) >= 0) hits.push(e);
+    }
+    results.innerHTML = hits.length ? hits.map(function (e) {
+      var text = norm(e.t).indexOf(q) >= 0 ? e.t : e.s;
+      return '<li><a href="' + esc(root + e.u) + '">' + esc(text) + '<span class="where">' + esc(e.p) + "</span></a></li>";
+    }).join("") : "<li><a>No match</a></li>";
+    results.hidden = false;
+  }
+  if (input) {
+    input.addEventListener("input", function () { load(search); });
+    input.addEventListener("keydown", function (e) { if (e.key === "Escape") results.hidden = true; });
+  }
+
+  // Sortable dashboard tables.
+  document.querySelectorAll("table.sortable th button").forEach(function (button, col) {
+    button.addEventListener("click", function () {
+      var th = button.parentElement, table = th.closest("table"), body = table.tBodies[0];
+      var asc = th.getAttribute("aria-sort") !== "ascending";
+      table.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = a.cells[col].textContent.trim(), y = b.cells[col].textContent.trim();
+        var n = parseFloat(x) - parseFloat(y);
+        var c = isNaN(n) ? x.localeCompare(y) : n;
+        return asc ? c : -c;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+    });
+  });
+})();
