@@ -36,14 +36,19 @@ pub fn align(rel: &str, text: &str, parsed: Parsed<'_>) -> Document {
         shift_pair(pair, parsed.body_start);
     }
     for problem in problems {
-        let position = index.position(text, problem.offset + parsed.body_start);
-        diagnostics.push(Diagnostic::new(
+        let offset = problem.offset + parsed.body_start;
+        let mut d = Diagnostic::new(
             rel,
-            position,
+            index.position(text, offset),
             problem.code,
-            Severity::Error,
+            problem.severity,
             problem.message,
-        ));
+        );
+        // Name the segment the problem belongs to, so it is flagged in the views.
+        if let Some(pair) = pairs.iter().find(|p| p.outer.contains(&offset)) {
+            d = d.with_id(&pair.id);
+        }
+        diagnostics.push(d);
     }
 
     let commented = comment_ranges(&parsed.events, &pairs);

@@ -12,6 +12,7 @@
 //! themselves (which are machine-written and regular) and treats everything
 //! between them as opaque text, so one broken pair never costs its neighbours.
 
+use crate::diagnostic::Severity;
 use std::ops::Range;
 
 /// A problem found while reading the markup, at a byte offset.
@@ -19,7 +20,20 @@ use std::ops::Range;
 pub struct MarkupProblem {
     pub offset: usize,
     pub code: &'static str,
+    pub severity: Severity,
     pub message: String,
+}
+
+impl MarkupProblem {
+    /// A broken pair: lost or damaged markup.
+    fn error(offset: usize, code: &'static str, message: impl Into<String>) -> MarkupProblem {
+        MarkupProblem {
+            offset,
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
 }
 
 /// One bilingual pair as found in the text. Ranges are byte ranges of the
@@ -99,13 +113,13 @@ fn tokenize(text: &str, problems: &mut Vec<MarkupProblem>) -> Vec<Token> {
         } else if rest.starts_with("&lt;span") {
             let window = &rest[..floor_char_boundary(rest, 120)];
             if has_markup(window) {
-                problems.push(MarkupProblem {
-                    offset: i,
-                    code: "malformed",
-                    message: "HTML-escaped sxs markup (`&lt;span data-ttu-id…`) is shown as text; \
+                problems.push(MarkupProblem::error(
+                    i,
+                    "malformed",
+                    "HTML-escaped sxs markup (`&lt;span data-ttu-id…`) is shown as text; \
                               restore the `<span>` tags in the localization tool"
                         .to_owned(),
-                });
+                ));
             }
             i += 8;
         } else {
@@ -143,13 +157,15 @@ fn classify_open(raw: &str, offset: usize, problems: &mut Vec<MarkupProblem>) ->
     if raw == "<span class=\"sxs-lookup\">" {
         return Tag::Lookup;
     }
-    let damaged = |what: &str| MarkupProblem {
-        offset,
-        code: "malformed",
-        message: format!(
+    let damaged = |what: &str| {
+        MarkupProblem::error(
+            offset,
+            "malformed",
+            format!(
             "damaged {what} tag `{}`; it should read exactly like `<span data-ttu-id=\"abcde-1\">`",
             shorten(raw)
         ),
+        )
     };
     if let Some(id) = loose_id(raw, "data-ttu-id") {
         problems.push(damaged("target"));
@@ -217,6 +233,7 @@ fn assemble(text: &str, tokens: &[Token], problems: &mut Vec<MarkupProblem>) -> 
         match &token.tag {
             Tag::Target(id) => {
                 let (pair, consumed) = target_pair(text, tokens, i, next_sxs, id, problems);
+                check_inner_spans(tokens, &pair, problems);
                 pairs.push(pair);
                 i = consumed;
             }
@@ -255,13 +272,12 @@ fn target_pair(
         );
     if !lookup_follows {
         let end = last_close_before(tokens, t, next_sxs);
-        problems.push(MarkupProblem {
-            offset: open.range.start,
-            code: "missing-source",
-            message: "this target span has no `sxs-lookup` source span after it; \
-                      the segment is shown in the target language only"
-                .to_owned(),
-        });
+        problems.push(MarkupProblem::error(
+            open.range.start,
+            "missing-source",
+            "this target span has no `sxs-lookup` source span after it; \
+             the segment is shown in the target language only",
+        ));
         let (target, outer_end, consumed) = match end {
             Some(c) => (
                 open.range.end..tokens[c].range.start,
@@ -292,13 +308,9 @@ fn target_pair(
     let (source, source_id, outer_end, consumed) = source_side(text, tokens, lookup, problems);
     if let Some(sid) = &source_id {
         if sid != id {
-            problems.push(MarkupProblem {
-                offset: tokens[lookup + 1].range.start,
-                code: "id-mismatch",
-                message: format!(
+            problems.push(MarkupProblem::error(tokens[lookup + 1].range.start, "id-mismatch", format!(
                     "the target span is `{id}` but its source span is `{sid}`; both must carry the same id"
-                ),
-            });
+                )));
         }
     }
     let pair = RawPair {
@@ -319,13 +331,13 @@ fn orphan_source(
     i: usize,
     problems: &mut Vec<MarkupProblem>,
 ) -> (RawPair, usize) {
-    problems.push(MarkupProblem {
-        offset: tokens[i].range.start,
-        code: "missing-source",
-        message: "this source (`sxs-lookup`) span has no target span before it; \
+    problems.push(MarkupProblem::error(
+        tokens[i].range.start,
+        "missing-source",
+        "this source (`sxs-lookup`) span has no target span before it; \
                   the segment is shown in the source language only"
             .to_owned(),
-    });
+    ));
     let start = tokens[i].range.start;
     let (source, source_id, outer_end, consumed) = if tokens[i].tag == Tag::Lookup {
         source_side(text, tokens, i, problems)
@@ -371,13 +383,13 @@ fn source_side(
         matches!(tok.tag, Tag::Source(_)) && adjacent(text, lookup_tok.range.end, tok.range.start)
     });
     let Some(inner) = inner else {
-        problems.push(MarkupProblem {
-            offset: lookup_tok.range.start,
-            code: "malformed",
-            message: "a `sxs-lookup` span must hold a `<span data-stu-id=\"…\">` span; \
+        problems.push(MarkupProblem::error(
+            lookup_tok.range.start,
+            "malformed",
+            "a `sxs-lookup` span must hold a `<span data-stu-id=\"…\">` span; \
                       the source text of this pair is missing"
                 .to_owned(),
-        });
+        ));
         return (None, None, lookup_tok.range.end, lookup + 1);
     };
     let Tag::Source(sid) = &inner.tag else {
@@ -435,6 +447,33 @@ fn source_side(
     }
 }
 
+/// A `<span>` opened and not closed (or the reverse) inside a segment's text:
+/// the pair itself is recovered, but the translation tool damaged the text.
+fn check_inner_spans(tokens: &[Token], pair: &RawPair, problems: &mut Vec<MarkupProblem>) {
+    for side in [&pair.target, &pair.source].into_iter().flatten() {
+        // Tokens are in text order: find the side's tokens by binary search.
+        let first = tokens.partition_point(|t| t.range.start < side.start);
+        let inside = tokens[first..]
+            .iter()
+            .take_while(|t| t.range.end <= side.end);
+        let (opens, closes) = inside.fold((0, 0), |(o, c), t| match t.tag {
+            Tag::OtherOpen => (o + 1, c),
+            Tag::Close => (o, c + 1),
+            _ => (o, c),
+        });
+        if opens != closes {
+            problems.push(MarkupProblem {
+                offset: side.start,
+                code: "malformed",
+                severity: Severity::Warning,
+                message: "unbalanced `<span>` inside the segment text; the pair was kept, \
+                          but remove the stray tag in the localization tool"
+                    .to_owned(),
+            });
+        }
+    }
+}
+
 fn last_close_before(tokens: &[Token], from: usize, to: usize) -> Option<usize> {
     (from + 1..to).rev().find(|&k| tokens[k].tag == Tag::Close)
 }
@@ -451,13 +490,9 @@ fn line_block_end(text: &str, offset: usize) -> usize {
 }
 
 fn unclosed(offset: usize, side: &str, problems: &mut Vec<MarkupProblem>) {
-    problems.push(MarkupProblem {
-        offset,
-        code: "malformed",
-        message: format!(
+    problems.push(MarkupProblem::error(offset, "malformed", format!(
             "the {side} span is never closed with `</span>`; its text was taken up to the end of the paragraph"
-        ),
-    });
+        )));
 }
 
 #[cfg(test)]
