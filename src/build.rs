@@ -10,7 +10,9 @@ use crate::load::{self, ContentFile, FileKind};
 use crate::model::{Document, Side};
 use crate::render::markdown::Context;
 use crate::render::nav::{self, NavTree};
-use crate::render::views::{self, Locales, PageLinks, PageNav, PageSummary, SiteIndex, View};
+use crate::render::views::{
+    self, Locales, PageLinks, PageNav, PageSummary, RenderedTree, SiteIndex, View,
+};
 use crate::render::{self, Templates};
 use crate::review;
 use crate::site::Site;
@@ -116,6 +118,7 @@ pub fn build(site: &Site, base_url: Option<&str>) -> Result<Outcome> {
     for tree in &mut trees {
         nav::set_urls(&mut tree.items, &|rel| locales.built_path(rel, View::Sxs));
     }
+    let trees = render_trees(&templates, trees)?;
 
     let staging = Staging::begin(&site.output, &[&site.paths.content, &site.paths.root])?;
     let shared = Shared {
@@ -160,6 +163,27 @@ pub fn build(site: &Site, base_url: Option<&str>) -> Result<Outcome> {
     })
 }
 
+/// Renders each navigation tree once, for every page to reuse.
+fn render_trees(templates: &Templates, trees: Vec<NavTree>) -> Result<Vec<RenderedTree>> {
+    trees
+        .into_iter()
+        .map(|tree| {
+            let mut ctx = tera::Context::new();
+            ctx.insert("tree", &tree);
+            ctx.insert("root", views::ROOT_PLACEHOLDER);
+            let html = templates.render("nav.html", &ctx)?;
+            let mut order = Vec::new();
+            nav::flatten(&tree.items, &mut order);
+            Ok(RenderedTree {
+                title: tree.title.clone(),
+                html,
+                tree,
+                order,
+            })
+        })
+        .collect()
+}
+
 /// One search record: a segment (or a heading) in both languages.
 #[derive(Debug, Serialize)]
 struct SearchEntry {
@@ -178,7 +202,7 @@ struct Shared<'a> {
     templates: &'a Templates,
     locales: &'a Locales,
     index: &'a SiteIndex<'a>,
-    trees: &'a [NavTree],
+    trees: &'a [RenderedTree],
     staging: &'a Staging,
 }
 
@@ -188,7 +212,6 @@ impl Shared<'_> {
         ctx.insert("root", &views::root_prefix(rel));
         ctx.insert("config", &self.site.config);
         ctx.insert("locales", self.locales);
-        ctx.insert("trees", self.trees);
         ctx
     }
 
@@ -276,6 +299,17 @@ impl Shared<'_> {
         base_url: Option<&str>,
     ) -> Result<()> {
         let mut ctx = self.base_context("index.html");
+        let trees: Vec<RenderedTree> = self
+            .trees
+            .iter()
+            .map(|t| RenderedTree {
+                html: t.html_for("", ""),
+                title: t.title.clone(),
+                tree: t.tree.clone(),
+                order: Vec::new(),
+            })
+            .collect();
+        ctx.insert("trees", &trees);
         ctx.insert("pages", summaries);
         let mut verdicts: BTreeMap<&str, usize> = BTreeMap::new();
         let mut checks: BTreeMap<&str, usize> = BTreeMap::new();

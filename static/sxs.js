@@ -126,3 +126,15 @@
     });
   });
 })();
+
+// Sidebar: open the branches that lead to the current page, and show it.
+(function () {
+  var current = document.querySelector('.sidebar [aria-current="page"]');
+  if (!current) return;
+  for (var el = current.parentElement; el; el = el.parentElement) {
+    if (el.tagName === "DETAILS") el.open = true;
+  }
+  // Scroll the sidebar only, never the page.
+  var sidebar = current.closest(".sidebar");
+  sidebar.scrollTop = Math.max(0, current.offsetTop - sidebar.clientHeight / 2);
+})();

@@ -377,10 +377,11 @@ pub fn reading_body(doc: &Document, side: Side, ctx: &Context<'_>) -> String {
         .collect()
 }
 
-/// Navigation of one page: its tree, trail and neighbours.
+/// Navigation of one page: its tree (as HTML), trail and neighbours.
 #[derive(Debug, Serialize, Default)]
 pub struct PageNav {
-    pub tree: Option<NavTree>,
+    pub title: String,
+    pub html: String,
     pub breadcrumbs: Vec<NavItem>,
     pub prev: Option<NavLink>,
     pub next: Option<NavLink>,
@@ -393,12 +394,36 @@ pub struct NavLink {
     pub url: String,
 }
 
+/// A navigation tree rendered once for the whole build (see `nav.html`).
+#[derive(Debug, Serialize)]
+pub struct RenderedTree {
+    pub title: String,
+    /// HTML with [`ROOT_PLACEHOLDER`] where the path to the site root goes.
+    pub html: String,
+    #[serde(skip)]
+    pub tree: NavTree,
+    #[serde(skip)]
+    pub order: Vec<String>,
+}
+
+/// Stands for the page's way back to the site root in pre-rendered HTML.
+pub const ROOT_PLACEHOLDER: &str = "%SXS_ROOT%";
+
+impl RenderedTree {
+    /// The tree's HTML for one page: real root, current page marked.
+    pub fn html_for(&self, rel: &str, root: &str) -> String {
+        let marker = format!("data-page=\"{}\"", markdown::escape_attr(rel));
+        self.html
+            .replace(ROOT_PLACEHOLDER, root)
+            .replace(&marker, &format!("{marker} aria-current=\"page\""))
+    }
+}
+
 impl PageNav {
-    pub fn of(rel: &str, trees: &[NavTree], pages: &HashMap<String, PageSummary>) -> PageNav {
-        for tree in trees {
-            if let Some(trail) = nav::trail(&tree.items, rel) {
-                let mut order = Vec::new();
-                nav::flatten(&tree.items, &mut order);
+    pub fn of(rel: &str, trees: &[RenderedTree], pages: &HashMap<String, PageSummary>) -> PageNav {
+        for rendered in trees {
+            if let Some(trail) = nav::trail(&rendered.tree.items, rel) {
+                let order = &rendered.order;
                 let at = order.iter().position(|p| p == rel);
                 let link = |i: usize| {
                     order.get(i).and_then(|p| pages.get(p)).map(|s| NavLink {
@@ -407,7 +432,8 @@ impl PageNav {
                     })
                 };
                 return PageNav {
-                    tree: Some(tree.clone()),
+                    title: rendered.title.clone(),
+                    html: rendered.html_for(rel, &root_prefix(rel)),
                     breadcrumbs: trail,
                     prev: at.and_then(|i| i.checked_sub(1)).and_then(link),
                     next: at.and_then(|i| link(i + 1)),
