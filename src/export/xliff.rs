@@ -43,7 +43,9 @@ pub fn write(units: &[Unit], options: &ExportOptions, out: &mut dyn Write) -> io
     w.write_event(Event::Start(root))?;
     let mut file_ids = UniqueIds::default();
     for page in units.chunk_by(|a, b| a.file == b.file) {
-        write_file(&mut w, page, &file_ids.claim(nmtoken(page[0].file)))?;
+        let original = page.first().map_or("", |u| u.file);
+        let id = file_ids.claim(nmtoken(original));
+        write_file(&mut w, page, &id, original)?;
     }
     w.write_event(Event::End(BytesEnd::new("xliff")))?;
     writeln!(w.get_mut())
@@ -62,9 +64,13 @@ fn target_language<'a>(units: &[Unit<'a>], options: &ExportOptions<'a>) -> &'a s
     }
 }
 
-/// One page's `file` element; `units` is not empty.
-fn write_file<W: Write>(w: &mut Writer<W>, units: &[Unit], id: &str) -> io::Result<()> {
-    let original = units.first().map_or("", |u| u.file);
+/// One page's `file` element; `units` (the page's) is not empty.
+fn write_file<W: Write>(
+    w: &mut Writer<W>,
+    units: &[Unit],
+    id: &str,
+    original: &str,
+) -> io::Result<()> {
     w.write_event(Event::Start(start(
         "file",
         &[("id", id), ("original", original)],
