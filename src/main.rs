@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use sxs::diagnostic::Diagnostic;
-use sxs::export::Format;
+use sxs::export::{ExportOptions, Format};
 use sxs::report::{self, Tally};
 use sxs::site::Site;
 
@@ -76,6 +76,12 @@ enum Command {
         /// Write to FILE instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Only segments that have findings.
+        #[arg(long)]
+        only_flagged: bool,
+        /// Only pages under DIR (relative to the content folder).
+        #[arg(long, value_name = "DIR")]
+        folder: Option<String>,
     },
 }
 
@@ -136,11 +142,26 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             site,
             format,
             output,
+            only_flagged,
+            folder,
         } => {
             let site = Site::open(site.path(), None)?;
             let (docs, problems) = site.read_all();
             let findings = sxs::review::all_findings(&site, &docs, problems);
-            let write = |out: &mut dyn Write| sxs::export::write(format, &docs, &findings, out);
+            let options = ExportOptions {
+                only_flagged,
+                folder: folder.as_deref(),
+                ..ExportOptions::new(&site.config.source_locale, &site.config.target_locale)
+            };
+            if let Some(folder) = options.folder {
+                if !docs.iter().any(|d| sxs::export::in_folder(&d.rel, folder)) {
+                    return Err(sxs::Error::new(format!(
+                        "no pages under --folder {folder} (it is relative to the content folder)"
+                    )));
+                }
+            }
+            let write =
+                |out: &mut dyn Write| sxs::export::write(format, &docs, &findings, &options, out);
             match &output {
                 Some(path) => sxs::write::write_file_atomic(path, |file| write(file))?,
                 None => write(&mut std::io::stdout().lock())

@@ -1,12 +1,21 @@
 //! Segments for other tools: JSON for scripts, and the CAT-tool formats.
 //!
 //! Every format writes the same units: one per aligned segment, with its file,
-//! position and the codes of its findings.
+//! position and its findings. TMX, XLIFF and CSV are what translators load into
+//! their CAT tools (OmegaT, Trados, Translate Toolkit, Weblate), so each is
+//! validated against its schema and read back by Translate Toolkit in the
+//! tests (`tests/exports.rs`).
+
+mod csv;
+mod tmx;
+mod xliff;
+mod xml;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Segment};
+use crate::review::Verdict;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
 /// An export format (`--format`).
@@ -16,9 +25,52 @@ pub enum Format {
     Json,
     /// One segment object per line.
     Jsonl,
+    /// TMX 1.4b translation memory: one `tu` per segment.
+    Tmx,
+    /// XLIFF 2.1 (2.0 core namespace): one `file` per page, one `unit` per segment.
+    Xliff,
+    /// CSV in Translate Toolkit's layout, with a header row.
+    Csv,
+}
+
+/// What to export and the languages to label it with.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportOptions<'a> {
+    /// Language of the source spans (`site.yml` `source_locale`).
+    pub source_locale: &'a str,
+    /// Target language of pages without `ms.contentlocale` (`site.yml` `target_locale`).
+    pub target_locale: &'a str,
+    /// Only segments that have at least one finding.
+    pub only_flagged: bool,
+    /// Only pages under this content-relative folder.
+    pub folder: Option<&'a str>,
+}
+
+impl<'a> ExportOptions<'a> {
+    /// Every segment, labelled with these locales.
+    pub fn new(source_locale: &'a str, target_locale: &'a str) -> ExportOptions<'a> {
+        ExportOptions {
+            source_locale,
+            target_locale,
+            only_flagged: false,
+            folder: None,
+        }
+    }
+
+    /// The target language of one page: its `ms.contentlocale`, else the default.
+    fn target_of(&self, doc: &'a Document) -> &'a str {
+        doc.meta
+            .content_locale
+            .as_deref()
+            .unwrap_or(self.target_locale)
+    }
 }
 
 /// The exported view of one segment (the schema in the README).
+///
+/// The fields skipped by serde are what the CAT formats need beyond the JSON
+/// schema: the page's language, the full findings (for notes) and the verdict
+/// (for XLIFF's `state`).
 #[derive(Debug, Serialize)]
 pub struct Unit<'a> {
     pub file: &'a str,
@@ -29,41 +81,136 @@ pub struct Unit<'a> {
     pub target: &'a str,
     pub source: &'a str,
     pub findings: Vec<&'static str>,
+    #[serde(skip)]
+    pub target_locale: &'a str,
+    #[serde(skip)]
+    pub notes: Vec<&'a Diagnostic>,
+    #[serde(skip)]
+    pub verdict: Verdict,
 }
 
-/// Finding codes by (file, segment id).
-pub fn findings_by_segment(findings: &[Diagnostic]) -> HashMap<(&str, &str), Vec<&'static str>> {
-    let mut map: HashMap<(&str, &str), Vec<&'static str>> = HashMap::new();
+impl Unit<'_> {
+    /// `file:line`, the location translators click on.
+    pub fn location(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+}
+
+/// Findings by (file, segment id), each once per code.
+pub fn notes_by_segment(findings: &[Diagnostic]) -> HashMap<(&str, &str), Vec<&Diagnostic>> {
+    let mut map: HashMap<(&str, &str), Vec<&Diagnostic>> = HashMap::new();
     for d in findings {
         if let Some(id) = &d.id {
-            let codes = map.entry((d.file.as_str(), id.as_str())).or_default();
-            if !codes.contains(&d.code) {
-                codes.push(d.code);
+            let notes = map.entry((d.file.as_str(), id.as_str())).or_default();
+            if !notes.iter().any(|n| n.code == d.code) {
+                notes.push(d);
             }
         }
     }
     map
 }
 
-/// The units of all documents, in document order.
-pub fn units<'a>(docs: &'a [Document], findings: &'a [Diagnostic]) -> Vec<Unit<'a>> {
-    let by_segment = findings_by_segment(findings);
+/// Finding codes by (file, segment id).
+pub fn findings_by_segment(findings: &[Diagnostic]) -> HashMap<(&str, &str), Vec<&'static str>> {
+    notes_by_segment(findings)
+        .into_iter()
+        .map(|(key, notes)| (key, notes.iter().map(|d| d.code).collect()))
+        .collect()
+}
+
+/// Is the page `rel` inside `folder` (content-relative, `/` or `\`
+/// separated; empty or `.` means everything)?
+pub fn in_folder(rel: &str, folder: &str) -> bool {
+    let folder = folder.replace('\\', "/");
+    let folder = folder.trim_start_matches("./").trim_matches('/');
+    if folder.is_empty() || folder == "." {
+        return true;
+    }
+    rel == folder
+        || rel
+            .strip_prefix(folder)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Files whose page is machine translated: their segments are not final
+/// until a person reviews them (see [`Verdict`]).
+fn machine_translated(findings: &[Diagnostic]) -> HashSet<&str> {
+    findings
+        .iter()
+        .filter(|d| d.id.is_none() && d.code == "machine-translated")
+        .map(|d| d.file.as_str())
+        .collect()
+}
+
+/// The verdict of one segment: its own findings, and the page's
+/// machine-translation notice (so that unreviewed MT is never "final").
+fn verdict_of(notes: &[&Diagnostic], machine_translated: bool) -> Verdict {
+    let owned: Vec<Diagnostic> = notes.iter().map(|d| (*d).clone()).collect();
+    match Verdict::of(&owned) {
+        Verdict::Ready if machine_translated => Verdict::Review,
+        verdict => verdict,
+    }
+}
+
+/// The selected units of all documents, in document order.
+pub fn units<'a>(
+    docs: &'a [Document],
+    findings: &'a [Diagnostic],
+    options: &ExportOptions<'a>,
+) -> Vec<Unit<'a>> {
+    let by_segment = notes_by_segment(findings);
+    let mt = machine_translated(findings);
     docs.iter()
+        .filter(|doc| options.folder.is_none_or(|f| in_folder(&doc.rel, f)))
         .flat_map(|doc| doc.segments.iter().map(move |seg| (doc, seg)))
-        .map(|(doc, seg): (&Document, &Segment)| Unit {
-            file: &doc.rel,
-            line: seg.line,
-            column: seg.column,
-            id: &seg.id,
-            kind: seg.kind.as_str(),
-            target: &seg.target,
-            source: &seg.source,
-            findings: by_segment
+        .map(|(doc, seg): (&Document, &Segment)| {
+            let notes = by_segment
                 .get(&(doc.rel.as_str(), seg.id.as_str()))
                 .cloned()
-                .unwrap_or_default(),
+                .unwrap_or_default();
+            Unit {
+                file: &doc.rel,
+                line: seg.line,
+                column: seg.column,
+                id: &seg.id,
+                kind: seg.kind.as_str(),
+                target: &seg.target,
+                source: &seg.source,
+                findings: notes.iter().map(|d| d.code).collect(),
+                target_locale: options.target_of(doc),
+                verdict: verdict_of(&notes, mt.contains(doc.rel.as_str())),
+                notes,
+            }
         })
+        .filter(|unit| !options.only_flagged || !unit.notes.is_empty())
         .collect()
+}
+
+/// Hands out ids that are unique within one scope: the first use of a base
+/// keeps it, later ones get `_2`, `_3`... Segment ids repeat across pages by
+/// design and within a page by mistake (`duplicate-id`), but CAT tools key
+/// units by id.
+#[derive(Debug, Default)]
+pub(crate) struct UniqueIds {
+    used: HashSet<String>,
+}
+
+impl UniqueIds {
+    pub(crate) fn claim(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.used.contains(&id) {
+            id = format!("{base}_{n}");
+            n += 1;
+        }
+        self.used.insert(id.clone());
+        id
+    }
+}
+
+/// `severity[code]: message`, one finding as a translator note.
+pub(crate) fn note_text(d: &Diagnostic) -> String {
+    format!("{}[{}]: {}", d.severity, d.code, d.message)
 }
 
 /// Writes the export.
@@ -71,9 +218,13 @@ pub fn write(
     format: Format,
     docs: &[Document],
     findings: &[Diagnostic],
+    options: &ExportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let units = units(docs, findings);
+    let units = units(docs, findings, options);
+    // The XML writers emit many small pieces; the caller may pass a bare file.
+    let mut out = io::BufWriter::new(out);
+    let out: &mut dyn Write = &mut out;
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &units)?;
@@ -86,5 +237,151 @@ pub fn write(
             }
             Ok(())
         }
+        Format::Tmx => tmx::write(&units, options, out),
+        Format::Xliff => xliff::write(&units, options, out),
+        Format::Csv => csv::write(&units, out),
+    }?;
+    out.flush()
+}
+
+/// Pages built by hand for the format tests: hostile text, an id repeated
+/// within a page and across pages, a warning and an error.
+#[cfg(test)]
+pub(crate) mod test_units {
+    use super::ExportOptions;
+    use crate::diagnostic::{Diagnostic, Severity};
+    use crate::model::{BlockKind, Document, Segment};
+
+    pub const OPTIONS: ExportOptions<'static> = ExportOptions {
+        source_locale: "en-US",
+        target_locale: "pt-BR",
+        only_flagged: false,
+        folder: None,
+    };
+
+    fn segment(id: &str, line: usize, source: &str, target: &str) -> Segment {
+        Segment {
+            id: id.to_owned(),
+            line,
+            column: 1,
+            kind: BlockKind::Paragraph,
+            block: 0,
+            target: target.to_owned(),
+            source: source.to_owned(),
+            has_target: !target.is_empty(),
+            has_source: !source.is_empty(),
+            target_text: target.to_owned(),
+            source_text: source.to_owned(),
+        }
+    }
+
+    fn page(rel: &str, segments: Vec<Segment>) -> Document {
+        Document {
+            rel: rel.to_owned(),
+            meta: Default::default(),
+            blocks: Vec::new(),
+            segments,
+            refs: Default::default(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn sample() -> (Vec<Document>, Vec<Diagnostic>) {
+        let docs = vec![
+            page(
+                "a/page.md",
+                vec![
+                    segment(
+                        "abc-1",
+                        3,
+                        "Use <b> & \"quotes\" \u{1} **now**",
+                        "Use <b> & \"aspas\" \u{1} **já**",
+                    ),
+                    segment("abc-2", 5, "Pay 3, then\nwait", "Pague 4, depois\r\nespere"),
+                    segment("abc-2", 7, "Again", "De novo"),
+                ],
+            ),
+            page("b.md", vec![segment("abc-1", 1, "Hello, \"world\"", "")]),
+        ];
+        let findings = vec![
+            Diagnostic::new(
+                "a/page.md",
+                (5, 1),
+                "numbers",
+                Severity::Warning,
+                "3 became 4",
+            )
+            .with_id("abc-2"),
+            Diagnostic::new(
+                "b.md",
+                (1, 1),
+                "empty",
+                Severity::Error,
+                "the target is empty",
+            )
+            .with_id("abc-1"),
+        ];
+        (docs, findings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_units::{sample, OPTIONS};
+    use super::*;
+
+    #[test]
+    fn folders_match_whole_path_components() {
+        assert!(in_folder("a/page.md", "a"));
+        assert!(in_folder("a/page.md", "./a/"));
+        assert!(in_folder("a/b/page.md", "a\\b"));
+        assert!(!in_folder("ab/page.md", "a"));
+        assert!(in_folder("ab/page.md", "."));
+        assert!(in_folder("ab/page.md", ""));
+    }
+
+    #[test]
+    fn options_select_units() {
+        let (docs, findings) = sample();
+        assert_eq!(units(&docs, &findings, &OPTIONS).len(), 4);
+        let only_a = ExportOptions {
+            folder: Some("a"),
+            ..OPTIONS
+        };
+        assert_eq!(units(&docs, &findings, &only_a).len(), 3);
+        let flagged = ExportOptions {
+            only_flagged: true,
+            ..OPTIONS
+        };
+        let flagged = units(&docs, &findings, &flagged);
+        assert_eq!(flagged.len(), 3);
+        assert!(flagged.iter().all(|u| !u.findings.is_empty()));
+    }
+
+    #[test]
+    fn verdicts_follow_the_worst_finding() {
+        let (docs, findings) = sample();
+        let verdicts: Vec<Verdict> = units(&docs, &findings, &OPTIONS)
+            .iter()
+            .map(|u| u.verdict)
+            .collect();
+        assert_eq!(
+            verdicts,
+            [
+                Verdict::Ready,
+                Verdict::Review,
+                Verdict::Review,
+                Verdict::Blocked
+            ]
+        );
+    }
+
+    #[test]
+    fn unique_ids_suffix_repeats() {
+        let mut ids = UniqueIds::default();
+        assert_eq!(ids.claim("x".into()), "x");
+        assert_eq!(ids.claim("x_2".into()), "x_2");
+        assert_eq!(ids.claim("x".into()), "x_3");
+        assert_eq!(ids.claim("x".into()), "x_4");
     }
 }

@@ -1,0 +1,78 @@
+//! CSV in Translate Toolkit's layout (`csv2po` and Weblate read it):
+//! `location,source,target,id,context,translator_comments`. RFC 4180 with
+//! every field quoted and CRLF line ends; quoting every field also lets
+//! readers that sniff the dialect (Translate Toolkit does) find it.
+
+use super::{note_text, UniqueIds, Unit};
+use std::io::{self, Write};
+
+const HEADER: [&str; 6] = [
+    "location",
+    "source",
+    "target",
+    "id",
+    "context",
+    "translator_comments",
+];
+
+/// Writes `units` with a header row. `id` is unique (`file#segment-id`, as the
+/// TMX `tuid`), `context` is the block kind, `translator_comments` holds the
+/// findings, one per line.
+pub fn write(units: &[Unit], out: &mut dyn Write) -> io::Result<()> {
+    let mut w = ::csv::WriterBuilder::new()
+        .quote_style(::csv::QuoteStyle::Always)
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(out);
+    w.write_record(HEADER)?;
+    let mut ids = UniqueIds::default();
+    for unit in units {
+        let id = ids.claim(format!("{}#{}", unit.file, unit.id));
+        let comments: Vec<String> = unit.notes.iter().map(|d| note_text(d)).collect();
+        w.write_record([
+            unit.location().as_str(),
+            unit.source,
+            unit.target,
+            &id,
+            unit.kind,
+            &comments.join("\n"),
+        ])?;
+    }
+    w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_units::{sample, OPTIONS};
+    use super::*;
+
+    fn csv_text() -> String {
+        let (docs, findings) = sample();
+        let mut out = Vec::new();
+        write(&super::super::units(&docs, &findings, &OPTIONS), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn header_then_quoted_fields() {
+        let text = csv_text();
+        let mut lines = text.split("\r\n");
+        assert_eq!(
+            lines.next(),
+            Some("\"location\",\"source\",\"target\",\"id\",\"context\",\"translator_comments\"")
+        );
+        assert!(text.contains("\"b.md:1\",\"Hello, \"\"world\"\"\",\"\",\"b.md#abc-1\""));
+    }
+
+    #[test]
+    fn fields_read_back_exactly() {
+        let text = csv_text();
+        let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(&rows[0][1], "Use <b> & \"quotes\" \u{1} **now**");
+        assert_eq!(&rows[1][2], "Pague 4, depois\r\nespere");
+        assert_eq!(&rows[2][3], "a/page.md#abc-2_2");
+        assert_eq!(&rows[1][5], "warning[numbers]: 3 became 4");
+        assert_eq!(&rows[1][4], "paragraph");
+    }
+}
