@@ -136,10 +136,12 @@ pub fn align(rel: &str, text: &str, parsed: Parsed<'_>) -> Document {
 }
 
 fn shift_pair(pair: &mut RawPair, by: usize) {
-    let shift = |r: &Range<usize>| r.start + by..r.end + by;
-    pair.outer = shift(&pair.outer);
-    pair.target = pair.target.as_ref().map(shift);
-    pair.source = pair.source.as_ref().map(shift);
+    fn shift(r: &Range<usize>, by: usize) -> Range<usize> {
+        r.start + by..r.end + by
+    }
+    pair.outer = shift(&pair.outer, by);
+    pair.target = pair.target.as_ref().map(|r| shift(r, by));
+    pair.source = pair.source.as_ref().map(|r| shift(r, by));
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {

@@ -117,6 +117,9 @@ pub fn build(site: &Site, base_url: Option<&str>) -> Result<Outcome> {
     problems.extend(nav_problems);
     for tree in &mut trees {
         nav::set_urls(&mut tree.items, &|rel| locales.built_path(rel, View::Sxs));
+        if tree.from_folders {
+            nav::set_names(&mut tree.items, &|rel| by_rel.get(rel).map(|s| s.title.clone()));
+        }
     }
     let trees = render_trees(&templates, trees)?;
 

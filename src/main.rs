@@ -56,6 +56,9 @@ enum Command {
         /// Absolute URL of the published site, for the sitemap.
         #[arg(long)]
         base_url: Option<String>,
+        /// Open the home page in the default browser afterwards.
+        #[arg(long)]
+        open: bool,
     },
     /// Review only: print findings like a compiler; exit 1 on errors.
     Check {
@@ -113,6 +116,7 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             site,
             output,
             base_url,
+            open,
         } => {
             let site = Site::open(site.path(), output.as_deref())?;
             let outcome = sxs::build::build(&site, base_url.as_deref())?;
@@ -123,6 +127,9 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
                     outcome.pages,
                     site.output.display()
                 );
+            }
+            if open {
+                open_in_browser(&site.output.join("index.html"));
             }
             Ok(exit_for(Tally::of(&outcome.problems).errors > 0))
         }
@@ -174,6 +181,27 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             print_problems(&errors);
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Best effort: the platform's opener; the path is printed either way.
+fn open_in_browser(page: &Path) {
+    let page = page.canonicalize().unwrap_or_else(|_| page.to_path_buf());
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let opened = std::process::Command::new(opener)
+        .arg(&page)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !opened {
+        eprintln!("open {} in a browser", page.display());
     }
 }
 

@@ -409,8 +409,8 @@ fn source_side(
     // unclosed `<span>` in the text), the first `</span></span>` ends it.
     let mut depth = 0usize;
     let mut balanced = None;
-    for k in first..next_sxs {
-        match tokens[k].tag {
+    for (k, token) in tokens.iter().enumerate().take(next_sxs).skip(first) {
+        match token.tag {
             Tag::OtherOpen => depth += 1,
             Tag::Close if depth == 0 => {
                 if double_close(k) {

@@ -54,7 +54,7 @@ impl Staging {
     pub fn begin(output: &Path, protected: &[&Path]) -> Result<Staging> {
         refuse_dangerous(output, protected)?;
         if output.exists() && !is_ours(output) {
-            let empty = fs::read_dir(output).map_or(false, |mut d| d.next().is_none());
+            let empty = fs::read_dir(output).is_ok_and(|mut d| d.next().is_none());
             if !empty {
                 return Err(Error::at(
                     output,

@@ -27,6 +27,9 @@ pub struct NavItem {
 pub struct NavTree {
     pub title: String,
     pub items: Vec<NavItem>,
+    /// Made from the folder tree (no TOC lists these pages): items are
+    /// named after files until [`set_names`] gives them page titles.
+    pub from_folders: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -169,7 +172,11 @@ pub fn build(
         let items = resolve_items(rel, &tocs[rel], &tocs, &pages, &mut stack, &mut consumed);
         collect_pages(&items, &mut listed);
         let title = rel.rsplit_once('/').map_or("", |(dir, _)| dir).to_owned();
-        trees.push(NavTree { title, items });
+        trees.push(NavTree {
+            title,
+            items,
+            from_folders: false,
+        });
     }
     let unlisted: Vec<&str> = {
         let mut v: Vec<&str> = pages
@@ -279,6 +286,7 @@ fn folder_trees(pages: &[&str]) -> Vec<NavTree> {
         .map(|(folder, items)| NavTree {
             title: folder.to_owned(),
             items,
+            from_folders: true,
         })
         .collect()
 }
@@ -290,6 +298,16 @@ pub fn set_urls(items: &mut [NavItem], url_of: &dyn Fn(&str) -> String) {
             item.url = Some(url_of(page));
         }
         set_urls(&mut item.items, url_of);
+    }
+}
+
+/// Names the items of folder trees after their pages' titles.
+pub fn set_names(items: &mut [NavItem], title_of: &dyn Fn(&str) -> Option<String>) {
+    for item in items {
+        if let Some(title) = item.page.as_deref().and_then(title_of) {
+            item.name = title;
+        }
+        set_names(&mut item.items, title_of);
     }
 }
 
