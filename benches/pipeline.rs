@@ -12,7 +12,8 @@ fn main() {
 }
 
 fn corpus() -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/partner-center-pt-br");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/partner-center-pt-br");
     if path.is_dir() {
         Some(path)
     } else {
@@ -23,7 +24,9 @@ fn corpus() -> Option<PathBuf> {
 
 /// Every markdown page of the corpus, read once.
 fn pages() -> Vec<(String, String)> {
-    let Some(root) = corpus() else { return Vec::new() };
+    let Some(root) = corpus() else {
+        return Vec::new();
+    };
     let site = sxs::site::Site::open(&root, None).expect("corpus opens");
     site.markdown_files()
         .filter_map(|f| Some((f.rel.clone(), std::fs::read_to_string(&f.path).ok()?)))
@@ -47,7 +50,9 @@ fn parse_align_corpus(bencher: Bencher) {
 #[divan::bench(sample_count = 20)]
 fn parse_align_largest_page(bencher: Bencher) {
     let pages = pages();
-    let Some((rel, text)) = pages.iter().max_by_key(|(_, t)| t.len()) else { return };
+    let Some((rel, text)) = pages.iter().max_by_key(|(_, t)| t.len()) else {
+        return;
+    };
     bencher
         .counter(BytesCount::new(text.len()))
         .bench(|| sxs::read_document(rel, text).segments.len());

@@ -108,6 +108,7 @@ pub fn align(rel: &str, text: &str, parsed: Parsed<'_>) -> Document {
             kind: BlockKind::Other,
             line,
             pieces,
+            anchors: Vec::new(),
         });
     }
     for row in &mut rows {
@@ -122,6 +123,9 @@ pub fn align(rel: &str, text: &str, parsed: Parsed<'_>) -> Document {
             segment(text, &index, pair, block, kind)
         })
         .collect();
+    for row in &mut rows {
+        row.anchors = anchors(row, &segments);
+    }
     check_segments(rel, &segments, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.line, d.column));
 
@@ -379,6 +383,7 @@ impl<'t> Splitter<'t> {
             kind,
             line: offset,
             pieces: Vec::new(),
+            anchors: Vec::new(),
         });
     }
 
@@ -451,6 +456,55 @@ fn segment(
         target: target.unwrap_or_default(),
         source: source.unwrap_or_default(),
     }
+}
+
+/// The `<a name>` anchors of a row; for a heading without one, a slug of
+/// its source text.
+fn anchors(row: &Block, segments: &[Segment]) -> Vec<String> {
+    let mut found: Vec<String> = row
+        .pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Event(Event::InlineHtml(html) | Event::Html(html)) => markup::anchor_name(html),
+            _ => None,
+        })
+        .map(str::to_owned)
+        .collect();
+    if found.is_empty() && row.kind == BlockKind::Heading {
+        let text: String = row
+            .pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Segment(i) => segments.get(*i).map_or("", |s| s.source_text.as_str()),
+                Piece::Event(Event::Text(t) | Event::Code(t)) => t,
+                Piece::Event(_) => "",
+            })
+            .collect();
+        let slug = slug(&text);
+        if !slug.is_empty() {
+            found.push(slug);
+        }
+    }
+    found
+}
+
+/// DocFX-style heading id: lowercase words joined by `-`, punctuation dropped.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for word in text.split(|c: char| c.is_whitespace() || c == '-') {
+        let word: String = word
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '_')
+            .flat_map(char::to_lowercase)
+            .collect();
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push('-');
+            }
+            out.push_str(&word);
+        }
+    }
+    out
 }
 
 /// The checks that belong to reading the markup: duplicate ids and empty sides.

@@ -107,18 +107,16 @@ pub fn build(site: &Site, base_url: Option<&str>) -> Result<Outcome> {
         .map(|s| (s.rel.clone(), s.clone()))
         .collect();
     let files: HashSet<String> = site.files.iter().map(|f| f.rel.clone()).collect();
-    let index = SiteIndex {
-        locales: &locales,
-        pages: &by_rel,
-        files: &files,
-    };
+    let index = SiteIndex::new(&locales, &by_rel, &files);
     let (mut trees, nav_problems) =
         nav::build(&site.files, |f| load::read_text(&f.path, &f.rel).ok());
     problems.extend(nav_problems);
     for tree in &mut trees {
         nav::set_urls(&mut tree.items, &|rel| locales.built_path(rel, View::Sxs));
         if tree.from_folders {
-            nav::set_names(&mut tree.items, &|rel| by_rel.get(rel).map(|s| s.title.clone()));
+            nav::set_names(&mut tree.items, &|rel| {
+                by_rel.get(rel).map(|s| s.title.clone())
+            });
         }
     }
     let trees = render_trees(&templates, trees)?;
@@ -274,7 +272,7 @@ impl Shared<'_> {
             };
             problems.push(Diagnostic::new(
                 &doc.rel,
-                (1, 1),
+                (broken.line, 1),
                 broken.code,
                 Severity::Warning,
                 format!("`{}` {what}; fix the path", broken.url),

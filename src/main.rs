@@ -120,7 +120,13 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
         } => {
             let site = Site::open(site.path(), output.as_deref())?;
             let outcome = sxs::build::build(&site, base_url.as_deref())?;
-            print_problems(&outcome.problems);
+            if cli.quiet {
+                print_problems(&outcome.problems);
+            } else {
+                let mut err = std::io::stderr().lock();
+                report::write_human(&mut err, &outcome.problems, outcome.pages)
+                    .map_err(|e| sxs::Error::new(e.to_string()))?;
+            }
             if !cli.quiet {
                 eprintln!(
                     "built {} page(s) into {}",

@@ -76,6 +76,17 @@ impl Token {
     }
 }
 
+/// The anchor name of an `<a name="x">` (or `<a id="x">`) tag.
+pub fn anchor_name(html: &str) -> Option<&str> {
+    let rest = html.trim().strip_prefix("<a ")?;
+    let rest = rest.trim_start();
+    let value = rest
+        .strip_prefix("name=\"")
+        .or_else(|| rest.strip_prefix("id=\""))?;
+    let value = &value[..value.find('"')?];
+    (!value.is_empty()).then_some(value)
+}
+
 /// Quick test used to skip pages without any markup.
 pub fn has_markup(text: &str) -> bool {
     text.contains("data-ttu-id") || text.contains("data-stu-id") || text.contains("sxs-lookup")

@@ -104,6 +104,10 @@ pub struct Block {
     pub kind: BlockKind,
     pub line: usize,
     pub pieces: Vec<Piece>,
+    /// Link targets inside this block: its `<a name>` anchors, a heading's
+    /// own first. A heading without one gets a slug of its source text, as
+    /// DocFX gives headings ids.
+    pub anchors: Vec<String>,
 }
 
 impl Block {

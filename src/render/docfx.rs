@@ -3,8 +3,9 @@
 //! media rewriting, and server-side syntax highlighting of fenced code.
 
 use super::markdown::{escape_attr, Context};
+use crate::markup::anchor_name;
 use crate::model::Side;
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Tag, TagEnd};
 use std::sync::OnceLock;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
@@ -13,8 +14,23 @@ use syntect::util::LinesWithEndings;
 /// Class prefix of highlighted code tokens (see `highlight_css`).
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
+/// What a fragment needs besides its events: its language, a prefix for the
+/// ids it defines (the source column of the side-by-side view repeats the
+/// target column's headings), and a heading's id.
+#[derive(Debug, Clone, Copy)]
+pub struct Fragment<'f> {
+    pub side: Side,
+    pub id_prefix: &'f str,
+    pub heading_id: Option<&'f str>,
+}
+
 /// Applies the DocFX conventions to one fragment's events.
-pub fn transform<'a>(events: Vec<Event<'a>>, side: Side, ctx: &Context<'_>) -> Vec<Event<'a>> {
+pub fn transform<'a>(
+    events: Vec<Event<'a>>,
+    frag: Fragment<'_>,
+    ctx: &Context<'_>,
+) -> Vec<Event<'a>> {
+    let side = frag.side;
     let lang = match side {
         Side::Target => ctx.target_lang,
         Side::Source => ctx.source_lang,
@@ -29,19 +45,28 @@ pub fn transform<'a>(events: Vec<Event<'a>>, side: Side, ctx: &Context<'_>) -> V
                 classes,
                 attrs,
             }) => {
-                // `# <a name="x"></a>Title`: the anchor becomes the heading's id.
-                let mut id = id;
+                // `# <a name="x"></a>Title`: the block's first anchor is the
+                // heading's id; further anchors stay as `<a id>` targets.
+                let own = frag
+                    .heading_id
+                    .map(str::to_owned)
+                    .or_else(|| id.map(|i| i.to_string()));
                 let mut rest = Vec::new();
                 let mut skip_close = false;
                 for inner in iter.by_ref() {
                     let done = matches!(inner, Event::End(TagEnd::Heading(_)));
                     match &inner {
-                        Event::InlineHtml(html) if id.is_none() && anchor_name(html).is_some() => {
-                            id = anchor_name(html).map(CowStr::from);
+                        Event::InlineHtml(html)
+                            if anchor_name(html).is_some()
+                                && anchor_name(html) == own.as_deref() =>
+                        {
                             skip_close = true;
                         }
                         Event::InlineHtml(html) if skip_close && html.trim() == "</a>" => {
                             skip_close = false;
+                        }
+                        Event::InlineHtml(html) if anchor_name(html).is_some() => {
+                            rest.push(anchor_target(html, frag.id_prefix));
                         }
                         _ => rest.push(inner),
                     }
@@ -51,11 +76,14 @@ pub fn transform<'a>(events: Vec<Event<'a>>, side: Side, ctx: &Context<'_>) -> V
                 }
                 out.push(Event::Start(Tag::Heading {
                     level,
-                    id,
+                    id: own.map(|i| format!("{}{i}", frag.id_prefix).into()),
                     classes,
                     attrs,
                 }));
                 out.extend(rest);
+            }
+            Event::InlineHtml(html) | Event::Html(html) if anchor_name(&html).is_some() => {
+                out.push(anchor_target(&html, frag.id_prefix));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, title) = alert_label(kind, lang);
@@ -132,11 +160,22 @@ pub fn transform<'a>(events: Vec<Event<'a>>, side: Side, ctx: &Context<'_>) -> V
     out
 }
 
-/// `<a name="x">` → `x`.
-fn anchor_name(html: &str) -> Option<String> {
-    let rest = html.trim().strip_prefix("<a ")?;
-    let value = attribute(rest, "name").or_else(|| attribute(rest, "id"))?;
-    (!value.is_empty()).then_some(value)
+/// `<a name="x">` (obsolete in HTML5) as `<a id="x">`, keeping any text
+/// after the tag (an HTML block line may hold more).
+fn anchor_target<'a>(html: &str, prefix: &str) -> Event<'a> {
+    let name = anchor_name(html).unwrap_or_default();
+    let rest = html
+        .trim_start()
+        .find('>')
+        .map_or("", |end| &html.trim_start()[end + 1..]);
+    Event::InlineHtml(
+        format!(
+            "<a id=\"{}{}\">{rest}",
+            escape_attr(prefix),
+            escape_attr(name)
+        )
+        .into(),
+    )
 }
 
 /// The value of `name="value"` in a tag or directive.
@@ -300,7 +339,7 @@ mod tests {
         );
         assert_eq!(attribute(d, "type").as_deref(), Some("content"));
         assert_eq!(
-            anchor_name("<a name=\"apply-filters\">").as_deref(),
+            anchor_name("<a name=\"apply-filters\">"),
             Some("apply-filters")
         );
     }

@@ -3,6 +3,7 @@
 //! inline, wrapped in an anchored span), DocFX conventions are applied, and
 //! pulldown-cmark writes the HTML.
 
+use super::docfx::Fragment;
 use crate::model::{Block, Document, Piece, Side};
 use crate::parse;
 use pulldown_cmark::{html, Event};
@@ -30,6 +31,8 @@ impl Mode {
 pub trait LinkRewriter {
     fn link(&self, url: &str) -> String;
     fn media(&self, url: &str) -> String;
+    /// The line of the block being rendered, for reports.
+    fn at_line(&self, _line: usize) {}
 }
 
 /// What rendering needs besides the document.
@@ -42,6 +45,7 @@ pub struct Context<'a> {
 /// Renders one row for one view.
 pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) -> String {
     let side = mode.side();
+    ctx.links.at_line(block.line);
     let mut events: Vec<Event<'_>> = Vec::with_capacity(block.pieces.len());
     for piece in &block.pieces {
         match piece {
@@ -55,7 +59,16 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
             }
         }
     }
-    let events = super::docfx::transform(events, side, ctx);
+    let frag = Fragment {
+        side,
+        id_prefix: if mode == Mode::Column(Side::Source) {
+            "src-"
+        } else {
+            ""
+        },
+        heading_id: block.anchors.first().map(String::as_str),
+    };
+    let events = super::docfx::transform(events, frag, ctx);
     let mut out = String::new();
     html::push_html(&mut out, events.into_iter());
     out
@@ -64,7 +77,12 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
 /// A segment's own markdown as inline HTML, in the language of `side`.
 pub fn inline_html(doc: &Document, markdown: &str, side: Side, ctx: &Context<'_>) -> String {
     let events = parse::inline_events(markdown, &doc.refs);
-    let events = super::docfx::transform(events, side, ctx);
+    let frag = Fragment {
+        side,
+        id_prefix: "",
+        heading_id: None,
+    };
+    let events = super::docfx::transform(events, frag, ctx);
     let mut out = String::new();
     html::push_html(&mut out, events.into_iter());
     out

@@ -127,6 +127,7 @@ impl PageSummary {
         }
         let mut anchors: HashSet<String> = doc.segments.iter().map(|s| s.id.clone()).collect();
         anchors.extend(doc.segments.iter().map(|s| format!("src-{}", s.id)));
+        anchors.extend(doc.blocks.iter().flat_map(|b| b.anchors.iter().cloned()));
         PageSummary {
             rel: doc.rel.clone(),
             title: page_title(doc),
@@ -182,6 +183,7 @@ pub fn page_title(doc: &Document) -> String {
 pub struct BrokenLink {
     pub code: &'static str,
     pub url: String,
+    pub line: usize,
 }
 
 /// Everything link rewriting needs to know about the site.
@@ -189,6 +191,36 @@ pub struct SiteIndex<'a> {
     pub locales: &'a Locales,
     pub pages: &'a HashMap<String, PageSummary>,
     pub files: &'a HashSet<String>,
+    /// Lowercase path -> path, for links whose case differs from the file's
+    /// (DocFX sites resolve them; static hosts would not).
+    pub folded: HashMap<String, String>,
+}
+
+impl<'a> SiteIndex<'a> {
+    pub fn new(
+        locales: &'a Locales,
+        pages: &'a HashMap<String, PageSummary>,
+        files: &'a HashSet<String>,
+    ) -> SiteIndex<'a> {
+        let folded = files
+            .iter()
+            .map(|f| (f.to_lowercase(), f.clone()))
+            .collect();
+        SiteIndex {
+            locales,
+            pages,
+            files,
+            folded,
+        }
+    }
+
+    /// The content path as it is on disk, if the site has it.
+    fn canonical(&self, rel: &str) -> Option<String> {
+        if self.files.contains(rel) {
+            return Some(rel.to_owned());
+        }
+        self.folded.get(&rel.to_lowercase()).cloned()
+    }
 }
 
 /// Rewrites the links of one page and records the broken ones.
@@ -198,6 +230,8 @@ pub struct PageLinks<'a> {
     pub root: String,
     /// The view being rendered: links go to the same view of other pages.
     pub view: Cell<View>,
+    /// The line of the block being rendered.
+    line: Cell<usize>,
     pub broken: RefCell<Vec<BrokenLink>>,
 }
 
@@ -208,6 +242,7 @@ impl<'a> PageLinks<'a> {
             rel,
             root: root_prefix(rel),
             view: Cell::new(View::Sxs),
+            line: Cell::new(1),
             broken: RefCell::new(Vec::new()),
         }
     }
@@ -217,8 +252,13 @@ impl<'a> PageLinks<'a> {
         let item = BrokenLink {
             code,
             url: url.to_owned(),
+            line: self.line.get(),
         };
-        if !broken.contains(&item) {
+        // Each view renders the same links again: report each once.
+        if !broken
+            .iter()
+            .any(|b| b.url == item.url && b.line == item.line)
+        {
             broken.push(item);
         }
     }
@@ -237,7 +277,7 @@ impl<'a> PageLinks<'a> {
                 .into_iter()
                 .find(|c| self.site.pages.contains_key(c));
         }
-        nav::resolve(self.rel, path)
+        nav::resolve(self.rel, path).and_then(|p| self.site.canonical(&p))
     }
 }
 
@@ -284,6 +324,10 @@ impl LinkRewriter for PageLinks<'_> {
         }
         self.report("broken-link", url);
         url.to_owned()
+    }
+
+    fn at_line(&self, line: usize) {
+        self.line.set(line);
     }
 
     fn media(&self, url: &str) -> String {
