@@ -299,11 +299,49 @@ pub const SUBORDINATORS: &[&str] = &[
 /// Verbs after which "that" opens a content clause, not a relative one: "verify that the
 /// profile will be applied" states no decision.
 pub const THAT_VERBS: &[&str] = &[
-    "verify", "ensure", "confirm", "check", "know", "note", "mean", "means", "say", "says",
-    "said", "indicate", "indicates", "indicating", "sure", "notice", "understand", "show",
-    "shows", "states", "state", "explain", "explains", "require", "requires", "ask", "asks",
-    "so", "such", "expect", "recommend", "validate", "see", "assume", "determine", "decide",
-    "believe", "think", "given", "announced", "announce", "stipulates", "specifies",
+    "verify",
+    "ensure",
+    "confirm",
+    "check",
+    "know",
+    "note",
+    "mean",
+    "means",
+    "say",
+    "says",
+    "said",
+    "indicate",
+    "indicates",
+    "indicating",
+    "sure",
+    "notice",
+    "understand",
+    "show",
+    "shows",
+    "states",
+    "state",
+    "explain",
+    "explains",
+    "require",
+    "requires",
+    "ask",
+    "asks",
+    "so",
+    "such",
+    "expect",
+    "recommend",
+    "validate",
+    "see",
+    "assume",
+    "determine",
+    "decide",
+    "believe",
+    "think",
+    "given",
+    "announced",
+    "announce",
+    "stipulates",
+    "specifies",
 ];
 
 /// Nouns and pronouns that name a party able to act (the head of the subject). A subject
@@ -311,54 +349,273 @@ pub const THAT_VERBS: &[&str] = &[
 /// commit nor be permitted: "the API will return …" describes software, "this may take …" is a
 /// possibility.
 pub const PARTIES: &[&str] = &[
-    "microsoft", "we", "you", "they", "he", "she", "i", "21vianet", "partner", "partners",
-    "customer", "customers", "reseller", "resellers", "provider", "providers", "distributor",
-    "distributors", "admin", "admins", "administrator", "administrators", "user", "users",
-    "publisher", "publishers", "vendor", "vendors", "agent", "agents", "seller", "sellers",
-    "member", "members", "company", "companies", "organization", "organizations",
-    "organisation", "organisations", "tenant", "tenants", "owner", "owners", "isv", "isvs",
-    "csp", "csps", "team", "teams", "person", "people", "individual", "individuals", "employee",
-    "employees", "contact", "contacts", "advisor", "advisors", "buyer", "buyers", "purchaser",
-    "purchasers", "developer", "developers", "anyone", "everyone", "someone", "nobody",
-    "cpv", "cpvs", "lsp", "lsps", "msp", "msps", "affiliate", "affiliates", "entity",
-    "entities", "business", "businesses", "student", "students", "educator", "educators",
-    "school", "schools", "institution", "institutions", "government", "agency", "agencies",
-    "support", "signatory", "signatories", "approver", "approvers", "principal", "manager",
-    "managers", "representative", "representatives", "consultant", "consultants", "integrator",
-    "integrators", "subscriber", "subscribers", "licensee", "licensees", "party", "parties",
+    "microsoft",
+    "we",
+    "you",
+    "they",
+    "he",
+    "she",
+    "i",
+    "21vianet",
+    "partner",
+    "partners",
+    "customer",
+    "customers",
+    "reseller",
+    "resellers",
+    "provider",
+    "providers",
+    "distributor",
+    "distributors",
+    "admin",
+    "admins",
+    "administrator",
+    "administrators",
+    "user",
+    "users",
+    "publisher",
+    "publishers",
+    "vendor",
+    "vendors",
+    "agent",
+    "agents",
+    "seller",
+    "sellers",
+    "member",
+    "members",
+    "company",
+    "companies",
+    "organization",
+    "organizations",
+    "organisation",
+    "organisations",
+    "tenant",
+    "tenants",
+    "owner",
+    "owners",
+    "isv",
+    "isvs",
+    "csp",
+    "csps",
+    "team",
+    "teams",
+    "person",
+    "people",
+    "individual",
+    "individuals",
+    "employee",
+    "employees",
+    "contact",
+    "contacts",
+    "advisor",
+    "advisors",
+    "buyer",
+    "buyers",
+    "purchaser",
+    "purchasers",
+    "developer",
+    "developers",
+    "anyone",
+    "everyone",
+    "someone",
+    "nobody",
+    "cpv",
+    "cpvs",
+    "lsp",
+    "lsps",
+    "msp",
+    "msps",
+    "affiliate",
+    "affiliates",
+    "entity",
+    "entities",
+    "business",
+    "businesses",
+    "student",
+    "students",
+    "educator",
+    "educators",
+    "school",
+    "schools",
+    "institution",
+    "institutions",
+    "government",
+    "agency",
+    "agencies",
+    "support",
+    "signatory",
+    "signatories",
+    "approver",
+    "approvers",
+    "principal",
+    "manager",
+    "managers",
+    "representative",
+    "representatives",
+    "consultant",
+    "consultants",
+    "integrator",
+    "integrators",
+    "subscriber",
+    "subscribers",
+    "licensee",
+    "licensees",
+    "party",
+    "parties",
 ];
 
 /// Verbs of the product's interface and of reading: "the partner can search for a reseller",
 /// "customers can view their invoice" describe what a screen offers, not a right.
 pub const UI_VERBS: &[&str] = &[
-    "select", "click", "choose", "pick", "view", "see", "find", "search", "filter", "sort",
-    "group", "expand", "collapse", "download", "export", "print", "open", "go", "navigate",
-    "return", "scroll", "hover", "enter", "type", "look", "check", "track", "monitor", "read",
-    "learn", "refer", "switch", "browse", "locate", "review", "try", "visit", "sign", "log",
-    "access", "display", "customize", "personalize", "drill", "zoom", "hide", "show", "use",
-    "get", "upload", "copy", "paste", "toggle", "save", "edit", "update", "refresh", "query",
-    "call", "submit",
+    "select",
+    "click",
+    "choose",
+    "pick",
+    "view",
+    "see",
+    "find",
+    "search",
+    "filter",
+    "sort",
+    "group",
+    "expand",
+    "collapse",
+    "download",
+    "export",
+    "print",
+    "open",
+    "go",
+    "navigate",
+    "return",
+    "scroll",
+    "hover",
+    "enter",
+    "type",
+    "look",
+    "check",
+    "track",
+    "monitor",
+    "read",
+    "learn",
+    "refer",
+    "switch",
+    "browse",
+    "locate",
+    "review",
+    "try",
+    "visit",
+    "sign",
+    "log",
+    "access",
+    "display",
+    "customize",
+    "personalize",
+    "drill",
+    "zoom",
+    "hide",
+    "show",
+    "use",
+    "get",
+    "upload",
+    "copy",
+    "paste",
+    "toggle",
+    "save",
+    "edit",
+    "update",
+    "refresh",
+    "query",
+    "call",
+    "submit",
 ];
 
 /// Verbs (and adverbs right after "can") of benefit and ability claims: "partners can better
 /// address the demand", "partners can digitally transform their customers' businesses" sell
 /// the program; they grant nothing.
 pub const BENEFIT_WORDS: &[&str] = &[
-    "better", "easily", "quickly", "more", "accelerate", "transform", "improve", "grow",
-    "address", "increase", "expand", "boost", "reduce", "save", "gain", "leverage", "drive",
-    "benefit", "differentiate", "help", "simplify", "streamline", "unlock", "maximize",
-    "enhance", "achieve", "realize", "capture", "deliver", "build", "reach", "earn",
+    "better",
+    "easily",
+    "quickly",
+    "more",
+    "accelerate",
+    "transform",
+    "improve",
+    "grow",
+    "address",
+    "increase",
+    "expand",
+    "boost",
+    "reduce",
+    "save",
+    "gain",
+    "leverage",
+    "drive",
+    "benefit",
+    "differentiate",
+    "help",
+    "simplify",
+    "streamline",
+    "unlock",
+    "maximize",
+    "enhance",
+    "achieve",
+    "realize",
+    "capture",
+    "deliver",
+    "build",
+    "reach",
+    "earn",
 ];
 
 /// Verbs that report a state or a happening, not an act: after "may"/"can"/"should" they make
 /// the modal epistemic ("it can take up to 24 hours", "you may see a delay", "it should
 /// appear"), after "will" with a party they are a prediction ("you will find …").
 pub const NON_ACTS: &[&str] = &[
-    "be", "take", "have", "vary", "differ", "need", "experience", "see", "notice", "find",
-    "encounter", "happen", "occur", "cause", "result", "include", "contain", "appear", "seem",
-    "know", "hear", "understand", "like", "want", "wish", "feel", "remain", "exist", "apply",
-    "affect", "impact", "depend", "look", "show", "display", "arrive", "work", "change",
-    "reflect", "fail", "lead", "help", "become", "mean", "require", "expire", "last",
+    "be",
+    "take",
+    "have",
+    "vary",
+    "differ",
+    "need",
+    "experience",
+    "see",
+    "notice",
+    "find",
+    "encounter",
+    "happen",
+    "occur",
+    "cause",
+    "result",
+    "include",
+    "contain",
+    "appear",
+    "seem",
+    "know",
+    "hear",
+    "understand",
+    "like",
+    "want",
+    "wish",
+    "feel",
+    "remain",
+    "exist",
+    "affect",
+    "impact",
+    "depend",
+    "look",
+    "show",
+    "display",
+    "arrive",
+    "work",
+    "reflect",
+    "fail",
+    "lead",
+    "help",
+    "become",
+    "mean",
+    "require",
+    "expire",
+    "last",
 ];
 
 /// "X will receive / lose Y" commits the giver or taker, Microsoft unless named: "Publisher
@@ -368,10 +625,32 @@ pub const RECEIVE_VERBS: &[&str] = &["receive", "lose"];
 /// Participles after "will be" that describe the screen or an effect, not a decision: "a
 /// cross mark will be displayed", "you will be taken to …", "they will not be affected".
 pub const DISPLAY_PARTICIPLES: &[&str] = &[
-    "displayed", "shown", "listed", "taken", "redirected", "prompted", "asked", "affected",
-    "impacted", "based", "located", "presented", "reflected", "highlighted", "greyed",
-    "grayed", "populated", "able", "seen", "found", "labeled", "labelled", "named", "called",
-    "known", "visible",
+    "displayed",
+    "shown",
+    "listed",
+    "taken",
+    "redirected",
+    "prompted",
+    "asked",
+    "affected",
+    "impacted",
+    "based",
+    "located",
+    "presented",
+    "reflected",
+    "highlighted",
+    "greyed",
+    "grayed",
+    "populated",
+    "able",
+    "seen",
+    "found",
+    "labeled",
+    "labelled",
+    "named",
+    "called",
+    "known",
+    "visible",
 ];
 
 /// Adjectives after "will be" that state a commitment of the provider: "the price list will
@@ -390,43 +669,122 @@ pub const COMMITMENT_STATES: &[&str] = &[
 /// Participles after a thing's "can be" that name a permitted transaction: "The promo SKU can
 /// be purchased through EA/EAS or CSP." Other "can be"/"may be" of things are possibilities.
 pub const PERMITTED_DEALS: &[&str] = &[
-    "purchased", "bought", "sold", "resold", "transacted", "ordered", "cancelled", "canceled",
-    "transferred", "returned", "renewed", "refunded", "claimed", "redeemed", "extended",
-    "upgraded", "converted", "combined", "stacked", "applied",
+    "purchased",
+    "bought",
+    "sold",
+    "resold",
+    "transacted",
+    "ordered",
+    "cancelled",
+    "canceled",
+    "transferred",
+    "returned",
+    "renewed",
+    "refunded",
+    "claimed",
+    "redeemed",
+    "extended",
+    "upgraded",
+    "converted",
+    "combined",
+    "stacked",
+    "applied",
 ];
 
 /// Past participles that do not end in "-ed" (for passives and post-modifiers).
 pub const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "set", "made", "sent", "paid", "built", "bought", "sold", "shown", "given", "taken",
-    "held", "kept", "done", "seen", "known", "found", "written", "run", "put", "cut", "met",
-    "left", "brought", "split", "spent", "won", "told", "resold", "withheld", "undertaken",
-    "drawn", "chosen", "begun", "frozen", "overridden", "rewritten", "hidden", "shut", "read",
+    "set",
+    "made",
+    "sent",
+    "paid",
+    "built",
+    "bought",
+    "sold",
+    "shown",
+    "given",
+    "taken",
+    "held",
+    "kept",
+    "done",
+    "seen",
+    "known",
+    "found",
+    "written",
+    "run",
+    "put",
+    "cut",
+    "met",
+    "left",
+    "brought",
+    "split",
+    "spent",
+    "won",
+    "told",
+    "resold",
+    "withheld",
+    "undertaken",
+    "drawn",
+    "chosen",
+    "begun",
+    "frozen",
+    "overridden",
+    "rewritten",
+    "hidden",
+    "shut",
+    "read",
 ];
 
 /// Determiners and quantifiers dropped from the actor: "Each direct bill partner tenant" →
 /// "the direct bill partner tenant", "All partners" → "partners".
 pub const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "each", "every", "any", "all", "your", "their", "our", "its", "his",
-    "her", "these", "those", "this", "that", "some", "both", "only", "most", "many", "certain",
-    "such", "other", "new", "existing",
+    "a", "an", "the", "each", "every", "any", "all", "your", "their", "our", "its", "his", "her",
+    "these", "those", "this", "that", "some", "both", "only", "most", "many", "certain", "such",
+    "other", "new", "existing",
 ];
 
 /// Words that end the subject noun phrase proper and start its post-modifier: "A partner
 /// **in** the CSP program", "Requests **that** are flagged", "administrators **for** impacted
 /// tenants".
 pub const POSTMODIFIERS: &[&str] = &[
-    "in", "of", "for", "from", "on", "under", "with", "within", "at", "through", "by", "who",
-    "that", "which", "whose", "operating", "including", "without", "across", "between",
-    "during", "via", "like", "such", "outside", "into", "to", "using", "selling", "having",
-    "enrolled", "located",
+    "in",
+    "of",
+    "for",
+    "from",
+    "on",
+    "under",
+    "with",
+    "within",
+    "at",
+    "through",
+    "by",
+    "who",
+    "that",
+    "which",
+    "whose",
+    "operating",
+    "including",
+    "without",
+    "across",
+    "between",
+    "during",
+    "via",
+    "like",
+    "such",
+    "outside",
+    "into",
+    "to",
+    "using",
+    "selling",
+    "having",
+    "enrolled",
+    "located",
 ];
 
 /// Words that show a clause already has its finite verb (used to tell where a relative
 /// clause ends: "Requests that **are** flagged as Completed should be applied").
 pub const FINITE: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "want", "wants",
-    "meet", "meets", "own", "owns", "use", "uses", "sell", "sells", "buy", "buys", "hold",
-    "holds",
+    "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "want", "wants", "meet",
+    "meets", "own", "owns", "use", "uses", "sell", "sells", "buy", "buys", "hold", "holds",
 ];
 
 /// Subject pronouns: in "the special offers you can sell" or "issues that you will need to
@@ -505,7 +863,10 @@ const PT: TargetLexicon = TargetLexicon {
         c("esperamos|espera-se", Should),
         c("espera|esperam que", Should),
         c("é esperado|esperada|recomendado|recomendável", Should),
-        c("recomendamos|recomenda-se|incentivamos|sugerimos|aconselhamos", Should),
+        c(
+            "recomendamos|recomenda-se|incentivamos|sugerimos|aconselhamos",
+            Should,
+        ),
         c("pode|podem|poderá|poderão|podemos|pode-se", May),
         c("é permitido|permitida", May),
         c("tem|têm permissão", May),
@@ -513,8 +874,8 @@ const PT: TargetLexicon = TargetLexicon {
         c("vai|vão|iremos", Will),
     ],
     skip: &[
-        "se", "o", "a", "os", "as", "lhe", "lhes", "nos", "me", "te", "mais", "também",
-        "ainda", "apenas", "somente", "sempre", "nunca",
+        "se", "o", "a", "os", "as", "lhe", "lhes", "nos", "me", "te", "mais", "também", "ainda",
+        "apenas", "somente", "sempre", "nunca",
     ],
     negators: &["não", "nunca", "jamais"],
     future_endings: &["ará", "erá", "irá", "orá", "arão", "erão", "irão", "orão"],
@@ -615,7 +976,11 @@ struct Tok {
 }
 
 fn is_word_char(ch: char) -> bool {
-    ch.is_alphanumeric() || matches!(ch, '\'' | '’' | '-' | '_' | '/' | '.' | '@' | '&' | '#' | '+' | '$' | '%')
+    ch.is_alphanumeric()
+        || matches!(
+            ch,
+            '\'' | '’' | '-' | '_' | '/' | '.' | '@' | '&' | '#' | '+' | '$' | '%'
+        )
 }
 
 /// Splits a sentence into words and punctuation, expanding English contractions.
@@ -683,9 +1048,9 @@ fn push_word(out: &mut Vec<Tok>, text: &str, start: usize, end: usize) {
     };
     if let Some(base) = lower.strip_suffix("n't") {
         let base = match base {
-            "won" => "will",
-            "can" | "ca" => "can",
-            "shan" => "shall",
+            "wo" => "will",
+            "ca" => "can",
+            "sha" => "shall",
             other => other,
         };
         push(base);
@@ -727,9 +1092,9 @@ fn sentences(tokens: &[Tok]) -> Vec<(usize, usize)> {
     let mut start = 0;
     for (i, t) in tokens.iter().enumerate() {
         if t.punct && matches!(t.w.as_str(), "." | "!" | "?") {
-            let next_starts = tokens
-                .get(i + 1)
-                .is_none_or(|n| n.cap || n.punct || n.w.chars().next().is_some_and(|c| c.is_numeric()));
+            let next_starts = tokens.get(i + 1).is_none_or(|n| {
+                n.cap || n.punct || n.w.chars().next().is_some_and(|c| c.is_numeric())
+            });
             if next_starts {
                 out.push((start, i + 1));
                 start = i + 1;
@@ -747,7 +1112,11 @@ fn is(word: &str, list: &[&str]) -> bool {
 }
 
 fn is_boundary(t: &Tok) -> bool {
-    t.punct && matches!(t.w.as_str(), "," | ";" | ":" | "(" | ")" | "[" | "]" | "–" | "—" | "|" | "\"" | "“" | "”")
+    t.punct
+        && matches!(
+            t.w.as_str(),
+            "," | ";" | ":" | "(" | ")" | "[" | "]" | "–" | "—" | "|" | "\"" | "“" | "”"
+        )
 }
 
 // ============================================================================================
@@ -845,12 +1214,20 @@ fn detect_in_sentence(text: &str, toks: &[Tok]) -> Option<Decision> {
 }
 
 fn is_question(toks: &[Tok]) -> bool {
-    let last = toks.iter().rev().find(|t| !(t.punct && matches!(t.w.as_str(), "\"" | ")" | "”")));
+    let last = toks
+        .iter()
+        .rev()
+        .find(|t| !(t.punct && matches!(t.w.as_str(), "\"" | ")" | "”")));
     if last.is_some_and(|t| t.w == "?") {
         return true;
     }
     // "Can I …", "Should partners …" headings without a question mark.
-    let words: Vec<&str> = toks.iter().filter(|t| !t.punct).map(|t| t.w.as_str()).take(2).collect();
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| !t.punct)
+        .map(|t| t.w.as_str())
+        .take(2)
+        .collect();
     matches!(
         words.as_slice(),
         [
@@ -861,7 +1238,12 @@ fn is_question(toks: &[Tok]) -> bool {
 }
 
 fn trigger(text: &str, toks: &[Tok], found: &Found) -> String {
-    let start = toks.get(found.start).map_or(0, |t| t.start);
+    // "we expect": the trigger is the verb, the speaker is not part of it.
+    let first = match found.marker.reading {
+        Speaker(_) => found.start + 1,
+        _ => found.start,
+    };
+    let start = toks.get(first).map_or(0, |t| t.start);
     let end = toks
         .get(found.end.saturating_sub(1))
         .map_or(start, |t| t.end)
@@ -893,7 +1275,11 @@ fn clause_start(toks: &[Tok], i: usize) -> usize {
             cur = p;
             continue;
         }
-        return if extended { cur_start_after_list(toks, p, cur) } else { p + 1 };
+        return if extended {
+            cur_start_after_list(toks, p, cur)
+        } else {
+            p + 1
+        };
     }
 }
 
@@ -901,7 +1287,8 @@ fn clause_start(toks: &[Tok], i: usize) -> usize {
 /// provided that item is short too; otherwise at the first item.
 fn cur_start_after_list(toks: &[Tok], p: usize, cur: usize) -> usize {
     let seg = &toks[p + 1..cur];
-    if seg.iter().filter(|t| !t.punct).count() <= 4 && !seg.iter().any(|t| is(&t.w, SUBORDINATORS)) {
+    if seg.iter().filter(|t| !t.punct).count() <= 4 && !seg.iter().any(|t| is(&t.w, SUBORDINATORS))
+    {
         p + 1
     } else {
         cur + 1
@@ -947,7 +1334,12 @@ fn place(toks: &[Tok], i: usize) -> Placement {
                 // "as" and "so" are also adverbs/prepositions: only "as long as", "so that"
                 // and a sentence-initial "As"/"So" open a clause.
                 let opens = match word {
-                    "as" => k == cs || toks.get(k + 1).is_some_and(|n| matches!(n.w.as_str(), "soon" | "long" | "you" | "we" | "they")),
+                    "as" => {
+                        k == cs
+                            || toks.get(k + 1).is_some_and(|n| {
+                                matches!(n.w.as_str(), "soon" | "long" | "you" | "we" | "they")
+                            })
+                    }
                     "so" => toks.get(k + 1).is_some_and(|n| n.w == "that") || k == cs,
                     _ => true,
                 };
@@ -957,7 +1349,10 @@ fn place(toks: &[Tok], i: usize) -> Placement {
                 (cs, i)
             } else {
                 // "that/which/who": content clause after a verb of saying, else relative.
-                let before = k.checked_sub(1).and_then(|b| toks.get(b)).map(|t| t.w.as_str());
+                let before = k
+                    .checked_sub(1)
+                    .and_then(|b| toks.get(b))
+                    .map(|t| t.w.as_str());
                 if before.is_some_and(|b| is(b, THAT_VERBS)) || k == cs && word == "that" {
                     return Placement::Embedded;
                 }
@@ -971,7 +1366,10 @@ fn place(toks: &[Tok], i: usize) -> Placement {
                 if inner_words.len() <= 2 && is(&inner_words[0].w, SUBJECT_PRONOUNS) {
                     // "issues that you will need to hand off": the pronoun is the subject.
                     (k + 1, i)
-                } else if inner.iter().any(|t| is(&t.w, FINITE) || t.w.ends_with("ed")) {
+                } else if inner
+                    .iter()
+                    .any(|t| is(&t.w, FINITE) || t.w.ends_with("ed"))
+                {
                     // The relative clause closed before the modal: the antecedent is the
                     // subject ("Requests that are flagged as Completed should …").
                     (cs, k)
@@ -1003,8 +1401,34 @@ fn subject(toks: &[Tok], s: usize, e: usize, only: &mut bool) -> Subject {
     let mut words: Vec<&Tok> = toks[s..e.min(toks.len())].iter().collect();
     // Leading conjunctions and sentence adverbs are not part of the subject.
     while let Some(t) = words.first() {
-        if is(&t.w, &["and", "but", "or", "then", "however", "also", "therefore", "thus", "now", "currently", "today", "instead", "still", "just", "note", "important", "so", "additionally", "finally", "similarly", "otherwise", "in", "general"])
-            || t.punct
+        if is(
+            &t.w,
+            &[
+                "and",
+                "but",
+                "or",
+                "then",
+                "however",
+                "also",
+                "therefore",
+                "thus",
+                "now",
+                "currently",
+                "today",
+                "instead",
+                "still",
+                "just",
+                "note",
+                "important",
+                "so",
+                "additionally",
+                "finally",
+                "similarly",
+                "otherwise",
+                "in",
+                "general",
+            ],
+        ) || t.punct
         {
             words.remove(0);
         } else {
@@ -1058,9 +1482,11 @@ fn subject(toks: &[Tok], s: usize, e: usize, only: &mut bool) -> Subject {
     let lower: Vec<&str> = words.iter().map(|t| t.w.as_str()).collect();
     let joined = lower.join(" ");
     match joined.as_str() {
-        "you" | "your company" | "your organization" | "your organisation" | "you and your customers" => {
-            return Subject::Party("you".into())
-        }
+        "you"
+        | "your company"
+        | "your organization"
+        | "your organisation"
+        | "you and your customers" => return Subject::Party("you".into()),
         "we" | "us" | "microsoft" | "microsoft support" | "the microsoft team" | "our team" => {
             return Subject::Party("Microsoft".into())
         }
@@ -1102,7 +1528,9 @@ fn actor_name(np: &[&Tok], head: &str) -> String {
         // "Cloud Solution Provider (CSP) partner" and "Cloud Solution Provider partner" → "CSP partner".
         if t.w == "cloud"
             && np.get(k + 1).is_some_and(|n| n.w == "solution")
-            && np.get(k + 2).is_some_and(|n| n.w == "provider" || n.w == "providers")
+            && np
+                .get(k + 2)
+                .is_some_and(|n| n.w == "provider" || n.w == "providers")
             && k + 3 < np.len()
         {
             parts.push("CSP".into());
@@ -1124,19 +1552,28 @@ fn actor_name(np: &[&Tok], head: &str) -> String {
             k += 1;
             continue;
         }
-        let keep_case = t.inner_cap || (t.cap && is(&t.w, &["microsoft", "azure", "office", "dynamics", "windows"])) || t.w.chars().all(|ch| !ch.is_alphabetic());
-        parts.push(if keep_case && t.orig.to_lowercase().replace('’', "'") == t.w {
-            t.orig.clone()
-        } else {
-            t.w.clone()
-        });
+        let keep_case = t.inner_cap
+            || (t.cap
+                && is(
+                    &t.w,
+                    &["microsoft", "azure", "office", "dynamics", "windows"],
+                ))
+            || t.w.chars().all(|ch| !ch.is_alphabetic());
+        parts.push(
+            if keep_case && t.orig.to_lowercase().replace('’', "'") == t.w {
+                t.orig.clone()
+            } else {
+                t.w.clone()
+            },
+        );
         k += 1;
     }
     let name = parts.join(" ");
     let proper = matches!(head, "microsoft" | "21vianet")
         || is(head, SUBJECT_PRONOUNS)
         || is(head, &["anyone", "everyone", "someone", "nobody"]);
-    let plural = head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") && head != "business";
+    let plural =
+        head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") && head != "business";
     if proper {
         if head == "microsoft" {
             "Microsoft".into()
@@ -1166,7 +1603,11 @@ fn verb_after(toks: &[Tok], mut j: usize) -> Option<Verb> {
         if t.punct {
             return None;
         }
-        if is(&t.w, ADVERBS) || (t.w.ends_with("ly") && t.w.len() > 4 && !is(&t.w, &["apply", "supply", "reply", "rely", "comply", "fly"])) {
+        if is(&t.w, ADVERBS)
+            || (t.w.ends_with("ly")
+                && t.w.len() > 4
+                && !is(&t.w, &["apply", "supply", "reply", "rely", "comply", "fly"]))
+        {
             j += 1;
             continue;
         }
@@ -1191,7 +1632,11 @@ fn is_participle(w: &str) -> bool {
 fn by_agent(toks: &[Tok], j: usize) -> Option<String> {
     let k = (j..toks.len().min(j + 6)).find(|&k| toks[k].w == "by")?;
     let mut e = k + 1;
-    while e < toks.len() && !toks[e].punct && !is(&toks[e].w, POSTMODIFIERS) && !is(&toks[e].w, &["and", "or", "before", "after", "when", "if"]) {
+    while e < toks.len()
+        && !toks[e].punct
+        && !is(&toks[e].w, POSTMODIFIERS)
+        && !is(&toks[e].w, &["and", "or", "before", "after", "when", "if"])
+    {
         e += 1;
     }
     let mut only = false;
@@ -1210,7 +1655,15 @@ fn source_of(toks: &[Tok], j: usize) -> Option<String> {
         _ => return None,
     };
     let mut e = k;
-    while e < toks.len() && !toks[e].punct && !is(&toks[e].w, &["and", "or", "in", "for", "with", "about", "when", "if", "to"]) {
+    while e < toks.len()
+        && !toks[e].punct
+        && !is(
+            &toks[e].w,
+            &[
+                "and", "or", "in", "for", "with", "about", "when", "if", "to",
+            ],
+        )
+    {
         e += 1;
     }
     let mut only = false;
@@ -1224,7 +1677,13 @@ fn source_of(toks: &[Tok], j: usize) -> Option<String> {
 // Readings
 // ============================================================================================
 
-fn decision(actor: impl Into<String>, modality: Modality, text: &str, toks: &[Tok], found: &Found) -> Option<Decision> {
+fn decision(
+    actor: impl Into<String>,
+    modality: Modality,
+    text: &str,
+    toks: &[Tok],
+    found: &Found,
+) -> Option<Decision> {
     Some(Decision {
         actor: actor.into(),
         modality,
@@ -1239,7 +1698,10 @@ fn aux(text: &str, toks: &[Tok], found: &Found, modality: Modality) -> Option<De
     };
     only |= found.only;
     let subj = subject(toks, s, e, &mut only);
-    let first = toks.get(found.start).map(|t| t.w.as_str()).unwrap_or_default();
+    let first = toks
+        .get(found.start)
+        .map(|t| t.w.as_str())
+        .unwrap_or_default();
     // A modal must be followed by something: "These offers were not in the Price List but
     // should be." has no act.
     let verb = verb_after(toks, found.end)?;
@@ -1251,31 +1713,67 @@ fn aux(text: &str, toks: &[Tok], found: &Found, modality: Modality) -> Option<De
     match subj {
         Subject::Empty | Subject::There => None,
         Subject::Thing => thing_aux(text, toks, found, modality, &verb, first),
-        Subject::Party(actor) => party_aux(text, toks, found, modality, &verb, verb_word, first, actor, only),
+        Subject::Party(actor) => party_aux(
+            text, toks, found, modality, &verb, verb_word, first, actor, only,
+        ),
     }
 }
 
 /// A modal whose subject is a thing.
-fn thing_aux(text: &str, toks: &[Tok], found: &Found, modality: Modality, verb: &Verb, first: &str) -> Option<Decision> {
-    let next = toks.get(verb.at + 1).map(|t| t.w.as_str()).unwrap_or_default();
+fn thing_aux(
+    text: &str,
+    toks: &[Tok],
+    found: &Found,
+    modality: Modality,
+    verb: &Verb,
+    first: &str,
+) -> Option<Decision> {
+    let next = toks
+        .get(verb.at + 1)
+        .map(|t| t.w.as_str())
+        .unwrap_or_default();
     let passive = verb.word == "be" && is_participle(next);
     let agent = || by_agent(toks, verb.at + 1);
     match modality {
         // Requirements on things bind the reader who handles them.
-        Must => decision(agent().unwrap_or_else(|| "you".into()), Must, text, toks, found),
-        MustNot if matches!(first, "must" | "shall" | "should") => {
-            decision(agent().unwrap_or_else(|| "you".into()), MustNot, text, toks, found)
-        }
-        Should if passive && !is(next, DISPLAY_PARTICIPLES) => {
-            decision(agent().unwrap_or_else(|| "you".into()), Should, text, toks, found)
-        }
+        Must => decision(
+            agent().unwrap_or_else(|| "you".into()),
+            Must,
+            text,
+            toks,
+            found,
+        ),
+        MustNot if matches!(first, "must" | "shall" | "should") => decision(
+            agent().unwrap_or_else(|| "you".into()),
+            MustNot,
+            text,
+            toks,
+            found,
+        ),
+        Should if passive && !is(next, DISPLAY_PARTICIPLES) => decision(
+            agent().unwrap_or_else(|| "you".into()),
+            Should,
+            text,
+            toks,
+            found,
+        ),
         // "The promo SKU can be purchased through EA/EAS or CSP": a permitted deal.
-        May if first == "can" && passive && is(next, PERMITTED_DEALS) => {
-            decision(agent().unwrap_or_else(|| "you".into()), May, text, toks, found)
-        }
+        May if first == "can" && passive && is(next, PERMITTED_DEALS) => decision(
+            agent().unwrap_or_else(|| "you".into()),
+            May,
+            text,
+            toks,
+            found,
+        ),
         Will | WillNot if verb.word == "be" => {
             if passive && !is(next, DISPLAY_PARTICIPLES) {
-                decision(agent().unwrap_or_else(|| "Microsoft".into()), modality, text, toks, found)
+                decision(
+                    agent().unwrap_or_else(|| "Microsoft".into()),
+                    modality,
+                    text,
+                    toks,
+                    found,
+                )
             } else if is(next, COMMITMENT_STATES) {
                 decision("Microsoft", modality, text, toks, found)
             } else {
@@ -1299,7 +1797,10 @@ fn party_aux(
     actor: String,
     only: bool,
 ) -> Option<Decision> {
-    let next = toks.get(verb.at + 1).map(|t| t.w.as_str()).unwrap_or_default();
+    let next = toks
+        .get(verb.at + 1)
+        .map(|t| t.w.as_str())
+        .unwrap_or_default();
     let passive = verb_word == "be" && is_participle(next);
     match modality {
         Must => decision(actor, Must, text, toks, found),
@@ -1312,7 +1813,10 @@ fn party_aux(
             decision(actor, MustNot, text, toks, found)
         }
         Should => {
-            if is(verb_word, NON_ACTS) && !passive && !(verb_word == "be" && is(next, &["sure", "aware"])) {
+            if is(verb_word, NON_ACTS)
+                && !passive
+                && !(verb_word == "be" && is(next, &["sure", "aware"]))
+            {
                 return None;
             }
             decision(actor, Should, text, toks, found)
@@ -1322,13 +1826,14 @@ fn party_aux(
             if first == "can" && actor == "you" && !restricted {
                 return None; // "you can select Save": a capability of the product
             }
-            if is(verb_word, NON_ACTS) && !(verb_word == "be" && is_participle(next) && restricted) {
+            if is(verb_word, NON_ACTS) && !(verb_word == "be" && is_participle(next) && restricted)
+            {
                 return None;
             }
-            if !restricted && first == "can" && (is(verb_word, UI_VERBS) || is(verb_word, BENEFIT_WORDS)) {
-                return None;
-            }
-            if is(verb_word, BENEFIT_WORDS) && !restricted {
+            if !restricted
+                && first == "can"
+                && (is(verb_word, UI_VERBS) || is(verb_word, BENEFIT_WORDS))
+            {
                 return None;
             }
             decision(actor, May, text, toks, found)
@@ -1355,7 +1860,11 @@ fn party_aux(
                 (verb_word, verb.at)
             };
             if is(word, RECEIVE_VERBS) {
-                return if actor == "Microsoft" { None } else { decision("Microsoft", modality, text, toks, found) };
+                return if actor == "Microsoft" {
+                    None
+                } else {
+                    decision("Microsoft", modality, text, toks, found)
+                };
             }
             if is(word, NON_ACTS) && word != "continue" {
                 return None;
@@ -1367,7 +1876,10 @@ fn party_aux(
 
 /// "Do not …", "Make sure …", "Feel free to …" at the start of a clause.
 fn imperative(text: &str, toks: &[Tok], found: &Found, modality: Modality) -> Option<Decision> {
-    let head = toks.get(found.start).map(|t| t.w.as_str()).unwrap_or_default();
+    let head = toks
+        .get(found.start)
+        .map(|t| t.w.as_str())
+        .unwrap_or_default();
     // The bare "not" entry stands only for "never".
     if found.marker.words == "not" && head != "never" {
         return None;
@@ -1376,7 +1888,26 @@ fn imperative(text: &str, toks: &[Tok], found: &Found, modality: Modality) -> Op
     if modality != May {
         let mut k = found.start;
         // Words that may precede an imperative in its clause.
-        while k > 0 && is(&toks[k - 1].w, &["please", "also", "always", "and", "then", "but", "or", "first", "so", "instead", "just", "finally", "therefore"]) {
+        while k > 0
+            && is(
+                &toks[k - 1].w,
+                &[
+                    "please",
+                    "also",
+                    "always",
+                    "and",
+                    "then",
+                    "but",
+                    "or",
+                    "first",
+                    "so",
+                    "instead",
+                    "just",
+                    "finally",
+                    "therefore",
+                ],
+            )
+        {
             k -= 1;
         }
         // Only at the start of a clause: after punctuation (a comma, a colon, a list dash)
@@ -1396,14 +1927,19 @@ fn imperative(text: &str, toks: &[Tok], found: &Found, modality: Modality) -> Op
 /// "we expect X to …", "we recommend that you …", "we encourage partners to …".
 fn speaker(text: &str, toks: &[Tok], found: &Found, modality: Modality) -> Option<Decision> {
     let cs = clause_start(toks, found.start);
-    if toks[cs..found.start].iter().any(|t| is(&t.w, SUBORDINATORS)) {
+    if toks[cs..found.start]
+        .iter()
+        .any(|t| is(&t.w, SUBORDINATORS))
+    {
         return None;
     }
     let mut j = found.end;
     if toks.get(j).is_some_and(|t| t.w == "that") {
         j += 1;
         // "we recommend that you determine …": the clause's subject.
-        let e = (j..toks.len()).find(|&k| !is(&toks[k].w, DETERMINERS) && is_verbish(&toks[k].w) || toks[k].punct).unwrap_or(toks.len());
+        let e = (j..toks.len())
+            .find(|&k| !is(&toks[k].w, DETERMINERS) && is_verbish(&toks[k].w) || toks[k].punct)
+            .unwrap_or(toks.len());
         let mut only = false;
         return match subject(toks, j, e, &mut only) {
             Subject::Party(p) => decision(p, modality, text, toks, found),
@@ -1411,7 +1947,9 @@ fn speaker(text: &str, toks: &[Tok], found: &Found, modality: Modality) -> Optio
         };
     }
     // "we expect/encourage X to V": X is everything up to "to".
-    let to = (j..toks.len()).take_while(|&k| !toks[k].punct).find(|&k| toks[k].w == "to");
+    let to = (j..toks.len())
+        .take_while(|&k| !toks[k].punct)
+        .find(|&k| toks[k].w == "to");
     if let Some(to) = to {
         if to > j {
             if let Some(src) = source_of(toks, to + 1) {
@@ -1430,7 +1968,42 @@ fn speaker(text: &str, toks: &[Tok], found: &Found, modality: Modality) -> Optio
 
 fn is_verbish(w: &str) -> bool {
     is(w, FINITE)
-        || is(w, &["should", "must", "will", "can", "may", "need", "use", "determine", "review", "create", "set", "enable", "turn", "keep", "add", "remove", "contact", "register", "sign", "check", "verify", "consider", "plan", "ensure", "make", "follow", "read", "update", "move", "start", "begin"])
+        || is(
+            w,
+            &[
+                "should",
+                "must",
+                "will",
+                "can",
+                "may",
+                "need",
+                "use",
+                "determine",
+                "review",
+                "create",
+                "set",
+                "enable",
+                "turn",
+                "keep",
+                "add",
+                "remove",
+                "contact",
+                "register",
+                "sign",
+                "check",
+                "verify",
+                "consider",
+                "plan",
+                "ensure",
+                "make",
+                "follow",
+                "read",
+                "update",
+                "move",
+                "start",
+                "begin",
+            ],
+        )
 }
 
 /// "X is required": a requirement the reader has to meet.
@@ -1438,7 +2011,10 @@ fn requirement(text: &str, toks: &[Tok], found: &Found) -> Option<Decision> {
     let Placement::Subject(s, e, mut only) = place(toks, found.start) else {
         return None;
     };
-    let head = toks.get(found.start).map(|t| t.w.as_str()).unwrap_or_default();
+    let head = toks
+        .get(found.start)
+        .map(|t| t.w.as_str())
+        .unwrap_or_default();
     // "it is recommended to …" / "X is recommended": advice to the reader.
     if found.marker.words.ends_with("recommended") {
         if head == "it" || e > s {
@@ -1465,11 +2041,27 @@ fn scheduled(text: &str, toks: &[Tok], found: &Found) -> Option<Decision> {
         return None;
     }
     let cs = clause_start(toks, found.start);
-    if cs != found.start && !toks[cs..found.start].iter().all(|t| is(&t.w, &["and", "but", "so", "now", "also"])) {
+    if cs != found.start
+        && !toks[cs..found.start]
+            .iter()
+            .all(|t| is(&t.w, &["and", "but", "so", "now", "also"]))
+    {
         return None;
     }
     let verb = verb_after(toks, found.end)?;
-    if !verb.word.ends_with("ing") || is(&verb.word, &["sharing", "working", "hearing", "seeing", "listening", "looking"]) {
+    if !verb.word.ends_with("ing")
+        || is(
+            &verb.word,
+            &[
+                "sharing",
+                "working",
+                "hearing",
+                "seeing",
+                "listening",
+                "looking",
+            ],
+        )
+    {
         return None;
     }
     let dated = toks[verb.at..].iter().any(|t| is(&t.w, MONTHS) && t.cap);
@@ -1505,7 +2097,10 @@ fn match_cue(cue: &TargetCue, words: &[String], i: usize, skip: &[&str]) -> Opti
     let mut pos = i;
     for (k, pat) in cue.words.split(' ').enumerate() {
         if k > 0 {
-            while words.get(pos).is_some_and(|w| skip.contains(&w.as_str()) && !pat.split('|').any(|a| a == w)) {
+            while words
+                .get(pos)
+                .is_some_and(|w| skip.contains(&w.as_str()) && !pat.split('|').any(|a| a == w))
+            {
                 pos += 1;
             }
         }
@@ -1532,10 +2127,16 @@ fn target_modality_in(words: &[String], lx: &TargetLexicon) -> Option<Modality> 
         let future = w.chars().count() >= 4
             && lx.future_endings.iter().any(|e| w.ends_with(e))
             && !lx.future_exceptions.contains(&w)
-            || matches!(w, "irá" | "irão" | "será" | "serão" | "terá" | "terão" | "dará" | "darão");
+            || matches!(
+                w,
+                "irá" | "irão" | "será" | "serão" | "terá" | "terão" | "dará" | "darão"
+            );
         if future {
             let mut k = i;
-            while k > 0 && lx.skip.contains(&words[k - 1].as_str()) && !lx.negators.contains(&words[k - 1].as_str()) {
+            while k > 0
+                && lx.skip.contains(&words[k - 1].as_str())
+                && !lx.negators.contains(&words[k - 1].as_str())
+            {
                 k -= 1;
             }
             let negated = k > 0 && lx.negators.contains(&words[k - 1].as_str())
@@ -1544,4 +2145,466 @@ fn target_modality_in(words: &[String], lx: &TargetLexicon) -> Option<Modality> 
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(actor: &str, modality: Modality) -> Option<(String, Modality)> {
+        Some((actor.to_string(), modality))
+    }
+
+    fn got(sentence: &str) -> Option<(String, Modality)> {
+        detect(sentence).map(|x| (x.actor, x.modality))
+    }
+
+    #[track_caller]
+    fn check(cases: &[(&str, Option<(String, Modality)>)]) {
+        let mut bad = Vec::new();
+        for (sentence, want) in cases {
+            let g = got(sentence);
+            if &g != want {
+                bad.push(format!("{sentence:?}\n    want {want:?}\n    got  {g:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    /// SPEC §3 and issue 5: the seed page gives exactly these four decisions.
+    #[test]
+    fn seed_page() {
+        let cases = [
+            ("Customer communication from Microsoft", None),
+            ("Applies to", None),
+            ("Partner Center", None),
+            ("Partner Center for Microsoft Cloud for US Government", None),
+            (
+                "In general, we expect all communications with the customer to come from the Cloud Solution Provider partner.",
+                d("the CSP partner", Should),
+            ),
+            (
+                "Because you own the customer billing relationship, Microsoft will not send communications directly to your customers related to their subscriptions.",
+                d("Microsoft", WillNot),
+            ),
+            (
+                "Microsoft may communicate directly with customers about service incidents or other operational information.",
+                d("Microsoft", May),
+            ),
+            (
+                "For customers that already have existing commercial relationships with Microsoft, Microsoft will continue to communicate directly with them about their non-CSP products and services.",
+                d("Microsoft", Will),
+            ),
+        ];
+        check(&cases);
+        let triggers: Vec<String> = cases
+            .iter()
+            .filter_map(|(s, _)| detect(s).map(|x| x.trigger))
+            .collect();
+        assert_eq!(triggers, ["expect", "will not", "may", "will"]);
+    }
+
+    #[test]
+    fn seed_page_from_the_file() {
+        // The seed file itself, source spans taken as the renderer will: one decision per
+        // body segment, none for the title and the "Applies to" lines.
+        let seed =
+            include_str!("../content/partner-center/customer-communication-from-microsoft.md");
+        let mut found = Vec::new();
+        for part in seed.split("<span data-stu-id=\"").skip(1) {
+            let (id, rest) = part.split_once("\">").unwrap_or_default();
+            let text = rest
+                .split("</span>")
+                .next()
+                .unwrap_or_default()
+                .replace("**", "");
+            if let Some(dec) = detect(&text) {
+                found.push((id.to_string(), dec.modality, dec.actor));
+            }
+        }
+        let want = [
+            ("cea8a-108", Should, "the CSP partner"),
+            ("cea8a-109", WillNot, "Microsoft"),
+            ("cea8a-110", May, "Microsoft"),
+            ("cea8a-111", Will, "Microsoft"),
+        ];
+        let want: Vec<(String, Modality, String)> = want
+            .iter()
+            .map(|(i, m, a)| (i.to_string(), *m, a.to_string()))
+            .collect();
+        assert_eq!(found, want);
+    }
+
+    #[test]
+    fn each_modality() {
+        check(&[
+            (
+                "Partners must accept the Microsoft Partner Agreement before they transact.",
+                d("partners", Must),
+            ),
+            (
+                "You need to use both IDs when you open a ticket.",
+                d("you", Must),
+            ),
+            (
+                "The indirect provider has to sign the agreement.",
+                d("the indirect provider", Must),
+            ),
+            (
+                "The CSP partner is required to provide first-line support.",
+                d("the CSP partner", Must),
+            ),
+            (
+                "A Microsoft Partner Network ID is required.",
+                d("you", Must),
+            ),
+            (
+                "The invoice must be paid by the customer within 60 days.",
+                d("the customer", Must),
+            ),
+            (
+                "Payment must be received within 60 days of the invoice date.",
+                d("you", Must),
+            ),
+            (
+                "Make sure that you have the admin agent role.",
+                d("you", Must),
+            ),
+            (
+                "Be sure to save your changes before you leave the page.",
+                d("you", Must),
+            ),
+            (
+                "Partners cannot transfer subscriptions between regions.",
+                d("partners", MustNot),
+            ),
+            (
+                "Resellers must not sell to customers outside their region.",
+                d("resellers", MustNot),
+            ),
+            (
+                "Partners should not share their credentials with customers.",
+                d("partners", MustNot),
+            ),
+            (
+                "From March 1, partners will no longer be able to buy this offer.",
+                d("partners", MustNot),
+            ),
+            (
+                "You should review the price list every month.",
+                d("you", Should),
+            ),
+            (
+                "We expect partners to provide first-line support to their customers.",
+                d("partners", Should),
+            ),
+            (
+                "We recommend that you enable multi-factor authentication.",
+                d("you", Should),
+            ),
+            (
+                "It is recommended to enable multi-factor authentication.",
+                d("you", Should),
+            ),
+            (
+                "We strongly encourage partners to review the new terms.",
+                d("partners", Should),
+            ),
+            (
+                "The admin agent can reset passwords for users in the customer tenant.",
+                d("the admin agent", May),
+            ),
+            (
+                "Only the global admin can sign the agreement.",
+                d("the global admin", May),
+            ),
+            (
+                "Customers may cancel the subscription within 72 hours.",
+                d("customers", May),
+            ),
+            (
+                "Partners are eligible to earn incentives on Azure consumption.",
+                d("partners", May),
+            ),
+            (
+                "Microsoft will provide a credit for the affected days.",
+                d("Microsoft", Will),
+            ),
+            (
+                "We will send you an email when the payout is released.",
+                d("Microsoft", Will),
+            ),
+            (
+                "The old offers will be retired on January 31, 2022.",
+                d("Microsoft", Will),
+            ),
+            (
+                "Microsoft won't charge partners for the trial subscriptions.",
+                d("Microsoft", WillNot),
+            ),
+            (
+                "Partners will not receive incentives for these transactions.",
+                d("Microsoft", WillNot),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn traps() {
+        check(&[
+            // Epistemic may/can: possibility, not permission.
+            ("This may take a few minutes.", None),
+            (
+                "It can take up to 24 hours for the changes to appear.",
+                None,
+            ),
+            ("This change may affect your invoice.", None),
+            ("There can be several reasons for a blank chart.", None),
+            ("You may see a delay before the data appears.", None),
+            // "You can" in instructions: what the product lets the reader do.
+            ("You can select Save to keep your changes.", None),
+            ("After you sign the agreement, you can start selling.", None),
+            ("You can also sort and filter the table.", None),
+            // Descriptive present, including "does not".
+            ("Microsoft does not charge for this service.", None),
+            ("The API doesn't support license-based pricing.", None),
+            ("Microsoft writes off the funds as uncollectable.", None),
+            // Conditionals: the main clause decides.
+            (
+                "If you want to resell Azure, you must sign the agreement.",
+                d("you", Must),
+            ),
+            ("If you can't sign in, contact support.", None),
+            (
+                "Before you can sell these offers, your company must be approved.",
+                d("you", Must),
+            ),
+            // Questions.
+            ("Can partners resell Azure reservations?", None),
+            ("What should I do if my payment fails?", None),
+            ("How do I add a user", None),
+            // Headings and fragments.
+            ("Customer communication from Microsoft", None),
+            ("Can view cost data and configuration", None),
+            ("What they can't do", None),
+            // Imperatives: plain steps are not decisions; modal ones are.
+            ("Select Save.", None),
+            ("Review the resources and share them with your team.", None),
+            ("Do not share your password.", d("you", MustNot)),
+            (
+                "Don't close the window until the upload completes.",
+                d("you", MustNot),
+            ),
+            ("Never share your credentials.", d("you", MustNot)),
+            (
+                "Review the details, and feel free to contact the customer.",
+                d("you", May),
+            ),
+            ("Transactions that don't occur in person are flagged.", None),
+            // "Will" describing software, the screen or the reader's perception.
+            ("The API will return the last 90 days of data.", None),
+            (
+                "A cross mark will be displayed if synchronization fails.",
+                None,
+            ),
+            ("You will see a confirmation message.", None),
+            ("Your status will be Validating enrollment.", None),
+            ("You will be taken to the support request form.", None),
+            // Ability, hypothesis, absence of obligation, content clauses.
+            ("Partners will be able to view the report next month.", None),
+            ("This would give the partner credibility.", None),
+            ("You don't need to do anything.", None),
+            ("Other fields are not required.", None),
+            ("This article explains how partners can use RBAC.", None),
+            (
+                "Follow the steps below to verify that the profile will be applied.",
+                None,
+            ),
+            (
+                "Partners can better address the demand for reserved capacity.",
+                None,
+            ),
+            (
+                "The partner can search for a specific reseller by name.",
+                None,
+            ),
+            (
+                "These offers were not in the price list but should be.",
+                None,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn actors_are_normalised() {
+        check(&[
+            (
+                "A partner in the CSP program can only sell to customers from the same region.",
+                d("the partner", May),
+            ),
+            (
+                "Each direct bill partner tenant can create one sandbox tenant.",
+                d("the direct bill partner tenant", May),
+            ),
+            (
+                "Your global admin, admin agent, or billing admin can install the app.",
+                d("the global admin, admin agent, or billing admin", May),
+            ),
+            (
+                "Cloud Solution Provider partners must comply with the program guide.",
+                d("CSP partners", Must),
+            ),
+            (
+                "Your company must be approved to sell to qualified customers.",
+                d("you", Must),
+            ),
+            (
+                "However, there are several issues that you will need to hand off to Microsoft.",
+                d("you", Must),
+            ),
+            (
+                "Global administrators who have purchased subscriptions will be notified by email.",
+                d("Microsoft", Will),
+            ),
+            ("Only you can change customer subscriptions.", d("you", May)),
+        ]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for s in [
+            "",
+            " ",
+            ".",
+            "?",
+            "’",
+            "can",
+            "will",
+            "we expect",
+            "we expect to",
+            "Do not",
+            "n't",
+            "'ll",
+            "best way",
+            "…, , ,",
+            "\u{feff}Microsoft will",
+            "you must\u{0}",
+            "won't won't won't",
+            "🙂 must 🙂",
+            "is required",
+            "Only",
+        ] {
+            let _ = detect(s);
+            let _ = target_modality(s, "pt-BR");
+        }
+        assert_eq!(detect("Microsoft will"), None);
+    }
+
+    #[test]
+    fn pt_target_modality() {
+        let cases = [
+            ("Em geral, esperamos que todas as comunicações com o cliente venham do parceiro CSP.", Some(Should)),
+            ("Porque você possui a relação de cobrança do cliente, a Microsoft não enviará comunicações diretamente aos seus clientes.", Some(WillNot)),
+            ("A Microsoft pode se comunicar diretamente com os clientes sobre incidentes de serviço.", Some(May)),
+            ("Para os clientes que já possuem relações comerciais com a Microsoft, a Microsoft continuará a se comunicar diretamente com eles.", Some(Will)),
+            ("Você deve preencher os formulários fiscais dos Estados Unidos.", Some(Must)),
+            ("Os parceiros precisam aceitar o contrato.", Some(Must)),
+            ("É necessário um ID do MPN.", Some(Must)),
+            ("Você não deve compartilhar sua senha.", Some(MustNot)),
+            ("Os parceiros não podem transferir assinaturas entre regiões.", Some(MustNot)),
+            ("Os clientes poderão cancelar em até 72 horas.", Some(May)),
+            ("A Microsoft não vai cobrar pelas assinaturas de avaliação.", Some(WillNot)),
+            ("Recomendamos que você habilite a autenticação multifator.", Some(Should)),
+            ("Espera-se que o parceiro forneça suporte.", Some(Should)),
+            ("Os parceiros deveriam revisar os termos.", Some(Should)),
+            ("As ofertas serão removidas da lista de preços.", Some(Will)),
+            ("O padrão de cobrança é mensal.", None),
+            ("Comunicação com o cliente da Microsoft", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(target_modality(s, "pt-BR"), want, "{s}");
+        }
+        // Same text, locales that are not Portuguese: no rules, no guess.
+        assert_eq!(
+            target_modality("Você deve preencher os formulários.", "de-DE"),
+            None
+        );
+        assert_eq!(
+            target_modality("Você deve preencher os formulários.", "ja-JP"),
+            None
+        );
+        assert_eq!(
+            target_modality("Você deve preencher os formulários.", ""),
+            None
+        );
+        assert_eq!(
+            target_modality("Você deve preencher os formulários.", "pt_PT"),
+            Some(Must)
+        );
+    }
+
+    #[test]
+    fn conflicts() {
+        // Force or polarity changed.
+        assert!(modality_conflict(Must, Some(May)));
+        assert!(modality_conflict(WillNot, Some(Will)));
+        assert!(modality_conflict(May, Some(Must)));
+        assert!(modality_conflict(Will, Some(WillNot)));
+        assert!(modality_conflict(MustNot, Some(May)));
+        assert!(modality_conflict(Should, Some(MustNot)));
+        // Acceptable renderings.
+        assert!(!modality_conflict(Should, Some(Must)));
+        assert!(!modality_conflict(Must, Some(Should)));
+        assert!(!modality_conflict(Will, Some(Must)));
+        assert!(!modality_conflict(WillNot, Some(MustNot)));
+        assert!(!modality_conflict(May, Some(May)));
+        // Can't tell.
+        assert!(!modality_conflict(Must, None));
+        // The seed page's pairs are all faithful.
+        let pairs = [
+            ("In general, we expect all communications with the customer to come from the Cloud Solution Provider partner.",
+             "Em geral, esperamos que todas as comunicações com o cliente venham do parceiro CSP (Provedor de Soluções na Nuvem)."),
+            ("Because you own the customer billing relationship, Microsoft will not send communications directly to your customers related to their subscriptions.",
+             "Porque você possui a relação de cobrança do cliente, a Microsoft não enviará comunicações diretamente aos seus clientes relacionadas às suas assinaturas."),
+            ("Microsoft may communicate directly with customers about service incidents or other operational information.",
+             "A Microsoft pode se comunicar diretamente com os clientes sobre incidentes de serviço ou outras informações operacionais."),
+            ("For customers that already have existing commercial relationships with Microsoft, Microsoft will continue to communicate directly with them about their non-CSP products and services.",
+             "Para os clientes que já possuem relações comerciais com a Microsoft, a Microsoft continuará a se comunicar diretamente com eles sobre seus produtos e serviços que não sejam CSP."),
+        ];
+        for (src, tgt) in pairs {
+            let m = detect(src).map(|x| x.modality);
+            let t = target_modality(tgt, "pt-BR");
+            assert!(m.is_some() && t.is_some(), "{src}");
+            assert!(!modality_conflict(m.unwrap_or(Will), t), "{src} / {tgt}");
+        }
+        // A mistranslation: "will not" rendered as "vai".
+        assert!(modality_conflict(
+            Modality::WillNot,
+            target_modality(
+                "A Microsoft vai enviar comunicações diretamente aos seus clientes.",
+                "pt-BR"
+            )
+        ));
+    }
+
+    #[test]
+    fn names_and_serialisation() {
+        for m in Modality::ALL {
+            assert_eq!(Modality::parse(m.as_str()), Some(m));
+            assert_eq!(
+                serde_json::to_string(&m).unwrap_or_default(),
+                format!("\"{}\"", m.as_str())
+            );
+            assert!(!m.label().is_empty());
+        }
+        let dec = Decision {
+            actor: "Microsoft".into(),
+            modality: WillNot,
+            trigger: "will not".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&dec).unwrap_or_default(),
+            r#"{"actor":"Microsoft","modality":"will-not","trigger":"will not"}"#
+        );
+    }
 }

@@ -34,9 +34,16 @@ fn read(path: &str) -> Vec<Row> {
             other => panic!("{path}:{}: normative must be yes/no, got {other:?}", n + 1),
         };
         let modality = if normative {
-            Some(Modality::parse(f[3]).unwrap_or_else(|| panic!("{path}:{}: bad modality {:?}", n + 1, f[3])))
+            Some(
+                Modality::parse(f[3])
+                    .unwrap_or_else(|| panic!("{path}:{}: bad modality {:?}", n + 1, f[3])),
+            )
         } else {
-            assert!(f[3].is_empty() && f[4].is_empty(), "{path}:{}: labels on a non-normative row", n + 1);
+            assert!(
+                f[3].is_empty() && f[4].is_empty(),
+                "{path}:{}: labels on a non-normative row",
+                n + 1
+            );
             None
         };
         rows.push(Row {
@@ -53,7 +60,11 @@ fn read(path: &str) -> Vec<Row> {
 
 /// Case-insensitive, whitespace-collapsed.
 fn actor_key(actor: &str) -> String {
-    actor.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    actor
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 struct Scores {
@@ -171,10 +182,24 @@ fn evaluate(name: &str, path: &str) -> Scores {
 
 #[test]
 fn detector_on_the_labelled_sample() {
-    let s = evaluate("labelled", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/decisions/labelled.tsv"));
+    let s = evaluate(
+        "labelled",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/decisions/labelled.tsv"
+        ),
+    );
     assert!(s.rows >= 300, "the sample must hold at least 300 sentences");
     assert!(s.precision() >= 0.9, "precision {:.3} < 0.9", s.precision());
     assert!(s.recall() >= 0.85, "recall {:.3} < 0.85", s.recall());
-    assert!(s.modality_accuracy() >= 0.9, "modality accuracy {:.3}", s.modality_accuracy());
-    assert!(s.actor_accuracy() >= 0.8, "actor accuracy {:.3}", s.actor_accuracy());
+    assert!(
+        s.modality_accuracy() >= 0.9,
+        "modality accuracy {:.3}",
+        s.modality_accuracy()
+    );
+    assert!(
+        s.actor_accuracy() >= 0.8,
+        "actor accuracy {:.3}",
+        s.actor_accuracy()
+    );
 }
