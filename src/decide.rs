@@ -149,6 +149,10 @@ pub enum Reading {
     Scheduled,
     /// "the best way to do this is to …": a recommendation to the reader.
     BestWay,
+    /// "be able to": an ability, not a decision ("you'll be able to deploy …"), unless "only"
+    /// restricts it, when it grants like "only X can": "only those partners selected by the
+    /// ISV will be able to purchase that offer" is a permission.
+    Ability,
     /// Looks modal but is not a decision: ability ("be able to"), hypothesis ("would",
     /// "could"), possibility ("might"), absence of obligation ("don't need to",
     /// "is not required"), description ("does not"). Listed so that the longer, harmless
@@ -238,8 +242,8 @@ pub const MARKERS: &[Marker] = &[
     m("we are", Scheduled),
     m("microsoft is", Scheduled),
     // ---- look-alikes that are not decisions -------------------------------------------
-    m("will be able to", NotADecision),
-    m("is|are|am|be able to", NotADecision),
+    m("will be able to", Ability),
+    m("is|are|am|be able to", Ability),
     m("would", NotADecision),
     m("could", NotADecision),
     m("might", NotADecision),
@@ -620,7 +624,39 @@ pub const NON_ACTS: &[&str] = &[
 
 /// "X will receive / lose Y" commits the giver or taker, Microsoft unless named: "Publisher
 /// will not receive payment until …", "they'll lose the competency".
-pub const RECEIVE_VERBS: &[&str] = &["receive", "lose"];
+/// Not when what is received is an error or a warning ("you will receive an error"): that is
+/// the software describing itself.
+pub const RECEIVE_VERBS: &[&str] = &["receive", "get", "lose", "receiving", "getting", "losing"];
+
+/// What one "receives" without anyone committing to give it.
+pub const NOT_GIVEN: &[&str] = &[
+    "error", "errors", "warning", "warnings", "message", "prompt",
+];
+
+/// Adjectives and nouns before "needs" that make it a noun: "your unique needs to …".
+pub const NEED_NOUN_MODIFIERS: &[&str] = &[
+    "unique",
+    "specific",
+    "business",
+    "particular",
+    "individual",
+    "own",
+    "customer",
+    "customers",
+    "different",
+    "changing",
+    "future",
+    "technical",
+];
+
+/// The next few words after a receive verb name an error or a warning.
+fn receives_error(toks: &[Tok], at: usize) -> bool {
+    toks.iter()
+        .skip(at + 1)
+        .take(5)
+        .take_while(|t| !t.punct)
+        .any(|t| is(&t.w, NOT_GIVEN))
+}
 
 /// Participles after "will be" that describe the screen or an effect, not a decision: "a
 /// cross mark will be displayed", "you will be taken to …", "they will not be affected".
@@ -664,6 +700,7 @@ pub const COMMITMENT_STATES: &[&str] = &[
     "effective",
     "retired",
     "generally",
+    "forthcoming",
 ];
 
 /// Participles after a thing's "can be" that name a permitted transaction: "The promo SKU can
@@ -785,6 +822,13 @@ pub const POSTMODIFIERS: &[&str] = &[
 pub const FINITE: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "want", "wants", "meet",
     "meets", "own", "owns", "use", "uses", "sell", "sells", "buy", "buys", "hold", "holds",
+];
+
+/// Auxiliaries and modals whose subject a following coordinated clause may share ("This field
+/// was optional, but is now required"; "Partners can view it but must not share it").
+pub const SHARED_SUBJECT_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will", "must", "can",
+    "may", "should", "need", "needs",
 ];
 
 /// Subject pronouns: in "the special offers you can sell" or "issues that you will need to
@@ -1201,6 +1245,7 @@ fn detect_in_sentence(text: &str, toks: &[Tok]) -> Option<Decision> {
             Requirement => requirement(text, toks, &found),
             Scheduled => scheduled(text, toks, &found),
             BestWay => best_way(text, toks, &found),
+            Ability => ability(text, toks, &found),
             NotADecision => None,
         };
         if decision.is_some() {
@@ -1270,7 +1315,25 @@ fn clause_start(toks: &[Tok], i: usize) -> usize {
         let starts_list = seg.first().is_some_and(|t| t.w == "and" || t.w == "or");
         let has_pronoun = seg.iter().any(|t| is(&t.w, SUBJECT_PRONOUNS));
         let has_sub = seg.iter().any(|t| is(&t.w, SUBORDINATORS));
-        if toks[p].w == "," && words <= 4 && !has_pronoun && !has_sub && (starts_list || extended) {
+        // The last item ("…, or billing admin who installed the app") may be long; the ones
+        // before it are short.
+        // The previous item must be short for this to be a list at all.
+        let prev_short = || {
+            let q = (0..p)
+                .rev()
+                .find(|&k| is_boundary(&toks[k]))
+                .map_or(0, |k| k + 1);
+            let prev = &toks[q..p];
+            prev.iter().filter(|t| !t.punct).count() <= 4
+                && !prev
+                    .iter()
+                    .any(|t| is(&t.w, SUBJECT_PRONOUNS) || is(&t.w, SUBORDINATORS))
+        };
+        if toks[p].w == ","
+            && !has_pronoun
+            && !has_sub
+            && ((starts_list && !extended && prev_short()) || (extended && words <= 4))
+        {
             extended = true;
             cur = p;
             continue;
@@ -1353,8 +1416,12 @@ fn place(toks: &[Tok], i: usize) -> Placement {
                     .checked_sub(1)
                     .and_then(|b| toks.get(b))
                     .map(|t| t.w.as_str());
-                if before.is_some_and(|b| is(b, THAT_VERBS)) || k == cs && word == "that" {
+                if before.is_some_and(|b| is(b, THAT_VERBS)) {
                     return Placement::Embedded;
+                }
+                if k == cs && word == "that" {
+                    // Clause-initial "That field will need to …": a determiner.
+                    return Placement::Subject(cs, i, false);
                 }
                 let inner = &toks[k + 1..i];
                 let inner_words: Vec<&Tok> = inner.iter().filter(|t| !is(&t.w, ADVERBS)).collect();
@@ -1363,18 +1430,20 @@ fn place(toks: &[Tok], i: usize) -> Placement {
                     // its antecedent; such clauses are not the point of the sentence.
                     return Placement::Embedded;
                 }
+                let mut ignore = false;
                 if inner_words.len() <= 2 && is(&inner_words[0].w, SUBJECT_PRONOUNS) {
-                    // "issues that you will need to hand off": the pronoun is the subject.
+                    // "issues that you will need to hand off": the pronoun is the subject,
+                    // and the reader is told what to do.
                     (k + 1, i)
-                } else if inner
-                    .iter()
-                    .any(|t| is(&t.w, FINITE) || t.w.ends_with("ed"))
-                {
-                    // The relative clause closed before the modal: the antecedent is the
-                    // subject ("Requests that are flagged as Completed should …").
-                    (cs, k)
+                } else if matches!(subject(toks, k + 1, i, &mut ignore), Subject::Party(_)) {
+                    // "the contact who Microsoft will contact", "the costs that partners have
+                    // to spend": an object relative describing its antecedent.
+                    return Placement::Embedded;
                 } else {
-                    (k + 1, i)
+                    // The relative clause closed before the modal: the antecedent is the
+                    // subject ("Requests that are flagged as Completed should …",
+                    // "Customers who purchase X must …").
+                    (cs, k)
                 }
             }
         }
@@ -1580,7 +1649,13 @@ fn actor_name(np: &[&Tok], head: &str) -> String {
         } else {
             name
         }
-    } else if plural {
+    } else if plural
+        || np
+            .first()
+            .is_some_and(|t| !t.inner_cap && is(&t.w, &["you", "we", "they", "he", "she"]))
+    {
+        // Plurals, and coordinations led by a pronoun ("you and your customer"), take no
+        // article.
         name
     } else {
         format!("the {name}")
@@ -1693,11 +1768,25 @@ fn decision(
 
 /// A modal after its subject.
 fn aux(text: &str, toks: &[Tok], found: &Found, modality: Modality) -> Option<Decision> {
+    // "your unique needs to access more benefits": "needs" is a noun after a determiner,
+    // a possessive or an adjective.
+    let head = toks
+        .get(found.start)
+        .map(|t| t.w.as_str())
+        .unwrap_or_default();
+    if matches!(head, "need" | "needs") {
+        let before = found.start.checked_sub(1).and_then(|b| toks.get(b));
+        if before.is_some_and(|b| {
+            is(&b.w, DETERMINERS) || b.w.ends_with("'s") || is(&b.w, NEED_NOUN_MODIFIERS)
+        }) {
+            return None;
+        }
+    }
     let Placement::Subject(s, e, mut only) = place(toks, found.start) else {
         return None;
     };
     only |= found.only;
-    let subj = subject(toks, s, e, &mut only);
+    let subj = clause_subject(toks, s, e, &mut only);
     let first = toks
         .get(found.start)
         .map(|t| t.w.as_str())
@@ -1757,14 +1846,24 @@ fn thing_aux(
             toks,
             found,
         ),
-        // "The promo SKU can be purchased through EA/EAS or CSP": a permitted deal.
-        May if first == "can" && passive && is(next, PERMITTED_DEALS) => decision(
-            agent().unwrap_or_else(|| "you".into()),
-            May,
-            text,
-            toks,
-            found,
-        ),
+        // "Returns … will receive a pro-rated credit": Microsoft gives it.
+        Will | WillNot
+            if matches!(verb.word.as_str(), "receive" | "get")
+                && !receives_error(toks, verb.at) =>
+        {
+            decision("Microsoft", modality, text, toks, found)
+        }
+        // "The promo SKU can be purchased through EA/EAS or CSP": a permitted deal;
+        // "Admin rights … can be removed by the customer": a permission of the agent.
+        May if first == "can" && passive && (is(next, PERMITTED_DEALS) || agent().is_some()) => {
+            decision(
+                agent().unwrap_or_else(|| "you".into()),
+                May,
+                text,
+                toks,
+                found,
+            )
+        }
         Will | WillNot if verb.word == "be" => {
             if passive && !is(next, DISPLAY_PARTICIPLES) {
                 decision(
@@ -1813,7 +1912,10 @@ fn party_aux(
             decision(actor, MustNot, text, toks, found)
         }
         Should => {
-            if is(verb_word, NON_ACTS)
+            // "You may want to take a few minutes …": the advice is the wanting.
+            let advice = found.marker.words.ends_with("want to");
+            if !advice
+                && is(verb_word, NON_ACTS)
                 && !passive
                 && !(verb_word == "be" && is(next, &["sure", "aware"]))
             {
@@ -1860,7 +1962,7 @@ fn party_aux(
                 (verb_word, verb.at)
             };
             if is(word, RECEIVE_VERBS) {
-                return if actor == "Microsoft" {
+                return if actor == "Microsoft" || receives_error(toks, verb.at) {
                     None
                 } else {
                     decision("Microsoft", modality, text, toks, found)
@@ -2022,7 +2124,15 @@ fn requirement(text: &str, toks: &[Tok], found: &Found) -> Option<Decision> {
         }
         return None;
     }
-    match subject(toks, s, e, &mut only) {
+    // "No partner action is required": no requirement at all.
+    if toks
+        .get(s..e)
+        .and_then(|span| span.iter().find(|t| !t.punct))
+        .is_some_and(|t| matches!(t.w.as_str(), "no" | "none" | "nothing"))
+    {
+        return None;
+    }
+    match clause_subject(toks, s, e, &mut only) {
         Subject::Empty | Subject::There => None,
         Subject::Party(p) if p != "you" => decision(p, Must, text, toks, found),
         _ => decision(
@@ -2032,6 +2142,59 @@ fn requirement(text: &str, toks: &[Tok], found: &Found) -> Option<Decision> {
             toks,
             found,
         ),
+    }
+}
+
+/// "only X will be able to …": a restricted permission; any other ability is no decision.
+fn ability(text: &str, toks: &[Tok], found: &Found) -> Option<Decision> {
+    let Placement::Subject(s, e, mut only) = place(toks, found.start) else {
+        return None;
+    };
+    verb_after(toks, found.end)?;
+    match clause_subject(toks, s, e, &mut only) {
+        Subject::Party(p) if only => decision(p, May, text, toks, found),
+        _ => None,
+    }
+}
+
+/// The subject of a clause; when a coordinated clause has none ("This field was previously
+/// optional, but is now required …"), the subject of the clause before it.
+fn clause_subject(toks: &[Tok], s: usize, e: usize, only: &mut bool) -> Subject {
+    // "Partners can view the report but must not share it": the modal right after "but"
+    // shares the subject of the verb before it.
+    if e > s + 1
+        && toks
+            .get(e - 1)
+            .is_some_and(|t| matches!(t.w.as_str(), "but" | "and" | "or"))
+    {
+        if let Some(verb) = (s..e - 1).find(|&k| is(&toks[k].w, SHARED_SUBJECT_VERBS)) {
+            if let Placement::Subject(s2, e2, o2) = place(toks, verb) {
+                *only |= o2;
+                return subject(toks, s2, e2, only);
+            }
+        }
+    }
+    let subj = subject(toks, s, e, only);
+    let coordinated = toks
+        .get(s..e)
+        .and_then(|span| span.iter().find(|t| !t.punct))
+        .is_some_and(|t| matches!(t.w.as_str(), "but" | "and" | "or"));
+    if subj != Subject::Empty || !coordinated || s == 0 {
+        return subj;
+    }
+    let Some(boundary) = (0..s).rev().find(|&k| is_boundary(&toks[k])) else {
+        return subj;
+    };
+    let ps = clause_start(toks, boundary);
+    let Some(verb) = (ps..boundary).find(|&k| is(&toks[k].w, SHARED_SUBJECT_VERBS)) else {
+        return subj;
+    };
+    match place(toks, verb) {
+        Placement::Subject(s2, e2, o2) => {
+            *only |= o2;
+            subject(toks, s2, e2, only)
+        }
+        Placement::Embedded => subj,
     }
 }
 
@@ -2064,7 +2227,14 @@ fn scheduled(text: &str, toks: &[Tok], found: &Found) -> Option<Decision> {
     {
         return None;
     }
-    let dated = toks[verb.at..].iter().any(|t| is(&t.w, MONTHS) && t.cap);
+    // A month ("on July 31"), a quarter or fiscal year ("Later in Q3 FY20"), or a year.
+    let dated = toks.iter().any(|t| {
+        let w = t.w.as_str();
+        (is(w, MONTHS) && t.cap)
+            || matches!(w, "q1" | "q2" | "q3" | "q4")
+            || (w.starts_with("fy") && w.len() > 2 && w[2..].chars().all(|c| c.is_ascii_digit()))
+            || (w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()))
+    });
     if !dated {
         return None;
     }
@@ -2467,6 +2637,58 @@ mod tests {
                 d("Microsoft", Will),
             ),
             ("Only you can change customer subscriptions.", d("you", May)),
+        ]);
+    }
+
+    #[test]
+    fn coordination_ability_and_schedules() {
+        check(&[
+            // A coordinated clause borrows the subject of the clause before it.
+            (
+                "The tax ID was optional, but is now required for customers in Brazil.",
+                d("you", Must),
+            ),
+            (
+                "Partners can view the report but must not share it.",
+                d("partners", MustNot),
+            ),
+            // "be able to" is an ability; "only … be able to" restricts like "only … can".
+            ("You'll be able to deploy and manage subscriptions.", None),
+            (
+                "Only authorized resellers will be able to sell the offer.",
+                d("authorized resellers", May),
+            ),
+            // Scheduled progressive: needs a date, a quarter, a fiscal year or a year.
+            (
+                "We're retiring the old SKUs on July 31, 2021.",
+                d("Microsoft", Will),
+            ),
+            (
+                "In Q2 FY22, we are extending the promotion to all markets.",
+                d("Microsoft", Will),
+            ),
+            ("We're making the following changes to our plan:", None),
+            ("Today we are sharing a few upcoming changes.", None),
+            ("More details will be forthcoming.", d("Microsoft", Will)),
+        ]);
+    }
+
+    #[test]
+    fn found_in_a_sweep_of_the_corpus() {
+        check(&[
+            ("Participate at the level that suits your unique needs to access more benefits.", None),
+            ("It shows the primary contact (who Microsoft will contact about partner questions).", None),
+            ("This will reduce the costs that partners have to spend on licenses.", None),
+            ("Customers who purchase a reservation must pay upfront.", d("customers", Must)),
+            ("No partner action is required.", None),
+            ("You may want to take a few minutes to gather these items.", d("you", Should)),
+            ("Both you and your customer must be qualified.", d("you and your customer", Must)),
+            ("Only the global admin, admin agent, or billing admin who installed the app can customize the dashboard.", d("the global admin, admin agent, or billing admin", May)),
+            ("If you are not signed in, you will receive an error message.", None),
+            ("Any partner associating with the customer will get new customer add credit.", d("Microsoft", Will)),
+            ("Returns made in the first week will receive a full credit.", d("Microsoft", Will)),
+            ("That field will need to be inserted manually.", d("you", Must)),
+            ("Admin rights to the subscription can be removed by the customer.", d("the customer", May)),
         ]);
     }
 
