@@ -641,8 +641,6 @@ pub const NEED_NOUN_MODIFIERS: &[&str] = &[
     "particular",
     "individual",
     "own",
-    "customer",
-    "customers",
     "different",
     "changing",
     "future",
@@ -834,6 +832,11 @@ pub const SHARED_SUBJECT_VERBS: &[&str] = &[
 /// Subject pronouns: in "the special offers you can sell" or "issues that you will need to
 /// hand off", the modal belongs to the pronoun.
 pub const SUBJECT_PRONOUNS: &[&str] = &["you", "we", "they", "he", "she", "i", "it"];
+
+/// Nouns of time: "after that date" is a preposition, not a clause.
+pub const TIME_NOUNS: &[&str] = &[
+    "date", "time", "day", "days", "point", "period", "deadline", "month", "year", "week",
+];
 
 /// Month names: a "we are retiring …" sentence is a scheduled commitment only with a date.
 const MONTHS: &[&str] = &[
@@ -1384,9 +1387,33 @@ fn place(toks: &[Tok], i: usize) -> Placement {
     let cs = clause_start(toks, i);
     let span = &toks[cs..i];
     // The last clause-opening word before the modal decides which clause it is in.
-    let last_open = span
-        .iter()
-        .rposition(|t| is(&t.w, SUBORDINATORS) || is(&t.w, &["that", "which", "who", "whom"]));
+    let last_open = (0..span.len()).rposition(|k| {
+        let w = span[k].w.as_str();
+        let prev = k.checked_sub(1).map(|p| span[p].w.as_str());
+        let next = span.get(k + 1).map(|t| t.w.as_str()).unwrap_or_default();
+        let after_next = span.get(k + 2).map(|t| t.w.as_str()).unwrap_or_default();
+        if is(w, &["after", "before", "since", "until"]) {
+            // "After that date customers can no longer …": a preposition before a time.
+            let time = is(next, MONTHS)
+                || next.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || next == "then"
+                || (is(next, &["that", "this", "these", "those", "the"])
+                    && is(after_next, TIME_NOUNS));
+            return !time;
+        }
+        if w == "that" {
+            // A determiner, not a relative pronoun, at the start of the clause ("then that
+            // tenant will receive …") or after a preposition ("in that case").
+            let clause_initial = span[..k].iter().all(|t| {
+                t.punct || is(&t.w, &["and", "but", "or", "so", "then", "however", "also"])
+            });
+            let after_preposition = prev.is_some_and(|p| {
+                is(p, POSTMODIFIERS) || is(p, &["after", "before", "since", "until"])
+            });
+            return !(clause_initial || after_preposition);
+        }
+        is(w, SUBORDINATORS) || is(w, &["which", "who", "whom"])
+    });
     let mut only = false;
     let (mut s, e) = match last_open {
         None => (cs, i),
@@ -1418,10 +1445,6 @@ fn place(toks: &[Tok], i: usize) -> Placement {
                     .map(|t| t.w.as_str());
                 if before.is_some_and(|b| is(b, THAT_VERBS)) {
                     return Placement::Embedded;
-                }
-                if k == cs && word == "that" {
-                    // Clause-initial "That field will need to …": a determiner.
-                    return Placement::Subject(cs, i, false);
                 }
                 let inner = &toks[k + 1..i];
                 let inner_words: Vec<&Tok> = inner.iter().filter(|t| !is(&t.w, ADVERBS)).collect();
@@ -1467,7 +1490,42 @@ fn place(toks: &[Tok], i: usize) -> Placement {
 
 /// Classifies and normalises a subject noun phrase.
 fn subject(toks: &[Tok], s: usize, e: usize, only: &mut bool) -> Subject {
-    let mut words: Vec<&Tok> = toks[s..e.min(toks.len())].iter().collect();
+    let mut words: Vec<&Tok> = toks
+        .get(s..e.min(toks.len()))
+        .unwrap_or_default()
+        .iter()
+        .collect();
+    // A time phrase without its comma ("After that date customers …", "In 2021 partners
+    // …"): the subject starts after its last time word.
+    if words.first().is_some_and(|t| {
+        is(
+            &t.w,
+            &[
+                "after",
+                "before",
+                "since",
+                "until",
+                "in",
+                "on",
+                "from",
+                "starting",
+                "beginning",
+                "by",
+                "as",
+                "during",
+            ],
+        )
+    }) {
+        let is_time = |t: &&Tok| {
+            is(&t.w, MONTHS) && t.cap
+                || is(&t.w, TIME_NOUNS)
+                || t.w == "then"
+                || t.w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        };
+        if let Some(last) = words.iter().rposition(is_time) {
+            words.drain(..=last);
+        }
+    }
     // Leading conjunctions and sentence adverbs are not part of the subject.
     while let Some(t) = words.first() {
         if is(
@@ -1768,6 +1826,20 @@ fn decision(
 
 /// A modal after its subject.
 fn aux(text: &str, toks: &[Tok], found: &Found, modality: Modality) -> Option<Decision> {
+    // "created prior to 11 May 2020": the month, not the modal.
+    if toks
+        .get(found.start)
+        .is_some_and(|t| t.w == "may" && t.cap && found.start > 0)
+    {
+        let digit = |k: Option<&Tok>| {
+            k.is_some_and(|t| t.w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        };
+        if digit(toks.get(found.start + 1))
+            || digit(found.start.checked_sub(1).and_then(|b| toks.get(b)))
+        {
+            return None;
+        }
+    }
     // "your unique needs to access more benefits": "needs" is a noun after a determiner,
     // a possessive or an adjective.
     let head = toks
@@ -1847,10 +1919,7 @@ fn thing_aux(
             found,
         ),
         // "Returns … will receive a pro-rated credit": Microsoft gives it.
-        Will | WillNot
-            if matches!(verb.word.as_str(), "receive" | "get")
-                && !receives_error(toks, verb.at) =>
-        {
+        Will | WillNot if verb.word == "receive" && !receives_error(toks, verb.at) => {
             decision("Microsoft", modality, text, toks, found)
         }
         // "The promo SKU can be purchased through EA/EAS or CSP": a permitted deal;
@@ -2688,6 +2757,11 @@ mod tests {
             ("Any partner associating with the customer will get new customer add credit.", d("Microsoft", Will)),
             ("Returns made in the first week will receive a full credit.", d("Microsoft", Will)),
             ("That field will need to be inserted manually.", d("you", Must)),
+            ("If the tenant reaches its limit, then that tenant will receive a notification.", d("Microsoft", Will)),
+            ("After that date customers can no longer purchase new subscriptions.", d("customers", MustNot)),
+            ("Both the partner and the customer need to complete the steps.", d("the partner and the customer", Must)),
+            ("This query will get the units of all the customers.", None),
+            ("Tenants created prior to 11 May 2020 are billed in euros.", None),
             ("Admin rights to the subscription can be removed by the customer.", d("the customer", May)),
         ]);
     }
