@@ -466,6 +466,17 @@ pub const PARTIES: &[&str] = &[
     "licensees",
     "party",
     "parties",
+    "engineer",
+    "engineers",
+    "specialist",
+    "specialists",
+    "staff",
+    "expert",
+    "experts",
+    "reviewer",
+    "reviewers",
+    "auditor",
+    "auditors",
 ];
 
 /// Verbs of the product's interface and of reading: "the partner can search for a reseller",
