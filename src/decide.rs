@@ -29,9 +29,15 @@
 //! ([`TARGET_LEXICONS`]); [`modality_conflict`] says when the translation changed the force or the
 //! polarity of the source's decision.
 //!
-//! Everything here is a plain function over plain strings: no other stage is needed, nothing
-//! panics on odd input (every index is bounds-checked), and nothing allocates per word beyond
-//! the token list.
+//! Everything here is a plain function over plain strings: no other stage is needed, and odd
+//! input does not panic (no `unwrap` on input; slices stay inside the token list by
+//! construction; a fuzz of 300,000 random sentences of marker words, punctuation, emoji and NULs
+//! and a run over the 21,818 distinct source texts of the corpus found no panic).
+//!
+//! Measured (see `tests/fixtures/decisions/RULES.md`, "Results"): on samples labelled after the
+//! rules were written, first runs gave precision 0.909–1.000 and recall 0.741–0.800; modality was
+//! right on every true positive, the actor on 90%. Recall is the weak side: each new sample has
+//! shown a few shapes of decision the rules had not met.
 
 use serde::Serialize;
 
@@ -228,6 +234,8 @@ pub const MARKERS: &[Marker] = &[
     m("we|microsoft encourage|encourages", Speaker(Should)),
     m("we|microsoft require|requires", Speaker(Must)),
     m("best way", BestWay),
+    // "it's best to wait until …": impersonal advice to the reader.
+    m("it is best to", Imperative(Should)),
     // ---- may: permission --------------------------------------------------------------
     m("may", Aux(May)),
     m("can", Aux(May)),
@@ -300,15 +308,17 @@ pub const SUBORDINATORS: &[&str] = &[
     "wherever", "so", "as", "lest",
 ];
 
-/// Verbs after which "that" opens a content clause, not a relative one: "verify that the
-/// profile will be applied" states no decision.
+/// Verbs after which "that" (or "which") opens a content clause that is not asserted, not a
+/// relative one: "verify that the profile will be applied" and "the agreement type determines
+/// which customer types the offer can be sold to" state no decision. Assertive verbs ("we
+/// announce that we will …", "note that … will be enforced") are left out on purpose: their
+/// clause is the decision.
 pub const THAT_VERBS: &[&str] = &[
     "verify",
     "ensure",
     "confirm",
     "check",
     "know",
-    "note",
     "mean",
     "means",
     "say",
@@ -342,10 +352,14 @@ pub const THAT_VERBS: &[&str] = &[
     "believe",
     "think",
     "given",
-    "announced",
-    "announce",
-    "stipulates",
+    "determines",
+    "decides",
+    "describes",
+    "defines",
     "specifies",
+    "controls",
+    "learn",
+    "find",
 ];
 
 /// Nouns and pronouns that name a party able to act (the head of the subject). A subject
@@ -637,7 +651,16 @@ pub const NON_ACTS: &[&str] = &[
 /// will not receive payment until …", "they'll lose the competency".
 /// Not when what is received is an error or a warning ("you will receive an error"): that is
 /// the software describing itself.
-pub const RECEIVE_VERBS: &[&str] = &["receive", "get", "lose", "receiving", "getting", "losing"];
+pub const RECEIVE_VERBS: &[&str] = &[
+    "receive",
+    "get",
+    "lose",
+    "earn",
+    "receiving",
+    "getting",
+    "losing",
+    "earning",
+];
 
 /// What one "receives" without anyone committing to give it.
 pub const NOT_GIVEN: &[&str] = &[
@@ -838,6 +861,22 @@ pub const FINITE: &[&str] = &[
 pub const SHARED_SUBJECT_VERBS: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will", "must", "can",
     "may", "should", "need", "needs",
+];
+
+/// Verbs whose "that" clause is asserted by the writer: the clause decides.
+pub const ASSERTING_VERBS: &[&str] = &[
+    "note",
+    "announce",
+    "announced",
+    "announcing",
+    "confirm",
+    "confirms",
+    "clarify",
+    "remind",
+    "reminder",
+    "inform",
+    "informs",
+    "aware",
 ];
 
 /// Subject pronouns: in "the special offers you can sell" or "issues that you will need to
@@ -1055,7 +1094,17 @@ fn tokenize(text: &str) -> Vec<Tok> {
         }
         let mut end = start + ch.len_utf8();
         while let Some(&(i, c2)) = chars.peek() {
-            if is_word_char(c2) {
+            // "$15,000" is one word: a comma between digits does not end a clause.
+            let thousands = c2 == ','
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_digit())
+                && text[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_ascii_digit());
+            if is_word_char(c2) || thousands {
                 end = i + c2.len_utf8();
                 chars.next();
             } else {
@@ -1457,6 +1506,11 @@ fn place(toks: &[Tok], i: usize) -> Placement {
                 if before.is_some_and(|b| is(b, THAT_VERBS)) {
                     return Placement::Embedded;
                 }
+                if word == "that" && before.is_some_and(|b| is(b, ASSERTING_VERBS)) {
+                    // "we announce that we will …", "note that … will be enforced": the
+                    // asserted clause is the decision, with its own subject.
+                    return Placement::Subject(k + 1, i, false);
+                }
                 let inner = &toks[k + 1..i];
                 let inner_words: Vec<&Tok> = inner.iter().filter(|t| !is(&t.w, ADVERBS)).collect();
                 if inner_words.is_empty() {
@@ -1532,6 +1586,7 @@ fn subject(toks: &[Tok], s: usize, e: usize, only: &mut bool) -> Subject {
                 || is(&t.w, TIME_NOUNS)
                 || t.w == "then"
                 || t.w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || is_quarter_or_fiscal_year(&t.w)
         };
         if let Some(last) = words.iter().rposition(is_time) {
             words.drain(..=last);
@@ -1644,7 +1699,20 @@ fn subject(toks: &[Tok], s: usize, e: usize, only: &mut bool) -> Subject {
             break;
         }
     }
+    // "Your company's MPN partner admin": the reader's own company works as a determiner.
+    if start > 0
+        && words[start - 1].w == "your"
+        && words
+            .get(start)
+            .is_some_and(|t| is(&t.w, &["company's", "organization's", "organisation's"]))
+    {
+        start += 1;
+    }
     let np = &words[start..];
+    // "Those who fail … must pay": a demonstrative standing for people.
+    if np.is_empty() && start > 0 && words[start - 1].w == "those" {
+        return Subject::Party(words[start - 1].w.clone());
+    }
     let Some(head) = np.iter().rev().find(|t| !t.punct) else {
         return Subject::Thing;
     };
@@ -1766,6 +1834,17 @@ fn verb_after(toks: &[Tok], mut j: usize) -> Option<Verb> {
         });
     }
     None
+}
+
+/// The word after `at`, adverbs skipped ("will be **directly** reaching out"), with its index.
+fn word_after(toks: &[Tok], at: usize) -> (&str, usize) {
+    match verb_after(toks, at + 1) {
+        Some(v) => (
+            toks.get(v.at).map(|t| t.w.as_str()).unwrap_or_default(),
+            v.at,
+        ),
+        None => ("", at + 1),
+    }
 }
 
 fn is_participle(w: &str) -> bool {
@@ -1900,10 +1979,7 @@ fn thing_aux(
     verb: &Verb,
     first: &str,
 ) -> Option<Decision> {
-    let next = toks
-        .get(verb.at + 1)
-        .map(|t| t.w.as_str())
-        .unwrap_or_default();
+    let (next, _) = word_after(toks, verb.at);
     let passive = verb.word == "be" && is_participle(next);
     let agent = || by_agent(toks, verb.at + 1);
     match modality {
@@ -1915,13 +1991,16 @@ fn thing_aux(
             toks,
             found,
         ),
-        MustNot if matches!(first, "must" | "shall" | "should") => decision(
-            agent().unwrap_or_else(|| "you".into()),
-            MustNot,
-            text,
-            toks,
-            found,
-        ),
+        // "An application can't be registered as both …": a prohibition on the reader.
+        MustNot if matches!(first, "must" | "shall" | "should") || (first == "can" && passive) => {
+            decision(
+                agent().unwrap_or_else(|| "you".into()),
+                MustNot,
+                text,
+                toks,
+                found,
+            )
+        }
         Should if passive && !is(next, DISPLAY_PARTICIPLES) => decision(
             agent().unwrap_or_else(|| "you".into()),
             Should,
@@ -1976,10 +2055,7 @@ fn party_aux(
     actor: String,
     only: bool,
 ) -> Option<Decision> {
-    let next = toks
-        .get(verb.at + 1)
-        .map(|t| t.w.as_str())
-        .unwrap_or_default();
+    let (next, next_at) = word_after(toks, verb.at);
     let passive = verb_word == "be" && is_participle(next);
     match modality {
         Must => decision(actor, Must, text, toks, found),
@@ -1994,11 +2070,10 @@ fn party_aux(
         Should => {
             // "You may want to take a few minutes …": the advice is the wanting.
             let advice = found.marker.words.ends_with("want to");
-            if !advice
-                && is(verb_word, NON_ACTS)
-                && !passive
-                && !(verb_word == "be" && is(next, &["sure", "aware"]))
-            {
+            // "you should be aware / be sure" is advice; "it should take …" a forecast.
+            let be_advice = verb_word == "be" && is(next, &["sure", "aware"]);
+            let forecast = is(verb_word, NON_ACTS) && !passive && !be_advice;
+            if forecast && !advice {
                 return None;
             }
             decision(actor, Should, text, toks, found)
@@ -2034,7 +2109,7 @@ fn party_aux(
                     return decision("Microsoft", modality, text, toks, found);
                 }
                 if next.ends_with("ing") {
-                    (next, verb.at + 1) // "we will be aggregating", "will be purchasing"
+                    (next, next_at) // "we will be aggregating", "will be purchasing"
                 } else {
                     return None; // a state: "your status will be Validating"
                 }
@@ -2134,6 +2209,16 @@ fn speaker(text: &str, toks: &[Tok], found: &Found, modality: Modality) -> Optio
         .find(|&k| toks[k].w == "to");
     if let Some(to) = to {
         if to > j {
+            // "we expect the majority of customers … to be covering servers": a forecast.
+            let (after_to, _) = word_after(toks, to);
+            let (after_be, _) = toks
+                .get(to + 1)
+                .filter(|t| t.w == "be")
+                .map_or(("", 0), |_| word_after(toks, to + 1));
+            if found.marker.words.contains("expect") && after_to == "be" && !is_participle(after_be)
+            {
+                return None;
+            }
             if let Some(src) = source_of(toks, to + 1) {
                 return decision(src, modality, text, toks, found);
             }
@@ -2225,6 +2310,13 @@ fn requirement(text: &str, toks: &[Tok], found: &Found) -> Option<Decision> {
     }
 }
 
+/// "Q3", "FY20", "FY2021".
+fn is_quarter_or_fiscal_year(w: &str) -> bool {
+    matches!(w, "q1" | "q2" | "q3" | "q4")
+        || w.strip_prefix("fy")
+            .is_some_and(|y| !y.is_empty() && y.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// "only X will be able to …": a restricted permission; any other ability is no decision.
 fn ability(text: &str, toks: &[Tok], found: &Found) -> Option<Decision> {
     let Placement::Subject(s, e, mut only) = place(toks, found.start) else {
@@ -2311,8 +2403,7 @@ fn scheduled(text: &str, toks: &[Tok], found: &Found) -> Option<Decision> {
     let dated = toks.iter().any(|t| {
         let w = t.w.as_str();
         (is(w, MONTHS) && t.cap)
-            || matches!(w, "q1" | "q2" | "q3" | "q4")
-            || (w.starts_with("fy") && w.len() > 2 && w[2..].chars().all(|c| c.is_ascii_digit()))
+            || is_quarter_or_fiscal_year(w)
             || (w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()))
     });
     if !dated {
@@ -2773,7 +2864,59 @@ mod tests {
             ("Both the partner and the customer need to complete the steps.", d("the partner and the customer", Must)),
             ("This query will get the units of all the customers.", None),
             ("Tenants created prior to 11 May 2020 are billed in euros.", None),
-            ("Admin rights to the subscription can be removed by the customer.", d("the customer", May)),
+        ]);
+    }
+
+    #[test]
+    fn found_in_the_final_sample_misses() {
+        // General forms of what the final sample missed (its own sentences stay in final.tsv).
+        check(&[
+            (
+                "Microsoft will be directly reaching out to resellers.",
+                d("Microsoft", Will),
+            ),
+            (
+                "Since refunds are not possible, it's best to wait until the renewal date.",
+                d("you", Should),
+            ),
+            (
+                "A subscription can't be transferred twice in the same month.",
+                d("you", MustNot),
+            ),
+            (
+                "We are pleased to announce that we will extend the offer to nonprofits.",
+                d("Microsoft", Will),
+            ),
+            (
+                "Note that the legacy API will be retired in June.",
+                d("Microsoft", Will),
+            ),
+            (
+                "The billing model determines which customers the offer can be sold to.",
+                None,
+            ),
+            (
+                "A partner with 10 customers will earn 5 points.",
+                d("Microsoft", Will),
+            ),
+            (
+                "We expect most customers to be running the new version by June.",
+                None,
+            ),
+            (
+                "Your company's global admin may want to review the list.",
+                d("the global admin", Should),
+            ),
+            ("Those who cancel early must pay a fee.", d("those", Must)),
+            ("These will give you an overview of the portal.", None),
+            (
+                "We are excited to announce that in FY21 Q2 we will enable new offers.",
+                d("Microsoft", Will),
+            ),
+            (
+                "Admin rights to the subscription can be removed by the customer.",
+                d("the customer", May),
+            ),
         ]);
     }
 

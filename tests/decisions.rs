@@ -1,10 +1,22 @@
 //! Measures the decision detector on hand-labelled samples of the real corpus
-//! (`tests/fixtures/decisions/`, rules in `RULES.md` there).
+//! (`tests/fixtures/decisions/`, labelling rules in `RULES.md` there). Run with
+//! `cargo test --test decisions -- --nocapture` to see the figures and every error.
 //!
-//! `labelled.tsv` is the development sample: the rules of `src/decide.rs` were written while
-//! looking at it, so its figures are optimistic. `heldout.tsv` was drawn and labelled after the
-//! rules were frozen; its figures are the honest estimate. Labels are never edited to agree
-//! with the detector.
+//! Three samples, all drawn at random by `sample.py`, all labelled by hand, never edited to agree
+//! with the detector:
+//! - `labelled.tsv` (340): the development sample. The rules were written while reading it, so
+//!   its figures (precision 1.000, recall 1.000) say only that the rules do what was meant.
+//! - `heldout.tsv` (160): labelled after the rules were written. First run, before any rule was
+//!   changed because of it: precision 1.000 (20/20), recall 0.800 (20/25), modality 1.000,
+//!   actor 0.900. Its misses then led to general rules.
+//! - `final.tsv` (200): drawn and labelled after the rules were frozen again. First run:
+//!   precision 0.909 (20/22), recall 0.741 (20/27), modality 1.000, actor 0.900. This is the
+//!   honest estimate of the detector on unseen text; recall falls short of the 0.85 aimed at.
+//!   Its misses, too, then led to general rules (unit tests in `src/decide.rs` carry their general
+//!   forms), so it is no longer unseen either.
+//!
+//! The bounds asserted below are the figures now reached minus a small margin, so that a change
+//! of rules that loses ground fails here.
 
 use std::collections::BTreeMap;
 
@@ -204,8 +216,7 @@ fn detector_on_the_labelled_sample() {
     );
 }
 
-/// The held-out sample: labelled after the rules were written, never used to tune them.
-/// Its bounds are what the frozen rules reached on first run, minus a small margin.
+/// The held-out sample (first run: precision 1.000, recall 0.800; see the module docs).
 #[test]
 fn detector_on_the_heldout_sample() {
     let s = evaluate(
@@ -216,6 +227,42 @@ fn detector_on_the_heldout_sample() {
         ),
     );
     assert!(s.rows >= 150);
-    assert!(s.precision() >= 0.0, "precision {:.3}", s.precision());
-    assert!(s.recall() >= 0.0, "recall {:.3}", s.recall());
+    assert!(s.precision() >= 0.95, "precision {:.3}", s.precision());
+    assert!(s.recall() >= 0.9, "recall {:.3}", s.recall());
+    assert!(
+        s.modality_accuracy() >= 0.95,
+        "modality accuracy {:.3}",
+        s.modality_accuracy()
+    );
+    assert!(
+        s.actor_accuracy() >= 0.85,
+        "actor accuracy {:.3}",
+        s.actor_accuracy()
+    );
+}
+
+/// The final sample (first run, rules frozen: precision 0.909, recall 0.741; see the module
+/// docs).
+#[test]
+fn detector_on_the_final_sample() {
+    let s = evaluate(
+        "final",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/decisions/final.tsv"
+        ),
+    );
+    assert!(s.rows >= 200);
+    assert!(s.precision() >= 0.95, "precision {:.3}", s.precision());
+    assert!(s.recall() >= 0.9, "recall {:.3}", s.recall());
+    assert!(
+        s.modality_accuracy() >= 0.95,
+        "modality accuracy {:.3}",
+        s.modality_accuracy()
+    );
+    assert!(
+        s.actor_accuracy() >= 0.85,
+        "actor accuracy {:.3}",
+        s.actor_accuracy()
+    );
 }
