@@ -1,0 +1,268 @@
+//! Measures the decision detector on hand-labelled samples of the real corpus
+//! (`tests/fixtures/decisions/`, labelling rules in `RULES.md` there). Run with
+//! `cargo test --test decisions -- --nocapture` to see the figures and every error.
+//!
+//! Three samples, all drawn at random by `sample.py`, all labelled by hand, never edited to agree
+//! with the detector:
+//! - `labelled.tsv` (340): the development sample. The rules were written while reading it, so
+//!   its figures (precision 1.000, recall 1.000) say only that the rules do what was meant.
+//! - `heldout.tsv` (160): labelled after the rules were written. First run, before any rule was
+//!   changed because of it: precision 1.000 (20/20), recall 0.800 (20/25), modality 1.000,
+//!   actor 0.900. Its misses then led to general rules.
+//! - `final.tsv` (200): drawn and labelled after the rules were frozen again. First run:
+//!   precision 0.909 (20/22), recall 0.741 (20/27), modality 1.000, actor 0.900. This is the
+//!   honest estimate of the detector on unseen text; recall falls short of the 0.85 aimed at.
+//!   Its misses, too, then led to general rules (unit tests in `src/decide.rs` carry their general
+//!   forms), so it is no longer unseen either.
+//!
+//! The bounds asserted below are the figures now reached minus a small margin, so that a change
+//! of rules that loses ground fails here.
+
+use std::collections::BTreeMap;
+
+use sxs::decide::{detect, Modality};
+
+struct Row {
+    file: String,
+    id: String,
+    normative: bool,
+    modality: Option<Modality>,
+    actor: String,
+    sentence: String,
+}
+
+fn read(path: &str) -> Vec<Row> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut rows = Vec::new();
+    for (n, line) in text.lines().enumerate().skip(1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), 6, "{path}:{}: expected 6 columns", n + 1);
+        let normative = match f[2] {
+            "yes" => true,
+            "no" => false,
+            other => panic!("{path}:{}: normative must be yes/no, got {other:?}", n + 1),
+        };
+        let modality = if normative {
+            Some(
+                Modality::parse(f[3])
+                    .unwrap_or_else(|| panic!("{path}:{}: bad modality {:?}", n + 1, f[3])),
+            )
+        } else {
+            assert!(
+                f[3].is_empty() && f[4].is_empty(),
+                "{path}:{}: labels on a non-normative row",
+                n + 1
+            );
+            None
+        };
+        rows.push(Row {
+            file: f[0].to_string(),
+            id: f[1].to_string(),
+            normative,
+            modality,
+            actor: f[4].to_string(),
+            sentence: f[5].to_string(),
+        });
+    }
+    rows
+}
+
+/// Case-insensitive, whitespace-collapsed.
+fn actor_key(actor: &str) -> String {
+    actor
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+struct Scores {
+    rows: usize,
+    positives: usize,
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    modality_ok: usize,
+    actor_ok: usize,
+}
+
+impl Scores {
+    fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
+    }
+    fn modality_accuracy(&self) -> f64 {
+        self.modality_ok as f64 / self.tp.max(1) as f64
+    }
+    fn actor_accuracy(&self) -> f64 {
+        self.actor_ok as f64 / self.tp.max(1) as f64
+    }
+}
+
+fn evaluate(name: &str, path: &str) -> Scores {
+    let rows = read(path);
+    let mut s = Scores {
+        rows: rows.len(),
+        positives: rows.iter().filter(|r| r.normative).count(),
+        tp: 0,
+        fp: 0,
+        fn_: 0,
+        modality_ok: 0,
+        actor_ok: 0,
+    };
+    let mut errors: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for r in &rows {
+        let got = detect(&r.sentence);
+        match (&got, r.normative) {
+            (Some(d), true) => {
+                s.tp += 1;
+                if Some(d.modality) == r.modality {
+                    s.modality_ok += 1;
+                } else {
+                    errors.entry("modality").or_default().push(format!(
+                        "{}#{} want {} got {} ({:?}): {}",
+                        r.file,
+                        r.id,
+                        r.modality.map_or("-", Modality::as_str),
+                        d.modality,
+                        d.trigger,
+                        r.sentence
+                    ));
+                }
+                if actor_key(&d.actor) == actor_key(&r.actor) {
+                    s.actor_ok += 1;
+                } else {
+                    errors.entry("actor").or_default().push(format!(
+                        "{}#{} want {:?} got {:?}: {}",
+                        r.file, r.id, r.actor, d.actor, r.sentence
+                    ));
+                }
+            }
+            (Some(d), false) => {
+                s.fp += 1;
+                errors.entry("false positive").or_default().push(format!(
+                    "{}#{} got {} / {} ({:?}): {}",
+                    r.file, r.id, d.modality, d.actor, d.trigger, r.sentence
+                ));
+            }
+            (None, true) => {
+                s.fn_ += 1;
+                errors.entry("missed").or_default().push(format!(
+                    "{}#{} want {} / {}: {}",
+                    r.file,
+                    r.id,
+                    r.modality.map_or("-", Modality::as_str),
+                    r.actor,
+                    r.sentence
+                ));
+            }
+            (None, false) => {}
+        }
+    }
+    eprintln!(
+        "{name}: {} sentences, {} normative; detected {} (tp {}, fp {}, fn {})",
+        s.rows,
+        s.positives,
+        s.tp + s.fp,
+        s.tp,
+        s.fp,
+        s.fn_
+    );
+    eprintln!(
+        "{name}: precision {:.3}  recall {:.3}  modality accuracy {:.3} ({}/{})  actor accuracy {:.3} ({}/{})",
+        s.precision(),
+        s.recall(),
+        s.modality_accuracy(),
+        s.modality_ok,
+        s.tp,
+        s.actor_accuracy(),
+        s.actor_ok,
+        s.tp
+    );
+    for (kind, list) in &errors {
+        for e in list {
+            eprintln!("  {name} {kind}: {e}");
+        }
+    }
+    s
+}
+
+#[test]
+fn detector_on_the_labelled_sample() {
+    let s = evaluate(
+        "labelled",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/decisions/labelled.tsv"
+        ),
+    );
+    assert!(s.rows >= 300, "the sample must hold at least 300 sentences");
+    assert!(s.precision() >= 0.9, "precision {:.3} < 0.9", s.precision());
+    assert!(s.recall() >= 0.85, "recall {:.3} < 0.85", s.recall());
+    assert!(
+        s.modality_accuracy() >= 0.9,
+        "modality accuracy {:.3}",
+        s.modality_accuracy()
+    );
+    assert!(
+        s.actor_accuracy() >= 0.8,
+        "actor accuracy {:.3}",
+        s.actor_accuracy()
+    );
+}
+
+/// The held-out sample (first run: precision 1.000, recall 0.800; see the module docs).
+#[test]
+fn detector_on_the_heldout_sample() {
+    let s = evaluate(
+        "heldout",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/decisions/heldout.tsv"
+        ),
+    );
+    assert!(s.rows >= 150);
+    assert!(s.precision() >= 0.95, "precision {:.3}", s.precision());
+    assert!(s.recall() >= 0.9, "recall {:.3}", s.recall());
+    assert!(
+        s.modality_accuracy() >= 0.95,
+        "modality accuracy {:.3}",
+        s.modality_accuracy()
+    );
+    assert!(
+        s.actor_accuracy() >= 0.85,
+        "actor accuracy {:.3}",
+        s.actor_accuracy()
+    );
+}
+
+/// The final sample (first run, rules frozen: precision 0.909, recall 0.741; see the module
+/// docs).
+#[test]
+fn detector_on_the_final_sample() {
+    let s = evaluate(
+        "final",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/decisions/final.tsv"
+        ),
+    );
+    assert!(s.rows >= 200);
+    assert!(s.precision() >= 0.95, "precision {:.3}", s.precision());
+    assert!(s.recall() >= 0.9, "recall {:.3}", s.recall());
+    assert!(
+        s.modality_accuracy() >= 0.95,
+        "modality accuracy {:.3}",
+        s.modality_accuracy()
+    );
+    assert!(
+        s.actor_accuracy() >= 0.85,
+        "actor accuracy {:.3}",
+        s.actor_accuracy()
+    );
+}
