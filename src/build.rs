@@ -8,6 +8,7 @@
 use crate::diagnostic::{Diagnostic, Error, Result, Severity};
 use crate::load::{self, ContentFile, FileKind};
 use crate::model::{Document, Side};
+use crate::render::charts::{self, Bar};
 use crate::render::markdown::Context;
 use crate::render::nav::{self, NavTree};
 use crate::render::views::{
@@ -164,6 +165,81 @@ pub fn build(site: &Site, base_url: Option<&str>) -> Result<Outcome> {
     })
 }
 
+/// The dashboard's three charts as inline SVG.
+fn dashboard_charts(
+    summaries: &[PageSummary],
+    verdicts: &BTreeMap<&str, usize>,
+    checks: &BTreeMap<&str, usize>,
+) -> BTreeMap<&'static str, String> {
+    let verdict_bars: Vec<Bar<'_>> = ["ready", "review", "blocked"]
+        .iter()
+        .map(|v| Bar {
+            label: v,
+            value: verdicts.get(v).copied().unwrap_or(0),
+            class: v,
+        })
+        .collect();
+    let mut check_list: Vec<(&str, usize)> = checks.iter().map(|(c, n)| (*c, *n)).collect();
+    check_list.sort_by(|a, b| b.1.cmp(&a.1));
+    let check_bars: Vec<Bar<'_>> = check_list
+        .iter()
+        .map(|(code, n)| Bar {
+            label: code,
+            value: *n,
+            class: "check",
+        })
+        .collect();
+    let shares = share_buckets(summaries);
+    let share_bars: Vec<Bar<'_>> = SHARE_BUCKETS
+        .iter()
+        .zip(shares)
+        .map(|((label, _), n)| Bar {
+            label,
+            value: n,
+            class: "share",
+        })
+        .collect();
+    BTreeMap::from([
+        (
+            "verdicts",
+            charts::bars("Verdicts across the site", &verdict_bars),
+        ),
+        ("checks", charts::bars("Findings by check", &check_bars)),
+        (
+            "shares",
+            charts::bars("Pages by share of flagged segments", &share_bars),
+        ),
+    ])
+}
+
+/// Buckets of the share of flagged segments in a page: (label, upper bound).
+const SHARE_BUCKETS: [(&str, f64); 5] = [
+    ("none", 0.0),
+    ("up to 5%", 0.05),
+    ("5–20%", 0.20),
+    ("20–50%", 0.50),
+    ("over 50%", f64::INFINITY),
+];
+
+/// How many bilingual pages fall in each of [`SHARE_BUCKETS`].
+fn share_buckets(summaries: &[PageSummary]) -> [usize; 5] {
+    let mut counts = [0usize; 5];
+    for s in summaries.iter().filter(|s| s.segments > 0) {
+        let share = s.flagged as f64 / s.segments as f64;
+        let bucket = if s.flagged == 0 {
+            0
+        } else {
+            SHARE_BUCKETS
+                .iter()
+                .position(|(_, max)| share <= *max)
+                .unwrap_or(4)
+                .max(1)
+        };
+        counts[bucket] += 1;
+    }
+    counts
+}
+
 /// Renders each navigation tree once, for every page to reuse.
 fn render_trees(templates: &Templates, trees: Vec<NavTree>) -> Result<Vec<RenderedTree>> {
     trees
@@ -232,6 +308,10 @@ impl Shared<'_> {
         let mut ctx = self.base_context(&doc.rel);
         ctx.insert("page", &PageView::new(doc, self.locales, &page.locale));
         ctx.insert("summary", &summary);
+        let decisions = summary
+            .map(|s| views::group_decisions(&[s]))
+            .unwrap_or_default();
+        ctx.insert("decisions", &decisions);
         ctx.insert("nav", &PageNav::of(&doc.rel, self.trees, self.index.pages));
         let findings: Vec<views::FindingView> =
             page.findings.iter().map(views::FindingView::of).collect();
@@ -334,14 +414,20 @@ impl Shared<'_> {
             "404.html",
             self.templates.render("404.html", &ctx)?.as_bytes(),
         )?;
-        let mut review_ctx = self.base_context("review/index.html");
-        review_ctx.extend(ctx.clone());
-        review_ctx.insert("root", "../");
+        let all: Vec<&PageSummary> = summaries.iter().collect();
+        let groups = views::group_decisions(&all);
+        let decision_count: usize = summaries.iter().map(|s| s.decisions.len()).sum();
+        ctx.insert("root", "../");
+        ctx.insert("groups", &groups);
+        ctx.insert("decision_count", &decision_count);
+        ctx.insert("charts", &dashboard_charts(summaries, &verdicts, &checks));
         self.staging.write(
             "review/index.html",
-            self.templates
-                .render("review.html", &review_ctx)?
-                .as_bytes(),
+            self.templates.render("review.html", &ctx)?.as_bytes(),
+        )?;
+        self.staging.write(
+            "decisions/index.html",
+            self.templates.render("decisions.html", &ctx)?.as_bytes(),
         )?;
         let base = base_url
             .map(str::to_owned)

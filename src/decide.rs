@@ -2488,6 +2488,82 @@ fn target_modality_in(words: &[String], lx: &TargetLexicon) -> Option<Modality> 
     None
 }
 
+// ============================================================================================
+// Pages
+// ============================================================================================
+
+/// A decision of a page: the segment that states it, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PageDecision {
+    /// The segment id (the anchor that links to it).
+    pub id: String,
+    pub line: usize,
+    pub column: usize,
+    #[serde(flatten)]
+    pub decision: Decision,
+    /// Plain text of the source and the target sentence.
+    pub source: String,
+    pub target: String,
+}
+
+/// The decision a segment states, if any. Headings never decide (they name
+/// a topic), nor do segments without a source.
+pub fn segment_decision(segment: &crate::model::Segment) -> Option<Decision> {
+    let decides = segment.kind != crate::model::BlockKind::Heading && segment.has_source;
+    decides.then(|| detect(&segment.source_text)).flatten()
+}
+
+/// The normative statements of a page, in page order.
+pub fn page_decisions(doc: &crate::model::Document) -> Vec<PageDecision> {
+    doc.segments
+        .iter()
+        .filter_map(|s| {
+            segment_decision(s).map(|decision| PageDecision {
+                id: s.id.clone(),
+                line: s.line,
+                column: s.column,
+                decision,
+                source: s.source_text.clone(),
+                target: s.target_text.clone(),
+            })
+        })
+        .collect()
+}
+
+/// `modality` findings: decisions whose translation changes force or
+/// polarity (see [`modality_conflict`]).
+pub fn modality_findings(
+    rel: &str,
+    decisions: &[PageDecision],
+    locale: &str,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    decisions
+        .iter()
+        .filter_map(|d| {
+            let target = target_modality(&d.target, locale);
+            let target = target.filter(|t| modality_conflict(d.decision.modality, Some(*t)))?;
+            let message = format!(
+                "the source says `{}` ({}) but the translation reads as `{}` ({}); \
+                 make the translation state the same force and polarity",
+                d.decision.trigger,
+                d.decision.modality.label(),
+                target.as_str(),
+                target.label()
+            );
+            Some(
+                crate::diagnostic::Diagnostic::new(
+                    rel,
+                    (d.line, d.column),
+                    "modality",
+                    crate::diagnostic::Severity::Warning,
+                    message,
+                )
+                .with_id(&d.id),
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -138,3 +138,15 @@
   var sidebar = current.closest(".sidebar");
   sidebar.scrollTop = Math.max(0, current.offsetTop - sidebar.clientHeight / 2);
 })();
+
+// Dashboard: filter pages without a server.
+(function () {
+  var filter = document.getElementById("page-filter");
+  if (!filter) return;
+  filter.addEventListener("input", function () {
+    var q = filter.value.trim().toLowerCase();
+    document.querySelectorAll("table.pages tbody tr").forEach(function (row) {
+      row.classList.toggle("hidden", !!q && row.textContent.toLowerCase().indexOf(q) < 0);
+    });
+  });
+})();

@@ -80,3 +80,26 @@ fn seed_rows_follow_the_blocks() {
         .collect();
     assert_eq!(per_row, [1, 1, 1, 1, 2, 1, 1, 0, 0]);
 }
+
+#[test]
+fn seed_decides_exactly_the_four_statements_of_the_spec() {
+    let doc = read_document("seed.md", SEED);
+    let got: Vec<(String, String, &str)> = sxs::decide::page_decisions(&doc)
+        .into_iter()
+        .map(|d| (d.id, d.decision.actor, d.decision.modality.as_str()))
+        .collect();
+    let want = [
+        ("cea8a-108", "the CSP partner", "should"),
+        ("cea8a-109", "Microsoft", "will-not"),
+        ("cea8a-110", "Microsoft", "may"),
+        ("cea8a-111", "Microsoft", "will"),
+    ];
+    let want: Vec<(String, String, &str)> = want
+        .iter()
+        .map(|(i, a, m)| ((*i).to_owned(), (*a).to_owned(), *m))
+        .collect();
+    assert_eq!(got, want);
+    // The pt-BR translations keep force and polarity: no modality finding.
+    let decisions = sxs::decide::page_decisions(&doc);
+    assert!(sxs::decide::modality_findings("seed.md", &decisions, "pt-BR").is_empty());
+}

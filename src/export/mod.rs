@@ -11,6 +11,7 @@ mod tmx;
 mod xliff;
 mod xml;
 
+use crate::decide::Decision;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Segment};
 use crate::review::Verdict;
@@ -81,6 +82,9 @@ pub struct Unit<'a> {
     pub target: &'a str,
     pub source: &'a str,
     pub findings: Vec<&'static str>,
+    /// The normative statement of the source sentence, if any
+    /// (`{actor, modality, trigger}`), else `null`.
+    pub decision: Option<Decision>,
     #[serde(skip)]
     pub target_locale: &'a str,
     #[serde(skip)]
@@ -177,6 +181,7 @@ pub fn units<'a>(
                 target: &seg.target,
                 source: &seg.source,
                 findings: notes.iter().map(|d| d.code).collect(),
+                decision: crate::decide::segment_decision(seg),
                 target_locale: options.target_of(doc),
                 verdict: verdict_of(&notes, mt.contains(doc.rel.as_str())),
                 notes,
@@ -250,7 +255,7 @@ pub fn write(
 pub(crate) mod test_units {
     use super::ExportOptions;
     use crate::diagnostic::{Diagnostic, Severity};
-    use crate::model::{BlockKind, Document, Segment};
+    use crate::model::{Document, Segment};
 
     pub const OPTIONS: ExportOptions<'static> = ExportOptions {
         source_locale: "en-US",

@@ -4,6 +4,7 @@
 //! the same name in the site's `templates/` (or `static/`) replaces one. The
 //! Tera environment is built once per build and shared by all pages.
 
+pub mod charts;
 pub mod docfx;
 pub mod markdown;
 pub mod nav;
@@ -21,6 +22,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("page.html", include_str!("../../templates/page.html")),
     ("home.html", include_str!("../../templates/home.html")),
     ("review.html", include_str!("../../templates/review.html")),
+    (
+        "decisions.html",
+        include_str!("../../templates/decisions.html"),
+    ),
     ("404.html", include_str!("../../templates/404.html")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
 ];

@@ -3,6 +3,7 @@
 
 use super::markdown::{self, Context, LinkRewriter, Mode};
 use super::nav::{self, NavItem, NavTree};
+use crate::decide::PageDecision;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, Side};
 use crate::review::Verdict;
@@ -105,6 +106,8 @@ pub struct PageSummary {
     pub translation_type: String,
     pub locale: String,
     pub last_handoff: String,
+    /// What the page decides (SPEC §3 b).
+    pub decisions: Vec<PageDecision>,
     #[serde(skip)]
     pub anchors: HashSet<String>,
 }
@@ -153,6 +156,7 @@ impl PageSummary {
             translation_type: doc.meta.translation_type.clone().unwrap_or_default(),
             locale: locale.to_owned(),
             last_handoff: doc.meta.last_handoff.clone().unwrap_or_default(),
+            decisions: crate::decide::page_decisions(doc),
             anchors,
         }
     }
@@ -487,4 +491,75 @@ impl PageNav {
         }
         PageNav::default()
     }
+}
+
+/// Decisions grouped by actor (most decisions first), then by modality.
+#[derive(Debug, Serialize)]
+pub struct ActorGroup<'a> {
+    pub actor: String,
+    pub count: usize,
+    pub modalities: Vec<ModalityGroup<'a>>,
+}
+
+/// The decisions of one actor with one modality.
+#[derive(Debug, Serialize)]
+pub struct ModalityGroup<'a> {
+    pub modality: &'static str,
+    pub label: &'static str,
+    pub items: Vec<DecisionItem<'a>>,
+}
+
+/// One decision with the page that states it.
+#[derive(Debug, Serialize)]
+pub struct DecisionItem<'a> {
+    pub page_title: &'a str,
+    /// Page URL from the site root, with the segment anchor.
+    pub url: String,
+    #[serde(flatten)]
+    pub decision: &'a PageDecision,
+}
+
+/// Groups the decisions of `pages` by actor (case-insensitive) and modality.
+pub fn group_decisions<'a>(pages: &[&'a PageSummary]) -> Vec<ActorGroup<'a>> {
+    let mut actors: BTreeMap<
+        String,
+        (
+            String,
+            BTreeMap<crate::decide::Modality, Vec<DecisionItem<'a>>>,
+        ),
+    > = BTreeMap::new();
+    for page in pages {
+        for decision in &page.decisions {
+            let actor = &decision.decision.actor;
+            let entry = actors
+                .entry(actor.to_lowercase())
+                .or_insert_with(|| (actor.clone(), BTreeMap::new()));
+            entry
+                .1
+                .entry(decision.decision.modality)
+                .or_default()
+                .push(DecisionItem {
+                    page_title: &page.title,
+                    url: format!("{}#{}", page.url, decision.id),
+                    decision,
+                });
+        }
+    }
+    let mut groups: Vec<ActorGroup<'a>> = actors
+        .into_values()
+        .map(|(actor, by_modality)| ActorGroup {
+            actor,
+            count: by_modality.values().map(Vec::len).sum(),
+            modalities: by_modality
+                .into_iter()
+                .map(|(m, items)| ModalityGroup {
+                    modality: m.as_str(),
+                    label: m.label(),
+                    items,
+                })
+                .collect(),
+        })
+        .collect();
+    groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.actor.cmp(&b.actor)));
+    groups
 }

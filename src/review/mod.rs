@@ -13,8 +13,13 @@ use serde::Serialize;
 
 /// Findings of one page: those of reading it, then those of the checks.
 pub fn page_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
-    let _ = target_locale;
     let mut findings = doc.diagnostics.clone();
+    let decisions = crate::decide::page_decisions(doc);
+    findings.extend(crate::decide::modality_findings(
+        &doc.rel,
+        &decisions,
+        target_locale,
+    ));
     if doc.is_bilingual() {
         if let Some(kind) = &doc.meta.translation_type {
             if kind.eq_ignore_ascii_case("MT") {
