@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Error, Result, Severity};
 use crate::load::{self, ContentFile, FileKind};
 use crate::model::{Document, Side};
 use crate::render::charts::{self, Bar};
-use crate::render::markdown::Context;
+use crate::render::markdown::{Context, IncludeSource};
 use crate::render::nav::{self, NavTree};
 use crate::render::views::{
     self, Locales, PageLinks, PageNav, PageSummary, RenderedTree, SiteIndex, View,
@@ -261,6 +261,24 @@ fn render_trees(templates: &Templates, trees: Vec<NavTree>) -> Result<Vec<Render
         .collect()
 }
 
+impl IncludeSource for Shared<'_> {
+    fn load(&self, from: &str, href: &str) -> std::result::Result<Document, String> {
+        let path = href.split('#').next().unwrap_or(href);
+        let rel = nav::resolve(from, path)
+            .ok_or_else(|| format!("include `{href}` points outside the content folder"))?;
+        let file = self
+            .site
+            .files
+            .iter()
+            .find(|f| f.rel == rel)
+            .ok_or_else(|| {
+                format!("include `{href}` not found (looked for {rel}); fix the path")
+            })?;
+        let text = load::read_text(&file.path, &file.rel).map_err(|d| d.message)?;
+        Ok(crate::read_document(&file.rel, &text))
+    }
+}
+
 /// One search record: a segment (or a heading) in both languages.
 #[derive(Debug, Serialize)]
 struct SearchEntry {
@@ -303,6 +321,9 @@ impl Shared<'_> {
             links: &links,
             target_lang: &page.locale,
             source_lang: &self.site.config.source_locale,
+            includes: Some(self),
+            include_stack: Default::default(),
+            include_problems: Default::default(),
         };
         let summary = self.index.pages.get(&doc.rel);
         let mut ctx = self.base_context(&doc.rel);
@@ -344,6 +365,15 @@ impl Shared<'_> {
             .filter(|d| d.severity == Severity::Error)
             .cloned()
             .collect();
+        for (line, message) in context.include_problems.into_inner() {
+            problems.push(Diagnostic::new(
+                &doc.rel,
+                (line, 1),
+                "include",
+                Severity::Error,
+                message,
+            ));
+        }
         for broken in links.broken.into_inner() {
             let what = match broken.code {
                 "broken-anchor" => "links to an anchor that the page does not have",

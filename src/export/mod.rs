@@ -255,7 +255,7 @@ pub fn write(
 pub(crate) mod test_units {
     use super::ExportOptions;
     use crate::diagnostic::{Diagnostic, Severity};
-    use crate::model::{Document, Segment};
+    use crate::model::{BlockKind, Document, Segment};
 
     pub const OPTIONS: ExportOptions<'static> = ExportOptions {
         source_locale: "en-US",

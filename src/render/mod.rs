@@ -57,6 +57,9 @@ impl Templates {
         let mut tera = Tera::default();
         // Escape HTML in every template, whatever its extension.
         tera.autoescape_on(vec![".html", ".xml"]);
+        // Tera's default also escapes `/`, which bloats every URL; `/` is
+        // harmless in text and in quoted attribute values.
+        tera.set_escape_fn(escape_html);
         tera.add_raw_templates(sources)
             .map_err(|e| template_error(&e))?;
         Ok(Templates { tera })
@@ -67,6 +70,11 @@ impl Templates {
             .render(name, context)
             .map_err(|e| template_error(&e))
     }
+}
+
+/// Escapes the characters that matter in HTML text and quoted attributes.
+fn escape_html(text: &str) -> String {
+    markdown::escape_attr(text)
 }
 
 /// Tera nests the cause; the innermost message is the useful one.

@@ -460,8 +460,8 @@ pub const ROOT_PLACEHOLDER: &str = "%SXS_ROOT%";
 impl RenderedTree {
     /// The tree's HTML for one page: real root, current page marked.
     pub fn html_for(&self, rel: &str, root: &str) -> String {
-        // Tera escaped the attribute when the tree was rendered; match that.
-        let marker = format!("data-page=\"{}\"", tera::escape_html(rel));
+        // The tree was rendered with the templates' escaping; match it.
+        let marker = format!("data-page=\"{}\"", markdown::escape_attr(rel));
         self.html
             .replace(ROOT_PLACEHOLDER, root)
             .replace(&marker, &format!("{marker} aria-current=\"page\""))

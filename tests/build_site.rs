@@ -1,0 +1,230 @@
+//! `sxs build` end to end: the real corpus in three views with nothing lost,
+//! the sample site, includes, exit codes, and atomic output.
+
+mod common;
+
+use regex::Regex;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn build(site: &Path, out: &Path) -> Output {
+    Command::new(common::sxs_bin())
+        .arg("build")
+        .arg(site)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
+/// The visible text of an HTML page: tags dropped, entities decoded,
+/// whitespace collapsed.
+fn visible_text(html: &str) -> String {
+    // Inline tags join their text; other tags separate words.
+    let inline = Regex::new(r"</?(?:strong|em|b|i|code|a|span|sup|sub|kbd)\b[^>]*>").unwrap();
+    let tags = Regex::new(r"(?s)<!--.*?-->|<[^>]*>").unwrap();
+    // An image's text is its alt text.
+    let img = Regex::new(r#"<img\b[^>]*\balt="([^"]*)"[^>]*>"#).unwrap();
+    let text = img.replace_all(html, " $1 ");
+    let text = inline.replace_all(&text, "");
+    let text = tags.replace_all(&text, " ");
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[test]
+fn corpus_builds_with_every_segment_once_per_side_and_view() {
+    let Some(corpus) = common::corpus() else {
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let output = build(&corpus, &public);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains(" 0 error(s)"), "{stderr}");
+
+    let site = sxs::site::Site::open(&corpus, Some(&public)).unwrap();
+    let (docs, problems) = site.read_all();
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut checked = 0;
+    for doc in docs.iter().filter(|d| d.is_bilingual()) {
+        let stem = doc.rel.trim_end_matches(".md");
+        let read =
+            |suffix: &str| std::fs::read_to_string(public.join(format!("{stem}{suffix}"))).unwrap();
+        let (sxs_html, target_html, source_html) =
+            (read(".html"), read(".pt-br.html"), read(".en-us.html"));
+        let (target_text, source_text) = (visible_text(&target_html), visible_text(&source_html));
+        for seg in &doc.segments {
+            let id = &seg.id;
+            assert_eq!(
+                count(&sxs_html, &format!("id=\"{id}\"")),
+                1,
+                "{}: {id} left",
+                doc.rel
+            );
+            assert_eq!(
+                count(&sxs_html, &format!("id=\"src-{id}\"")),
+                1,
+                "{}: {id} right",
+                doc.rel
+            );
+            assert_eq!(
+                count(&target_html, &format!("id=\"{id}\"")),
+                1,
+                "{}: {id} target view",
+                doc.rel
+            );
+            assert_eq!(
+                count(&source_html, &format!("id=\"{id}\"")),
+                1,
+                "{}: {id} source view",
+                doc.rel
+            );
+            assert!(
+                target_text.contains(&seg.target_text),
+                "{}: {id} target text {:?}",
+                doc.rel,
+                seg.target_text
+            );
+            assert!(
+                source_text.contains(&seg.source_text),
+                "{}: {id} source text {:?}",
+                doc.rel,
+                seg.source_text
+            );
+            checked += 1;
+        }
+    }
+    eprintln!("{checked} segments checked in three views");
+    assert!(checked > 30_000);
+    for page in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "review/index.html",
+        "decisions/index.html",
+        "static/search-index.js",
+    ] {
+        assert!(public.join(page).is_file(), "{page}");
+    }
+}
+
+#[test]
+fn sample_site_builds_and_links_stay_relative() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let output = build(root, &public);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = std::fs::read_to_string(
+        public.join("partner-center/customer-communication-from-microsoft.html"),
+    )
+    .unwrap();
+    // Every local URL is relative, so public/ works from disk and under a sub-path.
+    let href = Regex::new(r#"(?:href|src)="([^"]*)""#).unwrap();
+    for url in href.captures_iter(&page).map(|c| c[1].to_owned()) {
+        assert!(
+            !url.starts_with('/') || url.starts_with("//"),
+            "absolute local URL {url}"
+        );
+    }
+    assert!(page.contains("href=\"../static/sxs.css\""));
+    assert!(page.contains("hreflang=\"pt-BR\""));
+    assert!(
+        page.contains("Creative Commons Attribution 4.0"),
+        "attribution in the footer"
+    );
+    let home = std::fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(home.contains("href=\"partner-center/customer-communication-from-microsoft.html\""));
+    let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://example.com/docs/partner-center/customer-communication-from-microsoft.html</loc>"), "{sitemap}");
+    assert!(sitemap.contains("hreflang=\"en-US\" href=\"https://example.com/docs/partner-center/customer-communication-from-microsoft.en-us.html\""), "{sitemap}");
+}
+
+#[test]
+fn includes_render_in_place_and_a_missing_one_is_an_error() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let output = build(&fixtures, &public);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "broken fixtures fail the build"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "with-include.md:12:1: error[include]: include `includes/missing.md` not found"
+        ),
+        "{stderr}"
+    );
+    let page = std::fs::read_to_string(public.join("with-include.html")).unwrap();
+    for id in ["66666-1", "66666-3"] {
+        assert_eq!(count(&page, &format!("id=\"{id}\"")), 1, "{id}");
+        assert_eq!(count(&page, &format!("id=\"src-{id}\"")), 1, "{id}");
+    }
+    assert!(page.contains("Texto incluído.") && page.contains("Other included text."));
+    // A bad page does not stop the others.
+    assert!(public.join("duplicate-id.html").is_file());
+}
+
+#[test]
+fn a_failed_build_leaves_the_last_good_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path();
+    std::fs::create_dir_all(site.join("content")).unwrap();
+    std::fs::write(site.join("content/a.md"), "# A\n").unwrap();
+    let public = site.join("public");
+    assert!(build(site, &public).status.success());
+    let good = std::fs::read_to_string(public.join("a.html")).unwrap();
+    // A template error fails the build as a whole.
+    std::fs::create_dir_all(site.join("templates")).unwrap();
+    std::fs::write(site.join("templates/page.html"), "{% if %}").unwrap();
+    std::fs::write(site.join("content/a.md"), "# Changed\n").unwrap();
+    let failed = build(site, &public);
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("template"));
+    assert_eq!(
+        std::fs::read_to_string(public.join("a.html")).unwrap(),
+        good
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("sxs-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_create() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("content")).unwrap();
+    std::fs::write(dir.path().join("content/a.md"), "# A\n").unwrap();
+    let precious = dir.path().join("mine");
+    std::fs::create_dir_all(&precious).unwrap();
+    std::fs::write(precious.join("keep.txt"), "keep").unwrap();
+    let output = build(dir.path(), &precious);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(precious.join("keep.txt").is_file());
+    let output = build(dir.path(), &dir.path().join("content"));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(dir.path().join("content/a.md").is_file());
+}
