@@ -3,29 +3,31 @@
 //!
 //! Pages are reviewed one at a time (in parallel), so this check is an
 //! accumulator fed page by page, in path order, and asked for its findings
-//! at the end. It keeps 64-bit hashes of the texts, never the texts, and
-//! one small record per segment. The translation used most often for a
-//! source is taken as the reference (the first seen on a tie); every segment
-//! translated otherwise is reported, pointing at the reference.
+//! at the end, with the same pages to quote from. It keeps 64-bit hashes of
+//! the texts, never the texts, and 8 bytes per segment. The translation used
+//! most often for a source is taken as the reference (the first seen on a
+//! tie); every segment translated otherwise is reported, quoting the
+//! reference and pointing at it.
 
 use super::accept;
 use super::profile::Profile;
 use super::untranslated;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::Document;
+use crate::model::{Document, Segment};
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 const CODE: &str = "consistency";
 
-/// Where a segment is: enough to report it.
-#[derive(Debug)]
+/// A reference translation longer than this is cut in messages.
+const QUOTE_CHARS: usize = 120;
+
+/// Where a segment is: its page (index into [`Consistency::files`]) and its
+/// index in the page's segments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Place {
-    /// Index into [`Consistency::files`].
     file: u32,
-    line: u32,
-    column: u32,
-    id: Box<str>,
+    segment: u32,
 }
 
 /// One translation of a source, and everywhere it is used.
@@ -65,20 +67,14 @@ impl Consistency {
         let accepted = accept::inline_acceptances(doc);
         let file = small(self.files.len());
         self.files.push(doc.rel.clone());
-        for seg in &doc.segments {
+        for (i, seg) in doc.segments.iter().enumerate() {
             let skip = seg.target.trim().is_empty()
-                || untranslated::prose_words(&Profile::read(&seg.source, &doc.refs).prose).is_empty()
-                || accepted.iter().any(|a| a.code == CODE && a.id == seg.id);
-            if skip {
-                continue;
+                || accepted.iter().any(|a| a.code == CODE && a.id == seg.id)
+                || untranslated::prose_words(&Profile::read(&seg.source, &doc.refs).prose).is_empty();
+            if !skip {
+                let place = Place { file, segment: small(i) };
+                self.record(hash(&seg.source), hash(&seg.target), place);
             }
-            let place = Place {
-                file,
-                line: small(seg.line),
-                column: small(seg.column),
-                id: seg.id.as_str().into(),
-            };
-            self.record(hash(&seg.source), hash(&seg.target), place);
         }
     }
 
@@ -94,46 +90,58 @@ impl Consistency {
     }
 
     /// A finding for every segment translated otherwise than its source's
-    /// reference translation.
-    pub fn findings(&self) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
+    /// reference translation, in page order. `docs` are the pages given to
+    /// [`Consistency::add`] (found again by path; others are ignored).
+    pub fn findings(&self, docs: &[Document]) -> Vec<Diagnostic> {
+        let by_rel: HashMap<&str, &Document> = docs.iter().map(|d| (d.rel.as_str(), d)).collect();
+        let lookup = |p: &Place| -> Option<(&Document, &Segment)> {
+            let doc = by_rel.get(self.files.get(p.file as usize)?.as_str())?;
+            Some((doc, doc.segments.get(p.segment as usize)?))
+        };
+        let mut out: Vec<(Place, Diagnostic)> = Vec::new();
         for variants in self.sources.values().filter(|v| v.len() > 1) {
-            let reference = reference(variants);
-            let Some(at) = variants[reference].places.first() else {
+            let reference = &variants[reference(variants)];
+            let Some(at) = reference.places.first().and_then(lookup) else {
                 continue;
             };
-            let uses = variants[reference].places.len();
-            for (i, variant) in variants.iter().enumerate() {
-                if i != reference {
-                    out.extend(variant.places.iter().map(|p| self.finding(p, at, uses)));
+            for variant in variants.iter().filter(|v| v.target != reference.target) {
+                for place in &variant.places {
+                    if let Some(here) = lookup(place) {
+                        out.push((*place, finding(here, at, reference.places.len())));
+                    }
                 }
             }
         }
-        out
+        out.sort_by_key(|(place, _)| *place);
+        out.into_iter().map(|(_, d)| d).collect()
     }
+}
 
-    fn finding(&self, place: &Place, reference: &Place, uses: usize) -> Diagnostic {
-        let file = |p: &Place| self.files.get(p.file as usize).map_or("", String::as_str);
-        let message = format!(
-            "the same source is translated differently in {}:{}:{} ({}{}); use one translation throughout unless the context needs another",
-            file(reference),
-            reference.line,
-            reference.column,
-            reference.id,
-            match uses {
-                1 => String::new(),
-                2 => " and 1 other place".to_owned(),
-                n => format!(" and {} other places", n - 1),
-            },
-        );
-        Diagnostic::new(
-            file(place),
-            (place.line as usize, place.column as usize),
-            CODE,
-            Severity::Warning,
-            message,
-        )
-        .with_id(&place.id)
+/// The finding of a segment (`here`) translated otherwise than the
+/// reference (`at`, used `uses` times).
+fn finding(here: (&Document, &Segment), at: (&Document, &Segment), uses: usize) -> Diagnostic {
+    let ((doc, seg), (ref_doc, ref_seg)) = (here, at);
+    let others = match uses {
+        1 => String::new(),
+        2 => " and 1 other place".to_owned(),
+        n => format!(" and {} other places", n - 1),
+    };
+    let message = format!(
+        "elsewhere the same source is translated “{}” ({}:{}:{}, {}{others}); use one translation throughout unless the context needs another",
+        quote(&ref_seg.target_text),
+        ref_doc.rel,
+        ref_seg.line,
+        ref_seg.column,
+        ref_seg.id,
+    );
+    Diagnostic::new(&doc.rel, (seg.line, seg.column), CODE, Severity::Warning, message).with_id(&seg.id)
+}
+
+/// A text cut to [`QUOTE_CHARS`] characters.
+fn quote(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
     }
 }
 
@@ -167,30 +175,50 @@ mod tests {
     }
 
     #[test]
-    fn flags_the_minority_translation_and_points_at_the_reference() {
+    fn flags_the_minority_translation_and_quotes_the_reference() {
+        let docs = [
+            page("a.md", &[("a-1", "Selecione **Salvar**.", "Select **Save**.")]),
+            page("b.md", &[("b-1", "Selecione  **Salvar**.", "Select **Save**."), ("b-2", "Sim", "Yes")]),
+            page("c.md", &[("c-1", "Clique em **Salvar**.", "Select **Save**."), ("c-2", "Yes", "Yes")]),
+        ];
         let mut c = Consistency::default();
-        c.add(&page("a.md", &[("a-1", "Selecione **Salvar**.", "Select **Save**.")]));
-        c.add(&page("b.md", &[("b-1", "Selecione  **Salvar**.", "Select **Save**."), ("b-2", "Sim", "Yes")]));
-        c.add(&page("c.md", &[("c-1", "Clique em **Salvar**.", "Select **Save**."), ("c-2", "Yes", "Yes")]));
-        let mut findings = c.findings();
-        findings.sort_by(|a, b| a.file.cmp(&b.file));
+        for doc in &docs {
+            c.add(doc);
+        }
+        let findings = c.findings(&docs);
         assert_eq!(findings.len(), 2, "{findings:#?}");
         assert_eq!(findings[0].id.as_deref(), Some("c-1"));
-        assert!(findings[0].message.contains("a.md:1:1 (a-1 and 1 other place)"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains("translated “Selecione Salvar.” (a.md:1:1, a-1 and 1 other place)"),
+            "{}",
+            findings[0].message
+        );
         assert_eq!(findings[1].id.as_deref(), Some("c-2"));
-        assert!(findings[1].message.contains("b.md:3:1 (b-2)"), "{}", findings[1].message);
+        assert!(findings[1].message.contains("“Sim” (b.md:3:1, b-2)"), "{}", findings[1].message);
+    }
+
+    #[test]
+    fn long_references_are_cut() {
+        let long = "palavra ".repeat(40);
+        assert_eq!(quote(&long).chars().count(), QUOTE_CHARS + 1);
+        assert_eq!(quote("Sim"), "Sim");
     }
 
     #[test]
     fn skips_untranslatable_sources_and_inline_acceptances() {
-        let mut c = Consistency::default();
-        c.add(&page("a.md", &[("a-1", "`x`", "`x`"), ("a-2", "Selecione.", "Select.")]));
-        c.add(&page("b.md", &[("b-1", "`y`", "`x`"), ("b-2", "42", "42")]));
         let accepted = format!(
             "<!-- sxs:accept c-1 consistency -->\n\n{}",
             paragraphs(&[("c-1", "Escolha.", "Select.")])
         );
-        c.add(&crate::read_document("c.md", &accepted));
-        assert!(c.findings().is_empty(), "{:#?}", c.findings());
+        let docs = [
+            page("a.md", &[("a-1", "`x`", "`x`"), ("a-2", "Selecione.", "Select.")]),
+            page("b.md", &[("b-1", "`y`", "`x`"), ("b-2", "42", "42")]),
+            crate::read_document("c.md", &accepted),
+        ];
+        let mut c = Consistency::default();
+        for doc in &docs {
+            c.add(doc);
+        }
+        assert!(c.findings(&docs).is_empty(), "{:#?}", c.findings(&docs));
     }
 }

@@ -92,7 +92,7 @@ pub fn all_findings(site: &Site, docs: &[Document], problems: Vec<Diagnostic>) -
     for doc in docs {
         consistency.add(doc);
     }
-    findings.extend(consistency.findings());
+    findings.extend(consistency.findings(docs));
     let mut findings = configure(findings, &site.config.review);
     findings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     findings

@@ -8,19 +8,25 @@
 //! a translator who keeps `1,000` and one who writes `1.000` are both right.
 //! Numbers are compared as multisets, so dates whose parts swap places
 //! (`11/18/2020` → `18/11/2020`) and times (`5:00`) match part by part.
-//! Digits glued after letters (`E3`, `x64`, `O365`) are part of a name, not a
-//! number; letters after digits are a unit or an ordinal (`10GB`, `1st`,
-//! `1º`), and the digits count. Numbers written as words (`two` / `dois`)
-//! are not read: such a pair is reported, and can be accepted.
+//! Letters after digits are a unit or an ordinal (`10GB`, `1st`, `1º`), and
+//! the digits count. Digits glued after letters (`FY21`, `Q1`, `E3`) and
+//! numbers or months written as words in English or Portuguese (`three`,
+//! `dois`, `March`) only answer numbers of the other side: `FY21 Q1` may
+//! become `1º trimestre do ano fiscal de 2021`, and `three` may become `3`,
+//! but neither is required.
 
 use super::locale::Locale;
 use super::profile::ATOM;
 
-/// One number as written, with the values it can mean.
+/// One number as written, with the values it can mean. A *soft* number
+/// (digits glued to letters, a number or month written as a word) may
+/// answer a number of the other side but is never missed itself: `FY21`
+/// may become `ano fiscal de 2021`, and `three` may become `3`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Number<'a> {
     written: &'a str,
     values: Vec<String>,
+    soft: bool,
 }
 
 /// Thousands and decimal separators of a writing convention.
@@ -29,15 +35,84 @@ type Convention = (char, char);
 /// The source's convention (English).
 const SOURCE: Convention = (',', '.');
 
+/// Numbers and months as words, English and Portuguese, with their values.
+const WORDS: &[(&str, &str)] = &[
+    ("zero", "0"), ("one", "1"), ("two", "2"), ("three", "3"), ("four", "4"), ("five", "5"),
+    ("six", "6"), ("seven", "7"), ("eight", "8"), ("nine", "9"), ("ten", "10"), ("eleven", "11"),
+    ("twelve", "12"), ("fifteen", "15"), ("twenty", "20"), ("thirty", "30"), ("forty", "40"),
+    ("fifty", "50"), ("sixty", "60"), ("ninety", "90"), ("hundred", "100"), ("thousand", "1000"),
+    ("first", "1"), ("second", "2"), ("third", "3"), ("fourth", "4"), ("fifth", "5"),
+    ("once", "1"), ("twice", "2"), ("um", "1"), ("uma", "1"), ("dois", "2"), ("duas", "2"),
+    ("três", "3"), ("quatro", "4"), ("cinco", "5"), ("seis", "6"), ("sete", "7"), ("oito", "8"),
+    ("nove", "9"), ("dez", "10"), ("onze", "11"), ("doze", "12"), ("quinze", "15"),
+    ("vinte", "20"), ("trinta", "30"), ("quarenta", "40"), ("cinquenta", "50"),
+    ("sessenta", "60"), ("noventa", "90"), ("cem", "100"), ("cento", "100"), ("mil", "1000"),
+    ("primeiro", "1"), ("primeira", "1"), ("segundo", "2"), ("segunda", "2"),
+    ("terceiro", "3"), ("terceira", "3"), ("quarto", "4"), ("quarta", "4"), ("quinto", "5"),
+    ("quinta", "5"), ("january", "1"), ("february", "2"), ("march", "3"), ("april", "4"),
+    ("may", "5"), ("june", "6"), ("july", "7"), ("august", "8"), ("september", "9"),
+    ("october", "10"), ("november", "11"), ("december", "12"), ("janeiro", "1"),
+    ("fevereiro", "2"), ("março", "3"), ("abril", "4"), ("maio", "5"), ("junho", "6"),
+    ("julho", "7"), ("agosto", "8"), ("setembro", "9"), ("outubro", "10"), ("novembro", "11"),
+    ("dezembro", "12"),
+];
+
 /// The numbers of a prose text, URLs skipped, read with these conventions.
 fn numbers<'a>(prose: &'a str, conventions: &[Convention]) -> Vec<Number<'a>> {
-    prose
-        .split(|c: char| c.is_whitespace() || c == ATOM)
-        .filter(|word| !is_url(word))
-        .flat_map(tokens)
-        .map(|written| Number {
-            written,
-            values: values(written, conventions),
+    let mut out = Vec::new();
+    for word in prose.split(|c: char| c.is_whitespace() || c == ATOM) {
+        if is_url(word) {
+            continue;
+        }
+        for (written, glued) in tokens(word) {
+            if glued {
+                out.push(glued_number(written));
+            } else {
+                out.extend(written_numbers(written, conventions));
+            }
+        }
+        out.extend(word_numbers(word));
+    }
+    out
+}
+
+/// A number as written, or, when no convention reads it (`10.0.19041`,
+/// `31,2021`), its parts.
+fn written_numbers<'a>(written: &'a str, conventions: &[Convention]) -> Vec<Number<'a>> {
+    if let Some(values) = values(written, conventions) {
+        return vec![Number { written, values, soft: false }];
+    }
+    written
+        .split(['.', ','])
+        .map(|part| Number {
+            written: part,
+            values: vec![canonical(part, "")],
+            soft: false,
+        })
+        .collect()
+}
+
+/// Digits glued after letters: `Q1`, `FY21` (a two-digit year, so also
+/// 2021), `E3`.
+fn glued_number(written: &str) -> Number<'_> {
+    let mut values = vec![canonical(written, "")];
+    if written.len() == 2 {
+        values.push(format!("20{written}"));
+    }
+    Number { written, values, soft: true }
+}
+
+/// Numbers and months written as words in a word (`twelve-month`).
+fn word_numbers(word: &str) -> Vec<Number<'_>> {
+    word.split(|c: char| !c.is_alphabetic())
+        .filter_map(|part| {
+            let lower = part.to_lowercase();
+            let (_, value) = WORDS.iter().find(|(w, _)| *w == lower)?;
+            Some(Number {
+                written: part,
+                values: vec![(*value).to_owned()],
+                soft: true,
+            })
         })
         .collect()
 }
@@ -49,8 +124,8 @@ pub fn is_url(word: &str) -> bool {
 }
 
 /// The number tokens of one word: digit runs with `.`/`,` between digits,
-/// not glued after a letter.
-fn tokens(word: &str) -> Vec<&str> {
+/// and whether each is glued after a letter.
+fn tokens(word: &str) -> Vec<(&str, bool)> {
     let bytes = word.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -71,26 +146,29 @@ fn tokens(word: &str) -> Vec<&str> {
             .chars()
             .next_back()
             .is_some_and(|c| c.is_alphabetic() || c == '_');
-        if !glued {
-            out.push(&word[start..i]);
-        }
+        out.push((&word[start..i], glued));
     }
     out
 }
 
-/// What a written number can mean: its value under each convention, and the
-/// text itself (for versions such as `10.0.19041` that are no number in
-/// either convention).
-fn values(written: &str, conventions: &[Convention]) -> Vec<String> {
+/// What a written number can mean: its value under each convention that
+/// reads it, and the text itself; `None` when no convention reads it (a
+/// version such as `10.0.19041`).
+fn values(written: &str, conventions: &[Convention]) -> Option<Vec<String>> {
+    let read: Vec<String> = conventions
+        .iter()
+        .filter_map(|&(thousands, decimal)| value(written, thousands, decimal))
+        .collect();
+    if read.is_empty() {
+        return None;
+    }
     let mut out = vec![written.to_owned()];
-    for &(thousands, decimal) in conventions {
-        if let Some(value) = value(written, thousands, decimal) {
-            if !out.contains(&value) {
-                out.push(value);
-            }
+    for value in read {
+        if !out.contains(&value) {
+            out.push(value);
         }
     }
-    out
+    Some(out)
 }
 
 /// The canonical value (`1000.5`) of a number written with these separators,
@@ -110,28 +188,37 @@ fn value(written: &str, thousands: char, decimal: char) -> Option<String> {
         }
         digits.push_str(group);
     }
-    if digits.contains(decimal) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let integer = digits.trim_start_matches('0');
+    Some(canonical(&digits, fraction))
+}
+
+/// `007` → `7`, (`1`, `50`) → `1.5`: leading and trailing zeros dropped.
+fn canonical(integer: &str, fraction: &str) -> String {
+    let integer = integer.trim_start_matches('0');
     let integer = if integer.is_empty() { "0" } else { integer };
     let fraction = fraction.trim_end_matches('0');
-    Some(if fraction.is_empty() {
+    if fraction.is_empty() {
         integer.to_owned()
     } else {
         format!("{integer}.{fraction}")
-    })
+    }
 }
 
-/// Numbers of one side with no counterpart on the other, as written.
+/// Numbers of one side with no counterpart on the other, as written. Each
+/// number of the other side answers once; written numbers are tried before
+/// soft ones.
 fn unmatched<'a>(from: &[Number<'a>], against: &[Number<'_>]) -> Vec<&'a str> {
     let mut used = vec![false; against.len()];
     let mut out = Vec::new();
-    for number in from {
-        let found = against.iter().enumerate().position(|(i, other)| {
-            !used[i] && other.values.iter().any(|v| number.values.contains(v))
-        });
-        match found {
+    for number in from.iter().filter(|n| !n.soft) {
+        let answers = |soft: bool| {
+            against.iter().enumerate().position(|(i, other)| {
+                !used[i] && other.soft == soft && other.values.iter().any(|v| number.values.contains(v))
+            })
+        };
+        match answers(false).or_else(|| answers(true)) {
             Some(i) => used[i] = true,
             None => out.push(number.written),
         }
@@ -199,6 +286,14 @@ mod tests {
             ("Consulte https://aka.ms/x2021 agora", "See https://aka.ms/x2021 now"),
             ("Até 1.000 usuários", "Up to 1000 users"),
             ("Até 10 usuários", "Up to 10 users"),
+            ("1º trimestre do ano fiscal de 2021", "FY21 Q1"),
+            ("limitadas a três participantes", "limited to 3 attendees"),
+            ("Opção 1", "Option one"),
+            ("receita de US$ 300 mil dos últimos 12 meses", "USD300K trailing twelve-month revenue"),
+            ("operações 24x7", "operations 24 X 7"),
+            ("antes de 31 de março de 2021", "before March 31,2021"),
+            ("Em 31/03/2021", "On March 31, 2021"),
+            ("às 17h00", "at 17:00"),
         ];
         for (target, source) in cases {
             assert_eq!(check(target, source, &pt()), None, "{target}");

@@ -196,7 +196,7 @@ pub fn placeholders(pair: &Pair<'_>) -> Option<String> {
         parts.push(format!("{} not in the source", list(&extra, backticks)));
     }
     Some(format!(
-        "placeholders differ ({}); placeholders are filled in by software and must be copied exactly",
+        "placeholders differ ({}); a placeholder stands for a value the reader or the software puts in, and is copied exactly, not translated",
         parts.join("; ")
     ))
 }

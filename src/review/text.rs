@@ -29,36 +29,56 @@ pub fn length(pair: &Pair<'_>) -> Option<String> {
 }
 
 /// Words whose final period belongs to them, not to the sentence.
-const ABBREVIATIONS: &[&str] = &["etc.", "inc.", "ltd.", "ltda.", "corp.", "co.", "vs.", "e.g.", "i.e."];
+const ABBREVIATIONS: &[&str] = &["etc", "inc", "ltd", "ltda", "corp", "co", "vs"];
 
-/// The sentence-ending mark of a text (`.`, `?`, `!`, `:`), looking through
-/// closing brackets, quotes and emphasis; `…` counts as `.`. A period that
-/// ends an abbreviation (`U.S.`, `etc.`) ends no sentence.
-fn final_mark(text: &str) -> Option<char> {
+/// How a text ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// A sentence mark: `.` (or `…`), `?`, `!`, `:`.
+    Mark(char),
+    /// No sentence mark.
+    Open,
+    /// A period that may end an abbreviation (`U.S.`, `etc.`) or the
+    /// sentence: nothing to compare.
+    Abbreviation,
+}
+
+/// How a text ends, looking through closing brackets, quotes and emphasis.
+fn ending(text: &str) -> Ending {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || ")]\"'”’»*_".contains(c));
-    if trimmed.ends_with("...") {
-        return Some('.');
+    if trimmed.ends_with("...") || trimmed.ends_with('…') {
+        return Ending::Mark('.');
     }
-    let last = trimmed.chars().next_back()?;
-    let word = trimmed.rsplit(char::is_whitespace).next().unwrap_or_default();
-    let abbreviation = word.matches('.').count() > 1 || ABBREVIATIONS.contains(&word.to_lowercase().as_str());
-    match last {
-        '.' | '…' if !abbreviation => Some('.'),
-        '?' | '!' | ':' => Some(last),
-        _ => None,
+    match trimmed.chars().next_back() {
+        Some('.') if abbreviation(&trimmed[..trimmed.len() - 1]) => Ending::Abbreviation,
+        Some(c @ ('.' | '?' | '!' | ':')) => Ending::Mark(c),
+        _ => Ending::Open,
     }
 }
 
-fn describe(mark: Option<char>) -> String {
-    mark.map_or_else(|| "no final punctuation".to_owned(), |c| format!("“{c}”"))
+/// Does this text, whose final period was cut, end with an abbreviation:
+/// a known one, or single letters with periods (`U.S`, `e.g`)?
+fn abbreviation(text: &str) -> bool {
+    let word = text.rsplit([' ', '(']).next().unwrap_or_default();
+    let letters = word.contains('.')
+        && word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic));
+    letters || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+fn describe(ending: Ending) -> String {
+    match ending {
+        Ending::Mark(c) => format!("“{c}”"),
+        _ => "no final punctuation".to_owned(),
+    }
 }
 
 /// Final punctuation, then spaces at either edge of the segment (they space
 /// it from its neighbours in the paragraph).
 pub fn punctuation(pair: &Pair<'_>) -> Option<String> {
     let seg = pair.segment;
-    let (target, source) = (final_mark(&seg.target_text), final_mark(&seg.source_text));
-    if target != source {
+    let (target, source) = (ending(&seg.target_text), ending(&seg.source_text));
+    let comparable = target != Ending::Abbreviation && source != Ending::Abbreviation;
+    if comparable && target != source {
         return Some(format!(
             "the source ends with {} and the translation with {}; end the translation as the source ends",
             describe(source),
@@ -69,22 +89,30 @@ pub fn punctuation(pair: &Pair<'_>) -> Option<String> {
     let (t, s) = (edges(&seg.target), edges(&seg.source));
     let side = match (t.0 != s.0, t.1 != s.1) {
         (false, false) => return None,
-        (true, false) => "a leading space",
-        (false, true) => "a trailing space",
-        (true, true) => "leading and trailing spaces",
+        (true, false) => "the space at the start",
+        (false, true) => "the space at the end",
+        (true, true) => "the spaces at the start and the end",
     };
     Some(format!(
-        "{side} differ from the source; keep the spaces at the edges of the segment as in the source"
+        "{side} of the translation differs from the source; keep the spaces at the edges of the segment as in the source"
     ))
 }
 
 /// Adjacent equal words (`o o`, `the the`) in a text, lowercased. Words with
-/// punctuation attached (`o. O`) are not adjacent.
+/// punctuation attached (`o. O`) are not adjacent; one-letter words must
+/// match in case too (`de A a Z` is a range).
 fn repeats(prose: &str) -> Vec<String> {
     let words: Vec<&str> = prose.split_whitespace().collect();
     words
         .windows(2)
-        .filter(|w| w[0].chars().all(char::is_alphabetic) && w[0].to_lowercase() == w[1].to_lowercase())
+        .filter(|w| {
+            let same = if w[0].chars().count() == 1 {
+                w[0] == w[1]
+            } else {
+                w[0].to_lowercase() == w[1].to_lowercase()
+            };
+            same && w[0].chars().all(char::is_alphabetic)
+        })
         .map(|w| w[0].to_lowercase())
         .collect()
 }
@@ -105,9 +133,12 @@ pub fn repeated_word(pair: &Pair<'_>) -> Option<String> {
     ))
 }
 
-/// Bracket and quote pairs that must balance: (open, close); the same
-/// character twice means a quote that balances by an even count.
-const PAIRS: &[(char, char)] = &[('(', ')'), ('[', ']'), ('{', '}'), ('“', '”'), ('«', '»'), ('"', '"')];
+/// Brackets that must balance: (open, close).
+const BRACKETS: &[(char, char)] = &[('(', ')'), ('[', ']'), ('{', '}')];
+
+/// Quotes that must balance: curly and angle quotes by pairs, straight
+/// quotes (open == close) by an even count.
+const QUOTES: &[(char, char)] = &[('“', '”'), ('«', '»'), ('"', '"')];
 
 /// Is this pair balanced in a text?
 fn balanced(text: &str, (open, close): (char, char)) -> bool {
@@ -128,22 +159,31 @@ fn balanced(text: &str, (open, close): (char, char)) -> bool {
     depth == 0
 }
 
+fn show((open, close): (char, char)) -> String {
+    if open == close {
+        open.to_string()
+    } else {
+        format!("{open}{close}")
+    }
+}
+
 /// Brackets or quotes unbalanced in the translation where the source
-/// balances them (a sentence split across segments leaves both unbalanced,
-/// and is not reported).
+/// balances them. A sentence split across segments leaves the source
+/// unbalanced too, and is not reported; quotes are compared only when the
+/// source balances every kind (a translation may change “ ” into " ").
 pub fn brackets(pair: &Pair<'_>) -> Option<String> {
     let (t, s) = (&pair.target.prose, &pair.source.prose);
-    let broken: Vec<String> = PAIRS
-        .iter()
-        .filter(|&&p| balanced(s, p) && !balanced(t, p))
-        .map(|&(open, close)| {
-            if open == close {
-                format!("{open}")
-            } else {
-                format!("{open}{close}")
-            }
-        })
-        .collect();
+    let unbalanced = |pairs: &[(char, char)]| -> Vec<String> {
+        pairs
+            .iter()
+            .filter(|&&p| balanced(s, p) && !balanced(t, p))
+            .map(|&p| show(p))
+            .collect()
+    };
+    let mut broken = unbalanced(BRACKETS);
+    if QUOTES.iter().all(|&p| balanced(s, p)) {
+        broken.extend(unbalanced(QUOTES));
+    }
     (!broken.is_empty()).then(|| {
         format!(
             "unbalanced {} in the translation; close every bracket and quote the source closes",
@@ -165,8 +205,8 @@ mod tests {
                 "To get support for a product while you are in the AppSource or Azure Marketplace online store, select the support link.",
             ),
             (
-                "Cada um desses portais tem seu próprio menu de suporte, e cada um desses portais tem seu próprio menu de suporte, e cada um deles tem seu próprio menu.",
-                "Each of these portals has its own support menu.",
+                "Se estiver adicionando vários usuários simultaneamente usando a opção Adicionar outro usuário ou importando um arquivo de planilha .csv compatível com o Excel, você poderá esperar até concluir todo o conjunto antes de enviar por email ou imprimir os nomes e senhas a partir da tela de confirmação.",
+                "You can wait until you're done with the whole set before emailing or printing the names and passwords from the confirmation screen.",
             ),
         ];
         for (target, source) in flagged {
@@ -182,7 +222,11 @@ mod tests {
                 "This article explains the different support options for products in Microsoft AppSource and Azure Marketplace.",
             ),
             ("Sim", "Yes"),
-            ("Configurações da conta do parceiro", "Settings"),
+            ("As causas podem ser:", "This is probably caused by one of the following things:"),
+            (
+                "Noções sobre os formulários fiscais da Receita Federal dos EUA emitidos pela Microsoft",
+                "Understand IRS tax forms issued by Microsoft",
+            ),
         ];
         for (target, source) in fine {
             assert_eq!(run(length, target, source), None, "{target}");
@@ -196,6 +240,7 @@ mod tests {
             ("Requisitos de arquivo de dados:", "Data file requirements"),
             ("Você quer continuar.", "Do you want to continue?"),
             ("Eles incluem", "These include:"),
+            ("Selecione a opção B", "Select option B."),
             ("Se você quiser implantar. ", "If you want to deploy."),
             (" Página da empresa", "Company page"),
         ];
@@ -211,6 +256,10 @@ mod tests {
             ("Na seção **eu preciso...**", "Under the **I need to…**"),
             ("Ilhas Virgens Americanas", "Virgin Islands, U.S."),
             ("Contoso Ltda", "Contoso, Inc."),
+            ("Ambas estarão disponíveis nos EUA.", "Both will be available in the U.S."),
+            ("O total é 100,80.", "The total is 100.80."),
+            ("Atualize o módulo `Az.Resources`.", "Update the `Az.Resources` module."),
+            ("Pode ler dados (métricas, logs, etc).", "Can read data (metrics, logs, etc.)."),
             ("Você quer continuar?", "Do you want to continue?"),
             ("Observação:", "Note:"),
             ("**Observação**", "**Note**"),
@@ -239,6 +288,7 @@ mod tests {
             ("Consulte o `o` o", "See the `o` o"),
             ("Sim Sim", "Yes Yes"),
             ("Ele disse que que", "He said that that"),
+            ("A a Gi", "A to Gi"),
         ] {
             assert_eq!(run(repeated_word, target, source), None, "{target}");
         }
@@ -250,6 +300,7 @@ mod tests {
             ("Selecione Salvar (no canto superior.", "Select Save (top corner)."),
             ("Digite “sim para confirmar.", "Type “yes” to confirm."),
             ("Digite \"sim para confirmar.", "Type \"yes\" to confirm."),
+            ("indicaria \"25 conexões / 30 dias”.", "would indicate “25 Connections / 30 Days”."),
         ] {
             assert!(run(brackets, target, source).is_some(), "{target}");
         }
@@ -262,6 +313,7 @@ mod tests {
             ("Digite “sim” para confirmar.", "Type \"yes\" to confirm."),
             ("a) a primeira opção", "a) the first option"),
             ("estadual (também conhecido como", "state number (also known as."),
+            ("informando que \"seu pedido foi recusado.", "stating that “Your order was declined."),
         ] {
             assert_eq!(run(brackets, target, source), None, "{target}");
         }

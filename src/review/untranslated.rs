@@ -8,13 +8,17 @@
 //! `/`, `@`, `{`, dots or colons inside, with a capital after the first
 //! letter (`CustomerName`, `USD`, `MPNId`), single letters, and API type
 //! names (`string`, `boolean` …). What is left is prose, unless it is
-//! **name-like**: at most eight words, every one capitalized or a connector
-//! of names (`for`, `and`, `of` …), as in "Partner Center", "Microsoft
-//! Cloud for US Government", "São Tomé and Príncipe" or a country name. A
-//! few one-word English labels that are never the same in a translation
-//! ("Yes", "No", "Amount" …) are prose even when capitalized.
+//! **name-like**: in each comma-separated part, at most eight words, every
+//! one capitalized or a connector of names (`for`, `and`, `of` …), as in
+//! "Partner Center", "Microsoft Cloud for US Government", "São Tomé and
+//! Príncipe", a country name or a list of product names. A few one-word
+//! English labels that are never the same in a translation ("Yes", "No",
+//! "Amount" …) are prose even when capitalized. In a table cell, one or two
+//! lowercase words are a field name, a value or a command of an API table
+//! (`workload`, `acr push`), not prose.
 
 use super::checks::Pair;
+use crate::model::BlockKind;
 use super::numbers::is_url;
 use super::profile::ATOM;
 
@@ -45,9 +49,21 @@ pub fn check(pair: &Pair<'_>) -> Option<String> {
     if normalized(&seg.target_text) != normalized(&seg.source_text) {
         return None;
     }
-    should_translate(&pair.source.prose).then(|| {
+    let prose = should_translate(&pair.source.prose)
+        && !(seg.kind == BlockKind::TableCell && table_key(&pair.source.prose));
+    prose.then(|| {
         "the translation is the same as the source; translate it (if it is a name or a term that stays in English, accept this finding)".to_owned()
     })
+}
+
+/// One or two lowercase words, as API tables write field names, values and
+/// commands (`workload`, `marketplaces`, `acr push`).
+fn table_key(prose: &str) -> bool {
+    let words = prose_words(prose);
+    words.len() <= 2
+        && words.iter().all(|w| {
+            !LABELS.contains(&w.to_lowercase().as_str()) && !w.chars().any(char::is_uppercase)
+        })
 }
 
 /// Lowercase with whitespace collapsed.
@@ -64,7 +80,10 @@ pub fn should_translate(prose: &str) -> bool {
     match words.as_slice() {
         [] => false,
         [word] if LABELS.contains(&word.to_lowercase().as_str()) => true,
-        _ => !name_like(&words),
+        _ => !(words.iter().any(|w| w.starts_with(char::is_uppercase))
+            && prose
+                .split([',', ';'])
+                .all(|part| name_like(&prose_words(part)))),
     }
 }
 
@@ -89,11 +108,11 @@ fn identifier(word: &str) -> bool {
         || TYPE_NAMES.contains(&word)
 }
 
-/// At most eight words, each capitalized or a connector, one capitalized.
+/// At most eight words, each capitalized or a connector (none at all: a
+/// part that held only a number or a code).
 fn name_like(words: &[&str]) -> bool {
     let capitalized = |w: &&str| w.starts_with(char::is_uppercase);
     words.len() <= 8
-        && words.iter().any(capitalized)
         && words
             .iter()
             .all(|w| capitalized(w) || CONNECTORS.contains(w))
@@ -113,6 +132,7 @@ mod tests {
             ("workload", "workload"),
             ("To learn more, see [Partner Center](x.md).", "To learn more, see [Partner Center](x.md)."),
             ("Sign in with your work account", "Sign in with your work account"),
+            ("*and*", "*and*"),
         ] {
             assert!(run(check, target, source).is_some(), "{target}");
         }
@@ -138,9 +158,19 @@ mod tests {
             "Reno, NV 89511",
             "Bob, Partner, 999999, Bob.partner@Contoso.com",
             "SELECT CustomerTenantId, PaidAvailableUnits FROM",
+            "Microsoft 365 Business Basic, Microsoft 365 Business Standard, Microsoft 365 Business Premium",
         ] {
             assert_eq!(run(check, text, text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn lowercase_keys_of_api_tables_are_not_prose() {
+        let text = "| Field | Description |\n|---|---|\n| <span data-ttu-id=\"a-1\">workload</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">workload</span></span> | <span data-ttu-id=\"a-2\">Yes</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-2\">Yes</span></span> |\n";
+        let doc = crate::read_document("a.md", text);
+        let findings = super::super::checks::segment_findings(&doc, "pt-BR");
+        let ids: Vec<_> = findings.iter().filter_map(|d| d.id.as_deref()).collect();
+        assert_eq!(ids, ["a-2"], "{findings:#?}");
     }
 
     #[test]
