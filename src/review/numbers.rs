@@ -90,6 +90,9 @@ mod tests {
             ("Em 2021, o preço mudou para US$ 12.", "In 2021, the price changed."),
             ("no período de 17/02/2017 – 10/3/2017", "for period 2/12/17 – 3/10/2017"),
             ("'2a31c234-1f4e-4c60-909e-909e76d234f93161'", "'2a31c234-1f4e-4c60-909e-76d234f93161'"),
+            ("clientes com USD10, 000 em potencial", "customers with USD10,000 in potential"),
+            ("IDs de MPN de 22222222", "MPN IDs of 2222222"),
+            ("*0, 45*", "*0.045*"),
         ];
         for (target, source) in cases {
             assert!(check(target, source, &pt()).is_some(), "{target}");
@@ -126,6 +129,11 @@ mod tests {
             ("no oitavo dia do mês", "on the 8th day of the month"),
             ("suporte contínuo", "24/7 support"),
             ("entre 1º de janeiro e 30 de junho de 2021", "between January 1, 2021 and June 30, 2021"),
+            ("em 6 de janeiro, às 18h PST", "January 6 at 6:00 PM PST"),
+            ("no dia anterior, às 18:00 PST", "the day before, 6pm PST"),
+            ("a próxima unidade é cobrada a 0,80.", "the next unit is charged at .80."),
+            ("Em 4 de maio de 2020 (00h01 UTC)", "On May 4, 2020 (12:01am UTC)"),
+            ("operações de nuvem 24 horas por dia", "24 X 7 cloud-operations management"),
         ];
         for (target, source) in cases {
             assert_eq!(check(target, source, &pt()), None, "{target}");

@@ -55,7 +55,9 @@ pub fn numbers<'a>(prose: &'a str, conventions: &[Convention]) -> Vec<Number<'a>
         .filter(|w| !w.is_empty() && !is_url(w))
         .collect();
     let mut out = Vec::new();
+    let mut idiom_until = 0;
     for (i, word) in words.iter().enumerate() {
+        idiom_until = idiom_until.max(i + idiom(&words[i..]));
         if let Some(id) = hex_id(word) {
             out.push(Number {
                 written: id,
@@ -70,17 +72,36 @@ pub fn numbers<'a>(prose: &'a str, conventions: &[Convention]) -> Vec<Number<'a>
         }
         out.extend(word_numbers(word));
         read_context(&mut out[start..], word, words.get(i + 1).copied());
+        if i < idiom_until {
+            out[start..].iter_mut().for_each(|n| n.soft = true);
+        }
     }
     out
 }
 
-/// A GUID or similar hexadecimal id (`909e-76d2…`), compared whole: a digit
-/// changed inside it is a changed number.
+/// How many words at the start of `words` make the idiom "24/7" (`24/7`,
+/// `24x7x365`, `24 X 7`), which a translation says in words.
+fn idiom(words: &[&str]) -> usize {
+    let lower = |i: usize| words.get(i).map(|w| w.to_lowercase()).unwrap_or_default();
+    let first = lower(0);
+    if first.starts_with("24/7") || first.starts_with("24x7") {
+        1
+    } else if first == "24" && lower(1) == "x" && lower(2).starts_with('7') {
+        3
+    } else {
+        0
+    }
+}
+
+/// A GUID or similar hexadecimal id (`909e-76d2…`, letters and digits, so
+/// not an ISO date), compared whole: a digit changed inside it is a changed
+/// number.
 fn hex_id(word: &str) -> Option<&str> {
     let id = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
     let hex = id.len() >= 8
         && id.contains('-')
         && id.bytes().any(|b| b.is_ascii_digit())
+        && id.bytes().any(|b| b.is_ascii_alphabetic())
         && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
     hex.then_some(id)
 }
@@ -114,19 +135,28 @@ fn tokens(word: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// The numbers of one token at byte `at` of `word`: soft when glued after a
-/// letter (`FY21`, `Q1`); a two-digit year after a date's `/` (`2/12/17`)
-/// also means 20xx.
+/// The numbers of one token at byte `at` of `word`. Soft when glued after a
+/// letter (`FY21`, `Q1`) or zero minutes (`6:00 PM` may become `18h`). A
+/// two-digit year after a date's `/` (`2/12/17`) also means 20xx, and digits
+/// after a lone separator (`.80`) also mean a fraction (0.80).
 fn token_numbers<'a>(word: &str, at: usize, written: &'a str, conventions: &[Convention]) -> Vec<Number<'a>> {
-    let before = word[..at].chars().next_back();
-    let glued = before.is_some_and(|c| c.is_alphabetic() || c == '_');
+    let mut before = word[..at].chars().rev();
+    let (last, second) = (before.next(), before.next());
+    let glued = last.is_some_and(|c| c.is_alphabetic() || c == '_');
+    let zero_minutes = last == Some(':') && written.bytes().all(|b| b == b'0');
     let mut numbers = match values(written, conventions) {
-        Some(values) => vec![Number { written, values, soft: glued }],
+        Some(values) => vec![Number { written, values, soft: glued || zero_minutes }],
         None => parts(written),
     };
-    let short_year = written.len() == 2 && (glued || before == Some('/'));
-    if let (true, Some(number)) = (short_year, numbers.first_mut()) {
+    let Some(number) = numbers.first_mut() else {
+        return numbers;
+    };
+    if written.len() == 2 && (glued || last == Some('/')) {
         number.values.push(format!("20{written}"));
+    }
+    let fraction = matches!(last, Some('.' | ',')) && !second.is_some_and(|c| c.is_ascii_digit());
+    if fraction && written.bytes().all(|b| b.is_ascii_digit()) {
+        number.values.push(canonical("0", written));
     }
     numbers
 }
@@ -143,14 +173,11 @@ fn parts(written: &str) -> Vec<Number<'_>> {
         .collect()
 }
 
-/// What the words around a word's numbers say about them: an idiom
-/// (`24/7`, `24x7`) makes them soft; a scale (`300K`, `90 mil`) and a clock
-/// (`6PM`, `7:30 PM`, `12:00AM`) add the values they also mean.
+/// What the words around a word's numbers say about them: a scale (`300K`,
+/// `90 mil`) and a clock (`6PM`, `7:30 PM`, `12:00AM`) add the values they
+/// also mean.
 fn read_context(numbers: &mut [Number<'_>], word: &str, next: Option<&str>) {
     let lower = word.to_lowercase();
-    if lower.starts_with("24/7") || lower.starts_with("24x7") {
-        numbers.iter_mut().for_each(|n| n.soft = true);
-    }
     let next = next.map(|w| w.trim_end_matches([',', '.', ';', ')']).to_lowercase());
     let zeros = scale(&lower, next.as_deref());
     if let (Some(zeros), Some(last)) = (zeros, numbers.last_mut()) {
@@ -182,6 +209,7 @@ fn clock(word: &str, next: Option<&str>) -> Option<bool> {
         "am" => Some(false),
         _ => None,
     };
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     let glued = word.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':');
     let glued = (glued.len() < word.len()).then(|| marker(glued.trim_end_matches([',', '.', ')'])));
     glued.flatten().or_else(|| next.and_then(marker))
@@ -299,6 +327,8 @@ mod tests {
         assert!(values_of("6PM PST")[0].contains(&"18".to_owned()));
         assert!(values_of("7:30 PM")[0].contains(&"19".to_owned()));
         assert!(values_of("12:00AM")[0].contains(&"0".to_owned()));
+        assert!(values_of("(12:01am UTC)")[0].contains(&"0".to_owned()));
+        assert!(values_of("at .80")[0].contains(&"0.8".to_owned()));
         assert!(values_of("2/12/17")[2].contains(&"2017".to_owned()));
         assert_eq!(shifted("1.5", 3), Some("1500".into()));
         assert_eq!(shifted("0.1234", 3), None);
@@ -307,9 +337,15 @@ mod tests {
     #[test]
     fn glued_digits_idioms_and_words_are_soft() {
         let soft = |prose: &str| numbers(prose, EN).iter().all(|n| n.soft);
-        for prose in ["FY21", "Q1", "24/7", "24x7x365", "twelve-month", "março", "oitavo"] {
+        for prose in ["FY21", "Q1", "24/7", "24x7x365", "24 X 7", "twelve-month", "março", "oitavo", ":00"] {
             assert!(soft(prose), "{prose}");
         }
         assert!(!soft("10 GB"));
+    }
+
+    #[test]
+    fn ids_are_whole_and_iso_dates_are_parts() {
+        assert_eq!(values_of("'2a31c234-1f4e-4c60-909e-76d234f93161'"), [["2a31c234-1f4e-4c60-909e-76d234f93161"]]);
+        assert_eq!(values_of("2021-05-07").len(), 3);
     }
 }
