@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use sxs::site::Site;
 
 fn main() -> Result<(), sxs::Error> {
-    let mut path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/partner-center-pt-br");
+    let mut path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/partner-center-pt-br");
     let mut sample = 0usize;
     let mut seed = 1u64;
     let mut args = std::env::args().skip(1);
@@ -41,13 +42,20 @@ fn main() -> Result<(), sxs::Error> {
     if sample > 0 {
         let segments: HashMap<(&str, &str), &sxs::Segment> = docs
             .iter()
-            .flat_map(|d| d.segments.iter().map(move |s| ((d.rel.as_str(), s.id.as_str()), s)))
+            .flat_map(|d| {
+                d.segments
+                    .iter()
+                    .map(move |s| ((d.rel.as_str(), s.id.as_str()), s))
+            })
             .collect();
         for (code, list) in &by_code {
             println!("\n=== {code}: {sample} of {}", list.len());
             for finding in pick(list, sample, seed) {
                 println!("\n{finding}");
-                let key = (finding.file.as_str(), finding.id.as_deref().unwrap_or_default());
+                let key = (
+                    finding.file.as_str(),
+                    finding.id.as_deref().unwrap_or_default(),
+                );
                 if let Some(seg) = segments.get(&key) {
                     println!("  T: {}\n  S: {}", seg.target, seg.source);
                 }
@@ -59,12 +67,16 @@ fn main() -> Result<(), sxs::Error> {
 
 /// `n` items picked at random without repetition (a fixed-seed generator,
 /// so a reading can be repeated).
-fn pick<'a, T>(items: &'a [T], n: usize, seed: u64) -> Vec<&'a T> {
-    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+fn pick<T>(items: &[T], n: usize, seed: u64) -> Vec<&T> {
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut indices: Vec<usize> = (0..items.len()).collect();
     let n = n.min(items.len());
     for i in 0..n {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let j = i + (state >> 33) as usize % (items.len() - i);
         indices.swap(i, j);
     }

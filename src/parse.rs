@@ -148,12 +148,18 @@ mod tests {
     #[test]
     fn emphasis_may_open_a_segment_before_punctuation() {
         let refs = LinkRefs::new();
-        for text in ["**“Sem detalhes”** aqui", "*(Estes termos)*", "**[Limite]** x"] {
+        for text in [
+            "**“Sem detalhes”** aqui",
+            "*(Estes termos)*",
+            "**[Limite]** x",
+        ] {
             let events = inline_events(text, &refs);
             assert!(
                 matches!(
                     events.first(),
-                    Some(Event::Start(pulldown_cmark::Tag::Strong | pulldown_cmark::Tag::Emphasis))
+                    Some(Event::Start(
+                        pulldown_cmark::Tag::Strong | pulldown_cmark::Tag::Emphasis
+                    ))
                 ),
                 "{text}: {events:?}"
             );

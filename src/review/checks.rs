@@ -17,6 +17,8 @@ pub struct Pair<'a> {
     pub locale: Locale,
     /// The target language tag (`pt-BR`), to recognise localized URLs.
     pub target_locale: &'a str,
+    /// Does text touch the segment, without a space, before and after it?
+    pub touching: (bool, bool),
 }
 
 /// A check: its stable code (used by `site.yml` and inline acceptances), its
@@ -88,14 +90,21 @@ fn comparable(segment: &Segment) -> bool {
 /// The findings of every check on every complete pair of a page.
 pub fn segment_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
     let locale = Locale::of(target_locale);
+    let touching = text::touching(doc);
     let mut findings = Vec::new();
-    for segment in doc.segments.iter().filter(|s| comparable(s)) {
+    for (i, segment) in doc
+        .segments
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| comparable(s))
+    {
         let pair = Pair {
             segment,
             target: Profile::read(&segment.target, &doc.refs),
             source: Profile::read(&segment.source, &doc.refs),
             locale,
             target_locale,
+            touching: touching.get(i).copied().unwrap_or_default(),
         };
         for check in CHECKS {
             if let Some(message) = (check.run)(&pair) {
@@ -138,7 +147,11 @@ pub mod tests {
     }
 
     /// Runs one check on a pt-BR/en-US pair.
-    pub fn run(check: fn(&Pair<'_>) -> Option<String>, target: &str, source: &str) -> Option<String> {
+    pub fn run(
+        check: fn(&Pair<'_>) -> Option<String>,
+        target: &str,
+        source: &str,
+    ) -> Option<String> {
         let segment = segment(target, source);
         let refs = crate::parse::LinkRefs::new();
         let pair = Pair {
@@ -147,6 +160,7 @@ pub mod tests {
             source: Profile::read(source, &refs),
             locale: Locale::of("pt-BR"),
             target_locale: "pt-BR",
+            touching: (true, true),
         };
         check(&pair)
     }

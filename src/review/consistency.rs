@@ -70,9 +70,13 @@ impl Consistency {
         for (i, seg) in doc.segments.iter().enumerate() {
             let skip = seg.target.trim().is_empty()
                 || accepted.iter().any(|a| a.code == CODE && a.id == seg.id)
-                || untranslated::prose_words(&Profile::read(&seg.source, &doc.refs).prose).is_empty();
+                || untranslated::prose_words(&Profile::read(&seg.source, &doc.refs).prose)
+                    .is_empty();
             if !skip {
-                let place = Place { file, segment: small(i) };
+                let place = Place {
+                    file,
+                    segment: small(i),
+                };
                 self.record(hash(&seg.source), hash(&seg.target), place);
             }
         }
@@ -134,7 +138,14 @@ fn finding(here: (&Document, &Segment), at: (&Document, &Segment), uses: usize) 
         ref_seg.column,
         ref_seg.id,
     );
-    Diagnostic::new(&doc.rel, (seg.line, seg.column), CODE, Severity::Warning, message).with_id(&seg.id)
+    Diagnostic::new(
+        &doc.rel,
+        (seg.line, seg.column),
+        CODE,
+        Severity::Warning,
+        message,
+    )
+    .with_id(&seg.id)
 }
 
 /// A text cut to [`QUOTE_CHARS`] characters.
@@ -177,9 +188,24 @@ mod tests {
     #[test]
     fn flags_the_minority_translation_and_quotes_the_reference() {
         let docs = [
-            page("a.md", &[("a-1", "Selecione **Salvar**.", "Select **Save**.")]),
-            page("b.md", &[("b-1", "Selecione  **Salvar**.", "Select **Save**."), ("b-2", "Sim", "Yes")]),
-            page("c.md", &[("c-1", "Clique em **Salvar**.", "Select **Save**."), ("c-2", "Yes", "Yes")]),
+            page(
+                "a.md",
+                &[("a-1", "Selecione **Salvar**.", "Select **Save**.")],
+            ),
+            page(
+                "b.md",
+                &[
+                    ("b-1", "Selecione  **Salvar**.", "Select **Save**."),
+                    ("b-2", "Sim", "Yes"),
+                ],
+            ),
+            page(
+                "c.md",
+                &[
+                    ("c-1", "Clique em **Salvar**.", "Select **Save**."),
+                    ("c-2", "Yes", "Yes"),
+                ],
+            ),
         ];
         let mut c = Consistency::default();
         for doc in &docs {
@@ -189,12 +215,18 @@ mod tests {
         assert_eq!(findings.len(), 2, "{findings:#?}");
         assert_eq!(findings[0].id.as_deref(), Some("c-1"));
         assert!(
-            findings[0].message.contains("translated “Selecione Salvar.” (a.md:1:1, a-1 and 1 other place)"),
+            findings[0]
+                .message
+                .contains("translated “Selecione Salvar.” (a.md:1:1, a-1 and 1 other place)"),
             "{}",
             findings[0].message
         );
         assert_eq!(findings[1].id.as_deref(), Some("c-2"));
-        assert!(findings[1].message.contains("“Sim” (b.md:3:1, b-2)"), "{}", findings[1].message);
+        assert!(
+            findings[1].message.contains("“Sim” (b.md:3:1, b-2)"),
+            "{}",
+            findings[1].message
+        );
     }
 
     #[test]
@@ -211,7 +243,10 @@ mod tests {
             paragraphs(&[("c-1", "Escolha.", "Select.")])
         );
         let docs = [
-            page("a.md", &[("a-1", "`x`", "`x`"), ("a-2", "Selecione.", "Select.")]),
+            page(
+                "a.md",
+                &[("a-1", "`x`", "`x`"), ("a-2", "Selecione.", "Select.")],
+            ),
             page("b.md", &[("b-1", "`y`", "`x`"), ("b-2", "42", "42")]),
             crate::read_document("c.md", &accepted),
         ];

@@ -84,13 +84,34 @@ mod tests {
     #[test]
     fn flags_changed_missing_and_added_numbers() {
         let cases = [
-            ("Você tem 30 dias para cancelar.", "You have 14 days to cancel."),
-            ("O limite é de 5.000 licenças.", "The limit is 50,000 licenses."),
-            ("Isso leva até 24 horas.", "This can take up to 24 to 48 hours."),
-            ("Em 2021, o preço mudou para US$ 12.", "In 2021, the price changed."),
-            ("no período de 17/02/2017 – 10/3/2017", "for period 2/12/17 – 3/10/2017"),
-            ("'2a31c234-1f4e-4c60-909e-909e76d234f93161'", "'2a31c234-1f4e-4c60-909e-76d234f93161'"),
-            ("clientes com USD10, 000 em potencial", "customers with USD10,000 in potential"),
+            (
+                "Você tem 30 dias para cancelar.",
+                "You have 14 days to cancel.",
+            ),
+            (
+                "O limite é de 5.000 licenças.",
+                "The limit is 50,000 licenses.",
+            ),
+            (
+                "Isso leva até 24 horas.",
+                "This can take up to 24 to 48 hours.",
+            ),
+            (
+                "Em 2021, o preço mudou para US$ 12.",
+                "In 2021, the price changed.",
+            ),
+            (
+                "no período de 17/02/2017 – 10/3/2017",
+                "for period 2/12/17 – 3/10/2017",
+            ),
+            (
+                "'2a31c234-1f4e-4c60-909e-909e76d234f93161'",
+                "'2a31c234-1f4e-4c60-909e-76d234f93161'",
+            ),
+            (
+                "clientes com USD10, 000 em potencial",
+                "customers with USD10,000 in potential",
+            ),
             ("IDs de MPN de 22222222", "MPN IDs of 2222222"),
             ("*0, 45*", "*0.045*"),
         ];
@@ -107,33 +128,60 @@ mod tests {
             ("Um aumento de 2,5%.", "An increase of 2.5%."),
             ("Publicado em 18/11/2020.", "Published on 11/18/2020."),
             ("A 1ª fatura", "The 1st invoice"),
-            ("Use o Office 365 E3 e a versão 10.0.19041.", "Use Office 365 E3 and version 10.0.19041."),
-            ("Consulte https://aka.ms/x2021 agora", "See https://aka.ms/x2021 now"),
+            (
+                "Use o Office 365 E3 e a versão 10.0.19041.",
+                "Use Office 365 E3 and version 10.0.19041.",
+            ),
+            (
+                "Consulte https://aka.ms/x2021 agora",
+                "See https://aka.ms/x2021 now",
+            ),
             ("Até 1.000 usuários", "Up to 1000 users"),
             ("Até 10 usuários", "Up to 10 users"),
             ("1º trimestre do ano fiscal de 2021", "FY21 Q1"),
             ("limitadas a três participantes", "limited to 3 attendees"),
             ("Opção 1", "Option one"),
-            ("receita de US$ 300 mil dos últimos 12 meses", "USD300K trailing twelve-month revenue"),
+            (
+                "receita de US$ 300 mil dos últimos 12 meses",
+                "USD300K trailing twelve-month revenue",
+            ),
             ("operações 24x7", "operations 24 X 7"),
             ("antes de 31 de março de 2021", "before March 31,2021"),
             ("Em 31/03/2021", "On March 31, 2021"),
             ("às 17h00", "at 17:00"),
-            ("preço unitário = 2,47 (19 x 0,13 x 1)", "unit price = 2.47 (19x0.13x1)"),
+            (
+                "preço unitário = 2,47 (19 x 0,13 x 1)",
+                "unit price = 2.47 (19x0.13x1)",
+            ),
             ("para até três mil usuários", "for up to 3,000 users"),
             ("mais de 90 mil empresas", "more than 90,000 companies"),
-            ("até 18h PST em 5 de janeiro de 2021", "by 6PM PST January 5, 2021"),
+            (
+                "até 18h PST em 5 de janeiro de 2021",
+                "by 6PM PST January 5, 2021",
+            ),
             ("em 00:00 UTC no dia 13", "at 12:00AM UTC on the 13th"),
             ("16 de setembro às 19h30", "September 16 at 7:30 PM"),
             ("Custos de até US$ 18.750,00", "Costs up to USD18,750"),
             ("no oitavo dia do mês", "on the 8th day of the month"),
             ("suporte contínuo", "24/7 support"),
-            ("entre 1º de janeiro e 30 de junho de 2021", "between January 1, 2021 and June 30, 2021"),
+            (
+                "entre 1º de janeiro e 30 de junho de 2021",
+                "between January 1, 2021 and June 30, 2021",
+            ),
             ("em 6 de janeiro, às 18h PST", "January 6 at 6:00 PM PST"),
             ("no dia anterior, às 18:00 PST", "the day before, 6pm PST"),
-            ("a próxima unidade é cobrada a 0,80.", "the next unit is charged at .80."),
-            ("Em 4 de maio de 2020 (00h01 UTC)", "On May 4, 2020 (12:01am UTC)"),
-            ("operações de nuvem 24 horas por dia", "24 X 7 cloud-operations management"),
+            (
+                "a próxima unidade é cobrada a 0,80.",
+                "the next unit is charged at .80.",
+            ),
+            (
+                "Em 4 de maio de 2020 (00h01 UTC)",
+                "On May 4, 2020 (12:01am UTC)",
+            ),
+            (
+                "operações de nuvem 24 horas por dia",
+                "24 X 7 cloud-operations management",
+            ),
         ];
         for (target, source) in cases {
             assert_eq!(check(target, source, &pt()), None, "{target}");
@@ -149,7 +197,9 @@ mod tests {
     #[test]
     fn the_message_names_the_numbers() {
         let message = check("Em 2020", "In 2021", &pt()).unwrap_or_default();
-        assert!(message.contains("2021") && message.contains("2020"), "{message}");
+        assert!(
+            message.contains("2021") && message.contains("2020"),
+            "{message}"
+        );
     }
-
 }

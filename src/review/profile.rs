@@ -82,7 +82,9 @@ impl Profile {
             ("a", false) => self.targets.extend(attribute(html, "href")),
             ("img", false) => self.targets.extend(attribute(html, "src")),
             ("var", false) => *var = Some(String::new()),
-            ("var", true) => self.tags.extend(var.take().map(|v| format!("<var>{v}</var>"))),
+            ("var", true) => self
+                .tags
+                .extend(var.take().map(|v| format!("<var>{v}</var>"))),
             (known, _) if KNOWN_TAGS.contains(&known) => {}
             (_, false) => self.tags.push(html.trim().to_owned()),
             (_, true) => {}

@@ -22,7 +22,11 @@ fn difference<'a>(from: &'a [String], against: &[String]) -> Vec<&'a str> {
 
 /// `a`, `b` as a list for a message, each item quoted as `quote` says.
 fn list(items: &[&str], quote: fn(&str) -> String) -> String {
-    items.iter().map(|i| quote(i)).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| quote(i))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn backticks(code: &str) -> String {
@@ -35,7 +39,8 @@ fn quoted(text: &str) -> String {
 
 /// A count that differs: "bold 2 in the source, 1 in the translation".
 fn count(what: &str, source: usize, target: usize) -> Option<String> {
-    (source != target).then(|| format!("{what}: {source} in the source, {target} in the translation"))
+    (source != target)
+        .then(|| format!("{what}: {source} in the source, {target} in the translation"))
 }
 
 /// Bold, italic and inline code: the same counts, and inline code
@@ -52,10 +57,16 @@ pub fn markup(pair: &Pair<'_>) -> Option<String> {
     let missing = difference(&s.code, &t.code);
     let extra = difference(&t.code, &s.code);
     if !missing.is_empty() {
-        parts.push(format!("code {} not in the translation", list(&missing, backticks)));
+        parts.push(format!(
+            "code {} not in the translation",
+            list(&missing, backticks)
+        ));
     }
     if !extra.is_empty() {
-        parts.push(format!("code {} not in the source", list(&extra, backticks)));
+        parts.push(format!(
+            "code {} not in the source",
+            list(&extra, backticks)
+        ));
     }
     (!parts.is_empty()).then(|| {
         format!(
@@ -90,7 +101,10 @@ pub fn links(pair: &Pair<'_>) -> Option<String> {
             .map(|t| neutral(t, pair.target_locale))
             .collect()
     };
-    let (t, s) = (normalize(&pair.target.targets), normalize(&pair.source.targets));
+    let (t, s) = (
+        normalize(&pair.target.targets),
+        normalize(&pair.source.targets),
+    );
     let missing = difference(&s, &t);
     let extra = difference(&t, &s);
     let message = match (missing.is_empty(), extra.is_empty()) {
@@ -134,7 +148,9 @@ fn braces(word: &str) -> Vec<String> {
         let double = after.starts_with("{{");
         let (opener, closer) = if double { ("{{", "}}") } else { ("{", "}") };
         let inner = &after[opener.len()..];
-        let Some(close) = inner.find(closer) else { break };
+        let Some(close) = inner.find(closer) else {
+            break;
+        };
         let name = &inner[..close];
         let fits = !name.is_empty()
             && name.len() <= 40
@@ -212,8 +228,14 @@ mod tests {
             ("Selecione Salvar.", "Select **Save**."),
             ("** Salvar** a oferta", "**Save** the offer"),
             ("Defina como `Sim`.", "Set it to `Yes`."),
-            ("Use o cmdlet `Get-Partner `.", "Use the `Get-Partner` cmdlet."),
-            ("*Observação*: isso é **importante**", "**Note**: this is **important**"),
+            (
+                "Use o cmdlet `Get-Partner `.",
+                "Use the `Get-Partner` cmdlet.",
+            ),
+            (
+                "*Observação*: isso é **importante**",
+                "**Note**: this is **important**",
+            ),
         ];
         for (target, source) in flagged {
             assert!(run(markup, target, source).is_some(), "{target}");
@@ -223,7 +245,10 @@ mod tests {
     #[test]
     fn markup_accepts_moved_formatting_and_html_bold() {
         let fine = [
-            ("Selecione **Salvar** e `Run`.", "Select **Save** and `Run`."),
+            (
+                "Selecione **Salvar** e `Run`.",
+                "Select **Save** and `Run`.",
+            ),
             ("Defina `A` e `B`.", "Set `B` and `A`."),
             ("<strong>Outros descontos</strong>", "**Other discounts**"),
             ("Veja *Notas* abaixo", "See *Notes* below"),
@@ -236,13 +261,19 @@ mod tests {
     #[test]
     fn markup_names_the_code_that_differs() {
         let message = run(markup, "Defina como `Sim`.", "Set it to `Yes`.").unwrap_or_default();
-        assert!(message.contains("`Yes`") && message.contains("`Sim`"), "{message}");
+        assert!(
+            message.contains("`Yes`") && message.contains("`Sim`"),
+            "{message}"
+        );
     }
 
     #[test]
     fn links_flags_changed_lost_and_added_targets() {
         let flagged = [
-            ("Consulte [a página](add-users.md).", "See [the page](add-user.md)."),
+            (
+                "Consulte [a página](add-users.md).",
+                "See [the page](add-user.md).",
+            ),
             ("Consulte a página.", "See [the page](add-user.md)."),
             ("Entre em [contato](https://aka.ms/x).", "Contact us."),
             ("![Logo](logo.png)", "![Logo](logo-big.png)"),
@@ -255,12 +286,18 @@ mod tests {
     #[test]
     fn links_accepts_reordered_and_localized_targets() {
         let fine = [
-            ("Veja [B](b.md) e [A](a.md).", "See [A](a.md) and [B](b.md)."),
+            (
+                "Veja [B](b.md) e [A](a.md).",
+                "See [A](a.md) and [B](b.md).",
+            ),
             (
                 "Veja [docs](https://docs.microsoft.com/pt-br/partner-center/x).",
                 "See [docs](https://docs.microsoft.com/en-us/partner-center/x).",
             ),
-            (r##"Consulte <a href="#types">tipos</a>"##, "See [types](#types)"),
+            (
+                r##"Consulte <a href="#types">tipos</a>"##,
+                "See [types](#types)",
+            ),
         ];
         for (target, source) in fine {
             assert_eq!(run(links, target, source), None, "{target}");
@@ -272,7 +309,10 @@ mod tests {
         let flagged = [
             ("Olá, {nome}!", "Hello, {name}!"),
             ("O arquivo %s foi salvo.", "The file %s was saved as %d."),
-            ("Use {baseURL}/v1/customers/{id}", "Use {baseURL}/v1/customers/{customer_id}"),
+            (
+                "Use {baseURL}/v1/customers/{id}",
+                "Use {baseURL}/v1/customers/{customer_id}",
+            ),
             ("Insira o token", "Enter <var>token</var>"),
             ("O formato é Bearer", "The format is Bearer <token>"),
         ];
@@ -284,10 +324,19 @@ mod tests {
     #[test]
     fn placeholders_ignore_url_escapes_percentages_and_prose_braces() {
         let fine = [
-            ("Olá, {0}, você tem {1} itens.", "Hello {0}, you have {1} items."),
-            ("Um aumento de 50% em https://a.b/c%20d", "An increase of 50% at https://a.b/c%20d"),
+            (
+                "Olá, {0}, você tem {1} itens.",
+                "Hello {0}, you have {1} items.",
+            ),
+            (
+                "Um aumento de 50% em https://a.b/c%20d",
+                "An increase of 50% at https://a.b/c%20d",
+            ),
             ("Use {a b} aqui", "Use it here"),
-            ("O formato é `Bearer <token>`.", "The format is `Bearer <token>`."),
+            (
+                "O formato é `Bearer <token>`.",
+                "The format is `Bearer <token>`.",
+            ),
         ];
         for (target, source) in fine {
             assert_eq!(run(placeholders, target, source), None, "{target}");

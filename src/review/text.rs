@@ -3,6 +3,8 @@
 //! unbalanced brackets or quotes.
 
 use super::checks::Pair;
+use crate::model::{Document, Piece};
+use pulldown_cmark::Event;
 
 /// Target/source length ratio, in characters of readable text, outside the
 /// locale pair's band (see [`super::locale`] for how it was calibrated).
@@ -61,7 +63,9 @@ fn ending(text: &str) -> Ending {
 fn abbreviation(text: &str) -> bool {
     let word = text.rsplit([' ', '(']).next().unwrap_or_default();
     let letters = word.contains('.')
-        && word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic));
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic));
     letters || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
@@ -73,9 +77,9 @@ fn describe(ending: Ending) -> String {
 }
 
 /// Final punctuation, then spaces at either edge of the segment. Only a
-/// space the source has and the translation lost is reported: it may glue
-/// the segment to its neighbour, while an extra space is collapsed by HTML
-/// (the 12 extra edge spaces of the corpus were all harmless).
+/// space the source has, the translation lost, and text touches on that
+/// side is reported: there the lost space glues two words together, while
+/// elsewhere HTML makes the difference invisible.
 pub fn punctuation(pair: &Pair<'_>) -> Option<String> {
     let seg = pair.segment;
     let (target, source) = (ending(&seg.target_text), ending(&seg.source_text));
@@ -89,8 +93,8 @@ pub fn punctuation(pair: &Pair<'_>) -> Option<String> {
     }
     let lost = |edge: fn(&str) -> bool| edge(&seg.source) && !edge(&seg.target);
     let side = match (
-        lost(|s| s.starts_with(char::is_whitespace)),
-        lost(|s| s.ends_with(char::is_whitespace)),
+        pair.touching.0 && lost(|s| s.starts_with(char::is_whitespace)),
+        pair.touching.1 && lost(|s| s.ends_with(char::is_whitespace)),
     ) {
         (false, false) => return None,
         (true, false) => "starts",
@@ -98,8 +102,47 @@ pub fn punctuation(pair: &Pair<'_>) -> Option<String> {
         (true, true) => "starts and ends",
     };
     Some(format!(
-        "the source {side} with a space and the translation does not; keep the spaces at the edges of the segment as in the source"
+        "the source {side} with a space and the translation does not, so the translation runs into the text next to it; keep the spaces at the edges of the segment as in the source"
     ))
+}
+
+/// For each segment of a page: does text touch it, with no space between,
+/// before and after (another segment, text, code or inline HTML)?
+pub fn touching(doc: &Document) -> Vec<(bool, bool)> {
+    let mut out = vec![(false, false); doc.segments.len()];
+    for block in &doc.blocks {
+        for (i, piece) in block.pieces.iter().enumerate() {
+            let Piece::Segment(segment) = piece else {
+                continue;
+            };
+            let before = i.checked_sub(1).and_then(|j| block.pieces.get(j));
+            let after = block.pieces.get(i + 1);
+            if let Some(slot) = out.get_mut(*segment) {
+                *slot = (
+                    before.is_some_and(|p| touches(p, false)),
+                    after.is_some_and(|p| touches(p, true)),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Does this piece touch a segment with a non-space character? `start`:
+/// it comes after the segment, so its first character counts.
+fn touches(piece: &Piece, start: bool) -> bool {
+    match piece {
+        Piece::Segment(_) => true,
+        Piece::Event(Event::Text(t) | Event::Code(t) | Event::InlineHtml(t)) => {
+            let edge = if start {
+                t.chars().next()
+            } else {
+                t.chars().next_back()
+            };
+            edge.is_some_and(|c| !c.is_whitespace())
+        }
+        _ => false,
+    }
 }
 
 /// Adjacent equal words (`o o`, `the the`) in a text, lowercased. Words with
@@ -260,10 +303,19 @@ mod tests {
             ("Na seção **eu preciso...**", "Under the **I need to…**"),
             ("Ilhas Virgens Americanas", "Virgin Islands, U.S."),
             ("Contoso Ltda", "Contoso, Inc."),
-            ("Ambas estarão disponíveis nos EUA.", "Both will be available in the U.S."),
+            (
+                "Ambas estarão disponíveis nos EUA.",
+                "Both will be available in the U.S.",
+            ),
             ("O total é 100,80.", "The total is 100.80."),
-            ("Atualize o módulo `Az.Resources`.", "Update the `Az.Resources` module."),
-            ("Pode ler dados (métricas, logs, etc).", "Can read data (metrics, logs, etc.)."),
+            (
+                "Atualize o módulo `Az.Resources`.",
+                "Update the `Az.Resources` module.",
+            ),
+            (
+                "Pode ler dados (métricas, logs, etc).",
+                "Can read data (metrics, logs, etc.).",
+            ),
             ("Você quer continuar?", "Do you want to continue?"),
             ("Observação:", "Note:"),
             ("**Observação**", "**Note**"),
@@ -272,6 +324,23 @@ mod tests {
         for (target, source) in fine {
             assert_eq!(run(punctuation, target, source), None, "{target}");
         }
+    }
+
+    #[test]
+    fn lost_spaces_count_only_where_text_touches_the_segment() {
+        let pair = |id: &str, t: &str, s: &str| {
+            format!("<span data-ttu-id=\"{id}\">{t}</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">{s}</span></span>")
+        };
+        let page = format!(
+            "{}{}\n\n# {}\n",
+            pair("a-1", "Primeira frase.", "First sentence. "),
+            pair("a-2", "Segunda frase.", "Second sentence."),
+            pair("a-3", "Título", "Title "),
+        );
+        let doc = crate::read_document("a.md", &page);
+        let findings = super::super::checks::segment_findings(&doc, "pt-BR");
+        let ids: Vec<_> = findings.iter().filter_map(|d| d.id.as_deref()).collect();
+        assert_eq!(ids, ["a-1"], "{findings:#?}");
     }
 
     #[test]
@@ -302,10 +371,16 @@ mod tests {
     #[test]
     fn brackets_flags_unclosed_brackets_and_quotes() {
         for (target, source) in [
-            ("Selecione Salvar (no canto superior.", "Select Save (top corner)."),
+            (
+                "Selecione Salvar (no canto superior.",
+                "Select Save (top corner).",
+            ),
             ("Digite “sim para confirmar.", "Type “yes” to confirm."),
             ("Digite \"sim para confirmar.", "Type \"yes\" to confirm."),
-            ("indicaria \"25 conexões / 30 dias”.", "would indicate “25 Connections / 30 Days”."),
+            (
+                "indicaria \"25 conexões / 30 dias”.",
+                "would indicate “25 Connections / 30 Days”.",
+            ),
         ] {
             assert!(run(brackets, target, source).is_some(), "{target}");
         }
@@ -314,11 +389,20 @@ mod tests {
     #[test]
     fn brackets_accepts_balanced_and_source_unbalanced_text() {
         for (target, source) in [
-            ("Selecione Salvar (no canto superior).", "Select Save (top corner)."),
+            (
+                "Selecione Salvar (no canto superior).",
+                "Select Save (top corner).",
+            ),
             ("Digite “sim” para confirmar.", "Type \"yes\" to confirm."),
             ("a) a primeira opção", "a) the first option"),
-            ("estadual (também conhecido como", "state number (also known as."),
-            ("informando que \"seu pedido foi recusado.", "stating that “Your order was declined."),
+            (
+                "estadual (também conhecido como",
+                "state number (also known as.",
+            ),
+            (
+                "informando que \"seu pedido foi recusado.",
+                "stating that “Your order was declined.",
+            ),
         ] {
             assert_eq!(run(brackets, target, source), None, "{target}");
         }

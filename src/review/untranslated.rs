@@ -18,9 +18,9 @@
 //! (`workload`, `acr push`), not prose.
 
 use super::checks::Pair;
-use crate::model::BlockKind;
 use super::numbers::is_url;
 use super::profile::ATOM;
+use crate::model::BlockKind;
 
 /// Lowercase words that join the capitalized words of a name.
 const CONNECTORS: &[&str] = &[
@@ -38,8 +38,24 @@ const TYPE_NAMES: &[&str] = &[
 /// One-word labels of docs tables that a translation always changes, even
 /// though, capitalized, they look like names.
 const LABELS: &[&str] = &[
-    "yes", "no", "none", "amount", "name", "description", "date", "type", "value", "required",
-    "optional", "city", "country", "currency", "category", "categories", "price", "quantity",
+    "yes",
+    "no",
+    "none",
+    "amount",
+    "name",
+    "description",
+    "date",
+    "type",
+    "value",
+    "required",
+    "optional",
+    "city",
+    "country",
+    "currency",
+    "category",
+    "categories",
+    "price",
+    "quantity",
     "region",
 ];
 
@@ -80,10 +96,12 @@ pub fn should_translate(prose: &str) -> bool {
     match words.as_slice() {
         [] => false,
         [word] if LABELS.contains(&word.to_lowercase().as_str()) => true,
-        _ => !(words.iter().any(|w| w.starts_with(char::is_uppercase))
-            && prose
-                .split([',', ';'])
-                .all(|part| name_like(&prose_words(part)))),
+        _ => {
+            !(words.iter().any(|w| w.starts_with(char::is_uppercase))
+                && prose
+                    .split([',', ';'])
+                    .all(|part| name_like(&prose_words(part))))
+        }
     }
 }
 
@@ -130,8 +148,14 @@ mod tests {
             ("Yes", "Yes"),
             ("**No**", "**No**"),
             ("workload", "workload"),
-            ("To learn more, see [Partner Center](x.md).", "To learn more, see [Partner Center](x.md)."),
-            ("Sign in with your work account", "Sign in with your work account"),
+            (
+                "To learn more, see [Partner Center](x.md).",
+                "To learn more, see [Partner Center](x.md).",
+            ),
+            (
+                "Sign in with your work account",
+                "Sign in with your work account",
+            ),
             ("*and*", "*and*"),
         ] {
             assert!(run(check, target, source).is_some(), "{target}");

@@ -18,34 +18,123 @@ pub type Convention = (char, char);
 
 /// Numbers, ordinals and months as words, English and Portuguese.
 const WORDS: &[(&str, &str)] = &[
-    ("zero", "0"), ("one", "1"), ("two", "2"), ("three", "3"), ("four", "4"), ("five", "5"),
-    ("six", "6"), ("seven", "7"), ("eight", "8"), ("nine", "9"), ("ten", "10"), ("eleven", "11"),
-    ("twelve", "12"), ("fifteen", "15"), ("twenty", "20"), ("thirty", "30"), ("forty", "40"),
-    ("fifty", "50"), ("sixty", "60"), ("ninety", "90"), ("hundred", "100"), ("thousand", "1000"),
-    ("first", "1"), ("second", "2"), ("third", "3"), ("fourth", "4"), ("fifth", "5"),
-    ("sixth", "6"), ("seventh", "7"), ("eighth", "8"), ("ninth", "9"), ("tenth", "10"),
-    ("once", "1"), ("twice", "2"), ("um", "1"), ("uma", "1"), ("dois", "2"), ("duas", "2"),
-    ("três", "3"), ("quatro", "4"), ("cinco", "5"), ("seis", "6"), ("sete", "7"), ("oito", "8"),
-    ("nove", "9"), ("dez", "10"), ("onze", "11"), ("doze", "12"), ("quinze", "15"),
-    ("vinte", "20"), ("trinta", "30"), ("quarenta", "40"), ("cinquenta", "50"),
-    ("sessenta", "60"), ("noventa", "90"), ("cem", "100"), ("cento", "100"), ("mil", "1000"),
-    ("primeiro", "1"), ("primeira", "1"), ("segundo", "2"), ("segunda", "2"),
-    ("terceiro", "3"), ("terceira", "3"), ("terceiros", "3"), ("quarto", "4"), ("quarta", "4"),
-    ("quinto", "5"), ("quinta", "5"), ("sexto", "6"), ("sexta", "6"), ("sétimo", "7"),
-    ("sétima", "7"), ("oitavo", "8"), ("oitava", "8"), ("nono", "9"), ("nona", "9"),
-    ("décimo", "10"), ("décima", "10"), ("january", "1"), ("february", "2"), ("march", "3"),
-    ("april", "4"), ("may", "5"), ("june", "6"), ("july", "7"), ("august", "8"),
-    ("september", "9"), ("october", "10"), ("november", "11"), ("december", "12"),
-    ("janeiro", "1"), ("fevereiro", "2"), ("março", "3"), ("abril", "4"), ("maio", "5"),
-    ("junho", "6"), ("julho", "7"), ("agosto", "8"), ("setembro", "9"), ("outubro", "10"),
-    ("novembro", "11"), ("dezembro", "12"),
+    ("zero", "0"),
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+    ("fifteen", "15"),
+    ("twenty", "20"),
+    ("thirty", "30"),
+    ("forty", "40"),
+    ("fifty", "50"),
+    ("sixty", "60"),
+    ("ninety", "90"),
+    ("hundred", "100"),
+    ("thousand", "1000"),
+    ("first", "1"),
+    ("second", "2"),
+    ("third", "3"),
+    ("fourth", "4"),
+    ("fifth", "5"),
+    ("sixth", "6"),
+    ("seventh", "7"),
+    ("eighth", "8"),
+    ("ninth", "9"),
+    ("tenth", "10"),
+    ("once", "1"),
+    ("twice", "2"),
+    ("um", "1"),
+    ("uma", "1"),
+    ("dois", "2"),
+    ("duas", "2"),
+    ("três", "3"),
+    ("quatro", "4"),
+    ("cinco", "5"),
+    ("seis", "6"),
+    ("sete", "7"),
+    ("oito", "8"),
+    ("nove", "9"),
+    ("dez", "10"),
+    ("onze", "11"),
+    ("doze", "12"),
+    ("quinze", "15"),
+    ("vinte", "20"),
+    ("trinta", "30"),
+    ("quarenta", "40"),
+    ("cinquenta", "50"),
+    ("sessenta", "60"),
+    ("noventa", "90"),
+    ("cem", "100"),
+    ("cento", "100"),
+    ("mil", "1000"),
+    ("primeiro", "1"),
+    ("primeira", "1"),
+    ("segundo", "2"),
+    ("segunda", "2"),
+    ("terceiro", "3"),
+    ("terceira", "3"),
+    ("terceiros", "3"),
+    ("quarto", "4"),
+    ("quarta", "4"),
+    ("quinto", "5"),
+    ("quinta", "5"),
+    ("sexto", "6"),
+    ("sexta", "6"),
+    ("sétimo", "7"),
+    ("sétima", "7"),
+    ("oitavo", "8"),
+    ("oitava", "8"),
+    ("nono", "9"),
+    ("nona", "9"),
+    ("décimo", "10"),
+    ("décima", "10"),
+    ("january", "1"),
+    ("february", "2"),
+    ("march", "3"),
+    ("april", "4"),
+    ("may", "5"),
+    ("june", "6"),
+    ("july", "7"),
+    ("august", "8"),
+    ("september", "9"),
+    ("october", "10"),
+    ("november", "11"),
+    ("december", "12"),
+    ("janeiro", "1"),
+    ("fevereiro", "2"),
+    ("março", "3"),
+    ("abril", "4"),
+    ("maio", "5"),
+    ("junho", "6"),
+    ("julho", "7"),
+    ("agosto", "8"),
+    ("setembro", "9"),
+    ("outubro", "10"),
+    ("novembro", "11"),
+    ("dezembro", "12"),
 ];
 
 /// Words after a number that scale it (`90 mil` = `90,000`), with the
 /// number of zeros they add; `K` and `M` glued to digits do the same.
 const SCALES: &[(&str, usize)] = &[
-    ("thousand", 3), ("mil", 3), ("million", 6), ("millions", 6), ("milhão", 6), ("milhões", 6),
-    ("billion", 9), ("bilhão", 9), ("bilhões", 9),
+    ("thousand", 3),
+    ("mil", 3),
+    ("million", 6),
+    ("millions", 6),
+    ("milhão", 6),
+    ("milhões", 6),
+    ("billion", 9),
+    ("bilhão", 9),
+    ("bilhões", 9),
 ];
 
 /// The numbers of a prose text, URLs skipped, read with these conventions.
@@ -126,7 +215,8 @@ fn tokens(word: &str) -> Vec<(usize, &str)> {
         let start = i;
         while i < bytes.len()
             && (bytes[i].is_ascii_digit()
-                || (matches!(bytes[i], b'.' | b',') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+                || (matches!(bytes[i], b'.' | b',')
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
         {
             i += 1;
         }
@@ -139,13 +229,22 @@ fn tokens(word: &str) -> Vec<(usize, &str)> {
 /// letter (`FY21`, `Q1`) or zero minutes (`6:00 PM` may become `18h`). A
 /// two-digit year after a date's `/` (`2/12/17`) also means 20xx, and digits
 /// after a lone separator (`.80`) also mean a fraction (0.80).
-fn token_numbers<'a>(word: &str, at: usize, written: &'a str, conventions: &[Convention]) -> Vec<Number<'a>> {
+fn token_numbers<'a>(
+    word: &str,
+    at: usize,
+    written: &'a str,
+    conventions: &[Convention],
+) -> Vec<Number<'a>> {
     let mut before = word[..at].chars().rev();
     let (last, second) = (before.next(), before.next());
     let glued = last.is_some_and(|c| c.is_alphabetic() || c == '_');
     let zero_minutes = last == Some(':') && written.bytes().all(|b| b == b'0');
     let mut numbers = match values(written, conventions) {
-        Some(values) => vec![Number { written, values, soft: glued || zero_minutes }],
+        Some(values) => vec![Number {
+            written,
+            values,
+            soft: glued || zero_minutes,
+        }],
         None => parts(written),
     };
     let Some(number) = numbers.first_mut() else {
@@ -197,8 +296,15 @@ fn scale(word: &str, next: Option<&str>) -> Option<usize> {
         .strip_suffix('k')
         .map(|_| 3)
         .or_else(|| suffix.strip_suffix('m').map(|_| 6))
-        .filter(|_| suffix.len() > 1 && suffix[..suffix.len() - 1].ends_with(|c: char| c.is_ascii_digit()));
-    glued.or_else(|| SCALES.iter().find(|(w, _)| Some(*w) == next).map(|(_, z)| *z))
+        .filter(|_| {
+            suffix.len() > 1 && suffix[..suffix.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+        });
+    glued.or_else(|| {
+        SCALES
+            .iter()
+            .find(|(w, _)| Some(*w) == next)
+            .map(|(_, z)| *z)
+    })
 }
 
 /// `Some(true)` for PM, `Some(false)` for AM: written after the digits or
@@ -218,19 +324,24 @@ fn clock(word: &str, next: Option<&str>) -> Option<bool> {
 /// A 12-hour clock hour on the 24-hour clock.
 fn to_24h(hour: &str, pm: bool) -> Option<String> {
     let h: u32 = hour.parse().ok().filter(|h| (1..=12).contains(h))?;
-    Some(match (pm, h) {
-        (false, 12) => 0,
-        (true, 12) | (false, _) => h,
-        (true, _) => h + 12,
-    }
-    .to_string())
+    Some(
+        match (pm, h) {
+            (false, 12) => 0,
+            (true, 12) | (false, _) => h,
+            (true, _) => h + 12,
+        }
+        .to_string(),
+    )
 }
 
 /// A canonical value times 10^zeros (`1.5`, 3 → `1500`), when exact.
 fn shifted(value: &str, zeros: usize) -> Option<String> {
     let (integer, fraction) = value.split_once('.').unwrap_or((value, ""));
     let pad = zeros.checked_sub(fraction.len())?;
-    Some(canonical(&format!("{integer}{fraction}{}", "0".repeat(pad)), ""))
+    Some(canonical(
+        &format!("{integer}{fraction}{}", "0".repeat(pad)),
+        "",
+    ))
 }
 
 /// Numbers and months written as words in a word (`twelve-month`).
@@ -337,7 +448,17 @@ mod tests {
     #[test]
     fn glued_digits_idioms_and_words_are_soft() {
         let soft = |prose: &str| numbers(prose, EN).iter().all(|n| n.soft);
-        for prose in ["FY21", "Q1", "24/7", "24x7x365", "24 X 7", "twelve-month", "março", "oitavo", ":00"] {
+        for prose in [
+            "FY21",
+            "Q1",
+            "24/7",
+            "24x7x365",
+            "24 X 7",
+            "twelve-month",
+            "março",
+            "oitavo",
+            ":00",
+        ] {
             assert!(soft(prose), "{prose}");
         }
         assert!(!soft("10 GB"));
@@ -345,7 +466,10 @@ mod tests {
 
     #[test]
     fn ids_are_whole_and_iso_dates_are_parts() {
-        assert_eq!(values_of("'2a31c234-1f4e-4c60-909e-76d234f93161'"), [["2a31c234-1f4e-4c60-909e-76d234f93161"]]);
+        assert_eq!(
+            values_of("'2a31c234-1f4e-4c60-909e-76d234f93161'"),
+            [["2a31c234-1f4e-4c60-909e-76d234f93161"]]
+        );
         assert_eq!(values_of("2021-05-07").len(), 3);
     }
 }
