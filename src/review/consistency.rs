@@ -60,18 +60,21 @@ fn small(n: usize) -> u32 {
 }
 
 impl Consistency {
-    /// Records the pairs of one page. Sources with nothing to translate
-    /// (code, numbers, URLs) are skipped, and so are segments whose
-    /// consistency finding the page accepts inline.
+    /// Records the pairs of one page. Skipped: sources with nothing to
+    /// translate (code, numbers, URLs), untranslated segments (the
+    /// untranslated check reports them, and they are no translation to be
+    /// consistent with), and segments whose consistency finding the page
+    /// accepts inline.
     pub fn add(&mut self, doc: &Document) {
         let accepted = accept::inline_acceptances(doc);
         let file = small(self.files.len());
         self.files.push(doc.rel.clone());
         for (i, seg) in doc.segments.iter().enumerate() {
+            let prose = Profile::read(&seg.source, &doc.refs).prose;
             let skip = seg.target.trim().is_empty()
                 || accepted.iter().any(|a| a.code == CODE && a.id == seg.id)
-                || untranslated::prose_words(&Profile::read(&seg.source, &doc.refs).prose)
-                    .is_empty();
+                || untranslated::prose_words(&prose).is_empty()
+                || untranslated::is_untranslated(seg, &prose);
             if !skip {
                 let place = Place {
                     file,
@@ -203,9 +206,11 @@ mod tests {
                 "c.md",
                 &[
                     ("c-1", "Clique em **Salvar**.", "Select **Save**."),
-                    ("c-2", "Yes", "Yes"),
+                    ("c-2", "Confirmado", "Yes"),
                 ],
             ),
+            // Untranslated: the untranslated check's, not an inconsistency.
+            page("d.md", &[("d-1", "Yes", "Yes")]),
         ];
         let mut c = Consistency::default();
         for doc in &docs {

@@ -20,7 +20,7 @@
 use super::checks::Pair;
 use super::numbers::is_url;
 use super::profile::ATOM;
-use crate::model::BlockKind;
+use crate::model::{BlockKind, Segment};
 
 /// Lowercase words that join the capitalized words of a name.
 const CONNECTORS: &[&str] = &[
@@ -61,15 +61,16 @@ const LABELS: &[&str] = &[
 
 /// Does the pair's target repeat its source while the source is prose?
 pub fn check(pair: &Pair<'_>) -> Option<String> {
-    let seg = pair.segment;
-    if normalized(&seg.target_text) != normalized(&seg.source_text) {
-        return None;
-    }
-    let prose = should_translate(&pair.source.prose)
-        && !(seg.kind == BlockKind::TableCell && table_key(&pair.source.prose));
-    prose.then(|| {
+    is_untranslated(pair.segment, &pair.source.prose).then(|| {
         "the translation is the same as the source; translate it (if it is a name or a term that stays in English, accept this finding)".to_owned()
     })
+}
+
+/// The test of [`check`], given the segment and its source's prose.
+pub fn is_untranslated(seg: &Segment, source_prose: &str) -> bool {
+    normalized(&seg.target_text) == normalized(&seg.source_text)
+        && should_translate(source_prose)
+        && !(seg.kind == BlockKind::TableCell && table_key(source_prose))
 }
 
 /// One or two lowercase words, as API tables write field names, values and
