@@ -128,3 +128,27 @@ impl Verdict {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAIR: &str = "<span data-ttu-id=\"a-1\">Você tem 30 dias.</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">You have 14 days.</span></span>\n";
+
+    fn codes(page: &str) -> Vec<&'static str> {
+        let doc = crate::read_document("a.md", page);
+        page_findings(&doc, "pt-BR")
+            .iter()
+            .map(|d| d.code)
+            .collect()
+    }
+
+    #[test]
+    fn a_page_accepts_a_finding_of_one_segment_inline() {
+        assert_eq!(codes(PAIR), ["numbers"]);
+        let accepted = format!("<!-- sxs:accept a-1 numbers -->\n\n{PAIR}");
+        assert!(codes(&accepted).is_empty());
+        let other = format!("<!-- sxs:accept a-2 numbers -->\n\n{PAIR}");
+        assert_eq!(codes(&other), ["numbers"]);
+    }
+}

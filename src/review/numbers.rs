@@ -18,8 +18,15 @@
 //! (`three` may become `3`, `8th` `oitavo`, `March 31` `31/03`), and the
 //! idiom `24/7`. A number also means its value scaled by `K`/`M` or a scale
 //! word (`USD300K` = `US$ 300 mil`), on the 24-hour clock when followed by
-//! AM/PM (`6PM` = `18h`), and a two-digit year after a date's `/` also
-//! means 20xx (`2/12/17` = `12/02/2017`).
+//! AM/PM (`6PM` = `18h`; zero minutes may go: `6:00 PM` = `18h`), a
+//! two-digit year after a date's `/` also means 20xx (`2/12/17` =
+//! `12/02/2017`), and digits after a lone separator are a fraction (`.80` =
+//! `0,80`). A hexadecimal id such as a GUID is one number, compared whole.
+//!
+//! Calibrated on the Partner Center corpus: the first version, with none of
+//! these readings, reported 173 pairs of which 20 read were all sound
+//! translations; this one reports 11, 8 of them real (mangled ids, a wrong
+//! date, a split number).
 
 mod read;
 

@@ -25,7 +25,7 @@ pub fn length(pair: &Pair<'_>) -> Option<String> {
         "check that nothing was added or repeated"
     };
     Some(format!(
-        "the translation is {ratio:.2} times as long as the source ({target} vs {source} characters; {:.2}–{:.2} is usual for this language); {hint}",
+        "the translation is {ratio:.2} times as long as the source ({target} vs {source} characters; {:.2}–{:.2} is expected for this language pair); {hint}",
         band.low, band.high
     ))
 }
