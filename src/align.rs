@@ -238,13 +238,14 @@ impl<'t> Splitter<'t> {
         }
         self.depth += 1;
         let kept = self.pair_containing(&range).is_none();
-        let kind = segment_kind(&tag);
+        // On the stack before `touch`: a block that is exactly one pair
+        // (`|<span…>…</span>|`) is the kind of the segment it places.
+        self.stack.push((kept, segment_kind(&tag)));
         if kept {
             self.push(Event::Start(tag.into_static()));
         } else {
             self.touch(&range);
         }
-        self.stack.push((kept, kind));
     }
 
     fn end(&mut self, end: TagEnd) {

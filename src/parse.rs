@@ -62,8 +62,10 @@ pub fn parse<'a>(rel: &str, text: &'a str) -> Parsed<'a> {
 
 /// A character that cannot start a markdown block, put before segment text so
 /// that inline text such as `1. Introdução` or `# 5` is not read as a list or a
-/// heading. It is removed again from the output.
-pub const INLINE_GUARD: char = '\u{E000}';
+/// heading. It is removed again from the output. A no-break space, because
+/// it is Unicode whitespace for emphasis rules, as the start of a line is: a
+/// segment starting `**“Note”**` or `*(x)*` is still bold or italic.
+pub const INLINE_GUARD: char = '\u{A0}';
 
 /// Parses a segment's inner markdown as inline content: the events between
 /// the paragraph's start and end. References resolve against the page's.
@@ -138,6 +140,27 @@ mod tests {
                 events
                     .iter()
                     .all(|e| matches!(e, Event::Text(_) | Event::Code(_))),
+                "{text}: {events:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn emphasis_may_open_a_segment_before_punctuation() {
+        let refs = LinkRefs::new();
+        for text in [
+            "**“Sem detalhes”** aqui",
+            "*(Estes termos)*",
+            "**[Limite]** x",
+        ] {
+            let events = inline_events(text, &refs);
+            assert!(
+                matches!(
+                    events.first(),
+                    Some(Event::Start(
+                        pulldown_cmark::Tag::Strong | pulldown_cmark::Tag::Emphasis
+                    ))
+                ),
                 "{text}: {events:?}"
             );
         }

@@ -4,14 +4,32 @@
 //! empty, malformed) come from align; this stage adds the translation checks
 //! and applies the site's configuration (severity overrides, accepted
 //! findings).
+//!
+//! The per-segment checks are listed in [`checks::CHECKS`]; the cross-file
+//! consistency check is [`consistency::Consistency`], run by
+//! [`all_findings`]. Findings can be accepted in the page itself
+//! (see [`accept`]) or in `site.yml`.
+
+pub mod accept;
+pub mod checks;
+pub mod consistency;
+pub mod locale;
+pub mod numbers;
+pub mod profile;
+pub mod structure;
+pub mod text;
+pub mod untranslated;
 
 use crate::config::ReviewConfig;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 use crate::site::Site;
+use consistency::Consistency;
+use rayon::prelude::*;
 use serde::Serialize;
 
-/// Findings of one page: those of reading it, then those of the checks.
+/// Findings of one page: those of reading it, then those of the checks,
+/// less those the page accepts inline.
 pub fn page_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
     let mut findings = doc.diagnostics.clone();
     let decisions = crate::decide::page_decisions(doc);
@@ -32,7 +50,10 @@ pub fn page_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
                 ));
             }
         }
+        findings.extend(checks::segment_findings(doc, target_locale));
     }
+    let accepted = accept::inline_acceptances(doc);
+    findings.retain(|d| !accept::is_accepted(&accepted, d));
     findings
 }
 
@@ -63,13 +84,21 @@ pub fn configure(findings: Vec<Diagnostic>, config: &ReviewConfig) -> Vec<Diagno
         .collect()
 }
 
-/// Every finding of the site: walking problems, then each page's, configured
-/// and sorted by file and position.
+/// Every finding of the site: walking problems, each page's (pages in
+/// parallel), then the docset's consistency findings; configured and sorted
+/// by file and position.
 pub fn all_findings(site: &Site, docs: &[Document], problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let pages: Vec<Vec<Diagnostic>> = docs
+        .par_iter()
+        .map(|doc| page_findings(doc, site.target_locale(doc)))
+        .collect();
     let mut findings = problems;
+    findings.extend(pages.into_iter().flatten());
+    let mut consistency = Consistency::default();
     for doc in docs {
-        findings.extend(page_findings(doc, site.target_locale(doc)));
+        consistency.add(doc);
     }
+    findings.extend(consistency.findings(docs));
     let mut findings = configure(findings, &site.config.review);
     findings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     findings
@@ -103,5 +132,29 @@ impl Verdict {
             Verdict::Review => "review",
             Verdict::Blocked => "blocked",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAIR: &str = "<span data-ttu-id=\"a-1\">Você tem 30 dias.</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">You have 14 days.</span></span>\n";
+
+    fn codes(page: &str) -> Vec<&'static str> {
+        let doc = crate::read_document("a.md", page);
+        page_findings(&doc, "pt-BR")
+            .iter()
+            .map(|d| d.code)
+            .collect()
+    }
+
+    #[test]
+    fn a_page_accepts_a_finding_of_one_segment_inline() {
+        assert_eq!(codes(PAIR), ["numbers"]);
+        let accepted = format!("<!-- sxs:accept a-1 numbers -->\n\n{PAIR}");
+        assert!(codes(&accepted).is_empty());
+        let other = format!("<!-- sxs:accept a-2 numbers -->\n\n{PAIR}");
+        assert_eq!(codes(&other), ["numbers"]);
     }
 }

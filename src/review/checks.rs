@@ -1,0 +1,186 @@
+//! The per-segment translation checks: a table of stable codes, default
+//! severities and functions over one aligned pair. Each function returns the
+//! message of its finding, if any, saying what differs and what to do.
+
+use super::locale::Locale;
+use super::profile::Profile;
+use super::{numbers, structure, text, untranslated};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Document, Segment};
+
+/// One pair as the checks see it: the segment and both sides read once.
+#[derive(Debug)]
+pub struct Pair<'a> {
+    pub segment: &'a Segment,
+    pub target: Profile,
+    pub source: Profile,
+    pub locale: Locale,
+    /// The target language tag (`pt-BR`), to recognise localized URLs.
+    pub target_locale: &'a str,
+    /// Does text touch the segment, without a space, before and after it?
+    pub touching: (bool, bool),
+}
+
+/// A check: its stable code (used by `site.yml` and inline acceptances), its
+/// default severity and the function that runs it.
+pub struct Check {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub run: fn(&Pair<'_>) -> Option<String>,
+}
+
+/// Every per-segment check, in the order their findings are listed.
+pub const CHECKS: &[Check] = &[
+    Check {
+        code: "untranslated",
+        severity: Severity::Warning,
+        run: untranslated::check,
+    },
+    Check {
+        code: "numbers",
+        severity: Severity::Warning,
+        run: |p| numbers::check(&p.target.prose, &p.source.prose, &p.locale),
+    },
+    Check {
+        code: "markup",
+        severity: Severity::Warning,
+        run: structure::markup,
+    },
+    Check {
+        code: "links",
+        severity: Severity::Warning,
+        run: structure::links,
+    },
+    Check {
+        code: "placeholders",
+        severity: Severity::Warning,
+        run: structure::placeholders,
+    },
+    Check {
+        code: "length",
+        severity: Severity::Warning,
+        run: text::length,
+    },
+    Check {
+        code: "punctuation",
+        severity: Severity::Warning,
+        run: text::punctuation,
+    },
+    Check {
+        code: "repeated-word",
+        severity: Severity::Warning,
+        run: text::repeated_word,
+    },
+    Check {
+        code: "brackets",
+        severity: Severity::Warning,
+        run: text::brackets,
+    },
+];
+
+/// Is the pair complete? Missing or empty sides are align's findings
+/// (missing-source, empty); comparing them would only repeat those.
+fn comparable(segment: &Segment) -> bool {
+    segment.has_target
+        && segment.has_source
+        && !segment.target.trim().is_empty()
+        && !segment.source.trim().is_empty()
+}
+
+/// The findings of every check on every complete pair of a page.
+pub fn segment_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
+    let locale = Locale::of(target_locale);
+    let touching = text::touching(doc);
+    let mut findings = Vec::new();
+    for (i, segment) in doc
+        .segments
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| comparable(s))
+    {
+        let pair = Pair {
+            segment,
+            target: Profile::read(&segment.target, &doc.refs),
+            source: Profile::read(&segment.source, &doc.refs),
+            locale,
+            target_locale,
+            touching: touching.get(i).copied().unwrap_or_default(),
+        };
+        for check in CHECKS {
+            if let Some(message) = (check.run)(&pair) {
+                findings.push(
+                    Diagnostic::new(
+                        &doc.rel,
+                        (segment.line, segment.column),
+                        check.code,
+                        check.severity,
+                        message,
+                    )
+                    .with_id(&segment.id),
+                );
+            }
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+pub mod tests {
+    use super::*;
+    use crate::model::BlockKind;
+
+    /// A segment as align makes it, for the checks' tests.
+    pub fn segment(target: &str, source: &str) -> Segment {
+        Segment {
+            id: "cea8a-108".into(),
+            line: 3,
+            column: 1,
+            kind: BlockKind::Paragraph,
+            block: 0,
+            target: target.into(),
+            source: source.into(),
+            has_target: true,
+            has_source: true,
+            target_text: crate::parse::plain_text(target),
+            source_text: crate::parse::plain_text(source),
+        }
+    }
+
+    /// Runs one check on a pt-BR/en-US pair.
+    pub fn run(
+        check: fn(&Pair<'_>) -> Option<String>,
+        target: &str,
+        source: &str,
+    ) -> Option<String> {
+        let segment = segment(target, source);
+        let refs = crate::parse::LinkRefs::new();
+        let pair = Pair {
+            segment: &segment,
+            target: Profile::read(target, &refs),
+            source: Profile::read(source, &refs),
+            locale: Locale::of("pt-BR"),
+            target_locale: "pt-BR",
+            touching: (true, true),
+        };
+        check(&pair)
+    }
+
+    #[test]
+    fn findings_carry_the_segment_position_and_id() {
+        let text = "# T\n\n<span data-ttu-id=\"cea8a-108\">Você tem 30 dias.</span><span class=\"sxs-lookup\"><span data-stu-id=\"cea8a-108\">You have 14 days.</span></span>\n";
+        let doc = crate::read_document("a.md", text);
+        let findings = segment_findings(&doc, "pt-BR");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(
+            findings[0].to_string(),
+            "a.md:3:1: warning[numbers]: cea8a-108: the source has 14 where the translation has 30; copy the source's numbers (separators may follow the target language)"
+        );
+    }
+
+    #[test]
+    fn incomplete_pairs_are_left_to_align() {
+        let text = "<span data-ttu-id=\"a-1\"></span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">You have 14 days.</span></span>\n";
+        let doc = crate::read_document("a.md", text);
+        assert!(segment_findings(&doc, "pt-BR").is_empty());
+    }
+}

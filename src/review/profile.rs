@@ -1,0 +1,159 @@
+//! What the checks compare on one side of a pair, read once from the
+//! pulldown-cmark inline events of its markdown: the checks look at the
+//! structure the reader sees (bold, code, link targets), not at raw text.
+
+use crate::parse::{self, LinkRefs};
+use pulldown_cmark::{Event, Tag};
+
+/// Stands for an inline atom that is not prose (inline code, inline HTML), so
+/// that words on either side of it never join or look adjacent.
+pub const ATOM: char = '\u{FFFC}';
+
+/// One side of a pair, as the checks see it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Profile {
+    /// Text outside inline code and HTML tags (link text and image alt text
+    /// included), with ` ATOM ` where code or a tag was.
+    pub prose: String,
+    /// Inline code spans, as written.
+    pub code: Vec<String>,
+    /// Bold spans (`**x**` or `<strong>`/`<b>`).
+    pub strong: usize,
+    /// Italic spans (`*x*` or `<em>`/`<i>`).
+    pub emphasis: usize,
+    /// Link and image targets (markdown or HTML `href`/`src`).
+    pub targets: Vec<String>,
+    /// `<var>`-style placeholders: the content of `<var>…</var>` and unknown
+    /// tags such as `<token>`.
+    pub tags: Vec<String>,
+}
+
+impl Profile {
+    /// Reads a segment's inner markdown; references resolve against the page's.
+    pub fn read(markdown: &str, refs: &LinkRefs) -> Profile {
+        let mut profile = Profile::default();
+        let mut var: Option<String> = None;
+        for event in parse::inline_events(markdown, refs) {
+            match event {
+                Event::Text(text) => match &mut var {
+                    Some(content) => content.push_str(&text),
+                    None => profile.prose.push_str(&text),
+                },
+                Event::Code(code) => {
+                    profile.atom();
+                    profile.code.push(code.into_string());
+                }
+                Event::SoftBreak | Event::HardBreak => profile.prose.push(' '),
+                Event::Start(tag) => profile.start(&tag),
+                Event::InlineHtml(html) | Event::Html(html) => {
+                    profile.atom();
+                    profile.html(&html, &mut var);
+                }
+                _ => {}
+            }
+        }
+        profile
+    }
+
+    fn atom(&mut self) {
+        self.prose.push(' ');
+        self.prose.push(ATOM);
+        self.prose.push(' ');
+    }
+
+    fn start(&mut self, tag: &Tag<'_>) {
+        match tag {
+            Tag::Strong => self.strong += 1,
+            Tag::Emphasis => self.emphasis += 1,
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                self.targets.push(dest_url.to_string());
+            }
+            _ => {}
+        }
+    }
+
+    /// An inline HTML tag: formatting, a link, or a `<var>`-style placeholder.
+    fn html(&mut self, html: &str, var: &mut Option<String>) {
+        let Some(name) = tag_name(html) else { return };
+        let closing = html.starts_with("</");
+        match (name.as_str(), closing) {
+            ("strong" | "b", false) => self.strong += 1,
+            ("em" | "i", false) => self.emphasis += 1,
+            ("a", false) => self.targets.extend(attribute(html, "href")),
+            ("img", false) => self.targets.extend(attribute(html, "src")),
+            ("var", false) => *var = Some(String::new()),
+            ("var", true) => self
+                .tags
+                .extend(var.take().map(|v| format!("<var>{v}</var>"))),
+            (known, _) if KNOWN_TAGS.contains(&known) => {}
+            (_, false) => self.tags.push(html.trim().to_owned()),
+            (_, true) => {}
+        }
+    }
+}
+
+/// HTML elements that are markup, not placeholders. Any other tag written in
+/// prose (`<token>`, `<tenant-id>`) is a placeholder the translation keeps.
+const KNOWN_TAGS: &[&str] = &[
+    "a", "abbr", "b", "br", "code", "del", "div", "em", "font", "i", "img", "ins", "kbd", "li",
+    "mark", "ol", "p", "s", "small", "span", "strong", "sub", "sup", "table", "td", "th", "tr",
+    "u", "ul", "var", "wbr",
+];
+
+/// The lowercase name of an HTML tag (`<a href…>` → `a`); `None` for
+/// comments and declarations.
+fn tag_name(html: &str) -> Option<String> {
+    let rest = html.trim().strip_prefix('<')?;
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    (!name.is_empty()).then(|| name.to_ascii_lowercase())
+}
+
+/// The value of a quoted attribute in a tag (`href="x"` or `href='x'`).
+fn attribute(html: &str, name: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let at = lower.find(&format!("{name}="))? + name.len() + 1;
+    let rest = html.get(at..)?;
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &rest[1..];
+    Some(value[..value.find(quote)?].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(markdown: &str) -> Profile {
+        Profile::read(markdown, &LinkRefs::new())
+    }
+
+    #[test]
+    fn reads_formatting_code_and_targets() {
+        let p = read("Selecione **Salvar** e *depois* `Run-Job` em [Configurações](settings.md) ![Logo](logo.png)");
+        assert_eq!((p.strong, p.emphasis), (1, 1));
+        assert_eq!(p.code, ["Run-Job"]);
+        assert_eq!(p.targets, ["settings.md", "logo.png"]);
+        assert!(p.prose.contains("Configurações") && p.prose.contains("Logo"));
+        assert!(!p.prose.contains("Run-Job"));
+    }
+
+    #[test]
+    fn reads_html_formatting_links_and_placeholders() {
+        let p = read(
+            r##"Consulte <a href="#charge_types">encargos</a> <strong>Outros</strong> <var>nome</var> <token>"##,
+        );
+        assert_eq!(p.targets, ["#charge_types"]);
+        assert_eq!(p.strong, 1);
+        assert_eq!(p.tags, ["<var>nome</var>", "<token>"]);
+        assert!(!p.prose.contains("nome"));
+    }
+
+    #[test]
+    fn code_never_joins_the_words_around_it() {
+        let p = read("o `x` o");
+        assert!(!p.prose.contains("o o"), "{:?}", p.prose);
+    }
+}

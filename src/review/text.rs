@@ -1,0 +1,410 @@
+//! Checks on the translation's text itself: length against the locale
+//! pair's band, end punctuation and edge spaces, repeated words, and
+//! unbalanced brackets or quotes.
+
+use super::checks::Pair;
+use crate::model::{Document, Piece};
+use pulldown_cmark::Event;
+
+/// Target/source length ratio, in characters of readable text, outside the
+/// locale pair's band (see [`super::locale`] for how it was calibrated).
+pub fn length(pair: &Pair<'_>) -> Option<String> {
+    let band = pair.locale.length;
+    let source = pair.segment.source_text.chars().count();
+    if source < band.min_source_chars {
+        return None;
+    }
+    let target = pair.segment.target_text.chars().count();
+    let ratio = target as f64 / source as f64;
+    if (band.low..=band.high).contains(&ratio) {
+        return None;
+    }
+    let hint = if ratio < band.low {
+        "check that no part of the sentence was left out"
+    } else {
+        "check that nothing was added or repeated"
+    };
+    Some(format!(
+        "the translation is {ratio:.2} times as long as the source ({target} vs {source} characters; {:.2}–{:.2} is expected for this language pair); {hint}",
+        band.low, band.high
+    ))
+}
+
+/// Words whose final period belongs to them, not to the sentence.
+const ABBREVIATIONS: &[&str] = &["etc", "inc", "ltd", "ltda", "corp", "co", "vs"];
+
+/// How a text ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// A sentence mark: `.` (or `…`), `?`, `!`, `:`.
+    Mark(char),
+    /// No sentence mark.
+    Open,
+    /// A period that may end an abbreviation (`U.S.`, `etc.`) or the
+    /// sentence: nothing to compare.
+    Abbreviation,
+}
+
+/// How a text ends, looking through closing brackets, quotes and emphasis.
+fn ending(text: &str) -> Ending {
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || ")]\"'”’»*_".contains(c));
+    if trimmed.ends_with("...") || trimmed.ends_with('…') {
+        return Ending::Mark('.');
+    }
+    match trimmed.chars().next_back() {
+        Some('.') if abbreviation(&trimmed[..trimmed.len() - 1]) => Ending::Abbreviation,
+        Some(c @ ('.' | '?' | '!' | ':')) => Ending::Mark(c),
+        _ => Ending::Open,
+    }
+}
+
+/// Does this text, whose final period was cut, end with an abbreviation:
+/// a known one, or single letters with periods (`U.S`, `e.g`)?
+fn abbreviation(text: &str) -> bool {
+    let word = text.rsplit([' ', '(']).next().unwrap_or_default();
+    let letters = word.contains('.')
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic));
+    letters || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+fn describe(ending: Ending) -> String {
+    match ending {
+        Ending::Mark(c) => format!("“{c}”"),
+        _ => "no final punctuation".to_owned(),
+    }
+}
+
+/// Final punctuation, then spaces at either edge of the segment. Only a
+/// space the source has, the translation lost, and text touches on that
+/// side is reported: there the lost space glues two words together, while
+/// elsewhere HTML makes the difference invisible.
+pub fn punctuation(pair: &Pair<'_>) -> Option<String> {
+    let seg = pair.segment;
+    let (target, source) = (ending(&seg.target_text), ending(&seg.source_text));
+    let comparable = target != Ending::Abbreviation && source != Ending::Abbreviation;
+    if comparable && target != source {
+        return Some(format!(
+            "the source ends with {} and the translation with {}; end the translation as the source ends",
+            describe(source),
+            describe(target)
+        ));
+    }
+    let lost = |edge: fn(&str) -> bool| edge(&seg.source) && !edge(&seg.target);
+    let side = match (
+        pair.touching.0 && lost(|s| s.starts_with(char::is_whitespace)),
+        pair.touching.1 && lost(|s| s.ends_with(char::is_whitespace)),
+    ) {
+        (false, false) => return None,
+        (true, false) => "starts",
+        (false, true) => "ends",
+        (true, true) => "starts and ends",
+    };
+    Some(format!(
+        "the source {side} with a space and the translation does not, so the translation runs into the text next to it; keep the spaces at the edges of the segment as in the source"
+    ))
+}
+
+/// For each segment of a page: does text touch it, with no space between,
+/// before and after (another segment, text, code or inline HTML)?
+pub fn touching(doc: &Document) -> Vec<(bool, bool)> {
+    let mut out = vec![(false, false); doc.segments.len()];
+    for block in &doc.blocks {
+        for (i, piece) in block.pieces.iter().enumerate() {
+            let Piece::Segment(segment) = piece else {
+                continue;
+            };
+            let before = i.checked_sub(1).and_then(|j| block.pieces.get(j));
+            let after = block.pieces.get(i + 1);
+            if let Some(slot) = out.get_mut(*segment) {
+                *slot = (
+                    before.is_some_and(|p| touches(p, false)),
+                    after.is_some_and(|p| touches(p, true)),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Does this piece touch a segment with a non-space character? `start`:
+/// it comes after the segment, so its first character counts.
+fn touches(piece: &Piece, start: bool) -> bool {
+    match piece {
+        Piece::Segment(_) => true,
+        Piece::Event(Event::Text(t) | Event::Code(t) | Event::InlineHtml(t)) => {
+            let edge = if start {
+                t.chars().next()
+            } else {
+                t.chars().next_back()
+            };
+            edge.is_some_and(|c| !c.is_whitespace())
+        }
+        _ => false,
+    }
+}
+
+/// Adjacent equal words (`o o`, `the the`) in a text, lowercased. Words with
+/// punctuation attached (`o. O`) are not adjacent; one-letter words must
+/// match in case too (`de A a Z` is a range).
+fn repeats(prose: &str) -> Vec<String> {
+    let words: Vec<&str> = prose.split_whitespace().collect();
+    words
+        .windows(2)
+        .filter(|w| {
+            let same = if w[0].chars().count() == 1 {
+                w[0] == w[1]
+            } else {
+                w[0].to_lowercase() == w[1].to_lowercase()
+            };
+            same && w[0].chars().all(char::is_alphabetic)
+        })
+        .map(|w| w[0].to_lowercase())
+        .collect()
+}
+
+/// A word written twice in a row in the translation, more often than the
+/// source does it (a source that repeats a word on purpose, as in a table of
+/// values, may be translated the same way).
+pub fn repeated_word(pair: &Pair<'_>) -> Option<String> {
+    let in_source = repeats(&pair.source.prose).len();
+    let doubled = repeats(&pair.target.prose);
+    if doubled.len() <= in_source {
+        return None;
+    }
+    let quoted: Vec<String> = doubled.iter().map(|w| format!("“{w} {w}”")).collect();
+    Some(format!(
+        "{} written twice in a row; remove the repeated word",
+        quoted.join(", ")
+    ))
+}
+
+/// Brackets that must balance: (open, close).
+const BRACKETS: &[(char, char)] = &[('(', ')'), ('[', ']'), ('{', '}')];
+
+/// Quotes that must balance: curly and angle quotes by pairs, straight
+/// quotes (open == close) by an even count.
+const QUOTES: &[(char, char)] = &[('“', '”'), ('«', '»'), ('"', '"')];
+
+/// Is this pair balanced in a text?
+fn balanced(text: &str, (open, close): (char, char)) -> bool {
+    if open == close {
+        return text.matches(open).count() % 2 == 0;
+    }
+    let mut depth: i64 = 0;
+    for c in text.chars() {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            depth -= 1;
+            if depth < 0 {
+                return false;
+            }
+        }
+    }
+    depth == 0
+}
+
+fn show((open, close): (char, char)) -> String {
+    if open == close {
+        open.to_string()
+    } else {
+        format!("{open}{close}")
+    }
+}
+
+/// Brackets or quotes unbalanced in the translation where the source
+/// balances them. A sentence split across segments leaves the source
+/// unbalanced too, and is not reported; quotes are compared only when the
+/// source balances every kind (a translation may change “ ” into " ").
+pub fn brackets(pair: &Pair<'_>) -> Option<String> {
+    let (t, s) = (&pair.target.prose, &pair.source.prose);
+    let unbalanced = |pairs: &[(char, char)]| -> Vec<String> {
+        pairs
+            .iter()
+            .filter(|&&p| balanced(s, p) && !balanced(t, p))
+            .map(|&p| show(p))
+            .collect()
+    };
+    let mut broken = unbalanced(BRACKETS);
+    if QUOTES.iter().all(|&p| balanced(s, p)) {
+        broken.extend(unbalanced(QUOTES));
+    }
+    (!broken.is_empty()).then(|| {
+        format!(
+            "unbalanced {} in the translation; close every bracket and quote the source closes",
+            broken.join(" ")
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::checks::tests::run;
+    use super::*;
+
+    #[test]
+    fn length_flags_truncated_and_padded_translations() {
+        let flagged = [
+            (
+                "Para obter suporte.",
+                "To get support for a product while you are in the AppSource or Azure Marketplace online store, select the support link.",
+            ),
+            (
+                "Se estiver adicionando vários usuários simultaneamente usando a opção Adicionar outro usuário ou importando um arquivo de planilha .csv compatível com o Excel, você poderá esperar até concluir todo o conjunto antes de enviar por email ou imprimir os nomes e senhas a partir da tela de confirmação.",
+                "You can wait until you're done with the whole set before emailing or printing the names and passwords from the confirmation screen.",
+            ),
+        ];
+        for (target, source) in flagged {
+            assert!(run(length, target, source).is_some(), "{target}");
+        }
+    }
+
+    #[test]
+    fn length_accepts_usual_translations_and_short_sources() {
+        let fine = [
+            (
+                "Este artigo explica as diferentes opções de suporte para produtos no Microsoft AppSource e no Azure Marketplace.",
+                "This article explains the different support options for products in Microsoft AppSource and Azure Marketplace.",
+            ),
+            ("Sim", "Yes"),
+            ("As causas podem ser:", "This is probably caused by one of the following things:"),
+            (
+                "Noções sobre os formulários fiscais da Receita Federal dos EUA emitidos pela Microsoft",
+                "Understand IRS tax forms issued by Microsoft",
+            ),
+        ];
+        for (target, source) in fine {
+            assert_eq!(run(length, target, source), None, "{target}");
+        }
+    }
+
+    #[test]
+    fn punctuation_flags_changed_endings_and_edge_spaces() {
+        let flagged = [
+            ("Não validado.", "Not validated"),
+            ("Requisitos de arquivo de dados:", "Data file requirements"),
+            ("Você quer continuar.", "Do you want to continue?"),
+            ("Eles incluem", "These include:"),
+            ("Selecione a opção B", "Select option B."),
+            ("Se você quiser implantar.", "If you want to deploy. "),
+            ("Página da empresa", " Company page"),
+        ];
+        for (target, source) in flagged {
+            assert!(run(punctuation, target, source).is_some(), "{target}");
+        }
+    }
+
+    #[test]
+    fn punctuation_accepts_same_endings_through_closers_and_abbreviations() {
+        let fine = [
+            ("(Consulte a página.)", "(See the page.)"),
+            ("Na seção **eu preciso...**", "Under the **I need to…**"),
+            ("Ilhas Virgens Americanas", "Virgin Islands, U.S."),
+            ("Contoso Ltda", "Contoso, Inc."),
+            (
+                "Ambas estarão disponíveis nos EUA.",
+                "Both will be available in the U.S.",
+            ),
+            ("O total é 100,80.", "The total is 100.80."),
+            (
+                "Atualize o módulo `Az.Resources`.",
+                "Update the `Az.Resources` module.",
+            ),
+            (
+                "Pode ler dados (métricas, logs, etc).",
+                "Can read data (metrics, logs, etc.).",
+            ),
+            ("Você quer continuar?", "Do you want to continue?"),
+            ("Observação:", "Note:"),
+            ("**Observação**", "**Note**"),
+            ("Se você quiser implantar. ", "If you want to deploy."),
+        ];
+        for (target, source) in fine {
+            assert_eq!(run(punctuation, target, source), None, "{target}");
+        }
+    }
+
+    #[test]
+    fn lost_spaces_count_only_where_text_touches_the_segment() {
+        let pair = |id: &str, t: &str, s: &str| {
+            format!("<span data-ttu-id=\"{id}\">{t}</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">{s}</span></span>")
+        };
+        let page = format!(
+            "{}{}\n\n# {}\n",
+            pair("a-1", "Primeira frase.", "First sentence. "),
+            pair("a-2", "Segunda frase.", "Second sentence."),
+            pair("a-3", "Título", "Title "),
+        );
+        let doc = crate::read_document("a.md", &page);
+        let findings = super::super::checks::segment_findings(&doc, "pt-BR");
+        let ids: Vec<_> = findings.iter().filter_map(|d| d.id.as_deref()).collect();
+        assert_eq!(ids, ["a-1"], "{findings:#?}");
+    }
+
+    #[test]
+    fn repeated_word_flags_doubled_words() {
+        for (target, source) in [
+            ("Selecione o o botão Salvar.", "Select the Save button."),
+            ("Para para adicionar um usuário", "To add a user"),
+            ("Use the the link.", "Use the link."),
+        ] {
+            assert!(run(repeated_word, target, source).is_some(), "{target}");
+        }
+    }
+
+    #[test]
+    fn repeated_word_skips_sentence_breaks_code_and_source_repeats() {
+        for (target, source) in [
+            ("Selecione o. O botão", "Select it. The button"),
+            ("Defina `x` `x`.", "Set `x` `x`."),
+            ("Consulte o `o` o", "See the `o` o"),
+            ("Sim Sim", "Yes Yes"),
+            ("Ele disse que que", "He said that that"),
+            ("A a Gi", "A to Gi"),
+        ] {
+            assert_eq!(run(repeated_word, target, source), None, "{target}");
+        }
+    }
+
+    #[test]
+    fn brackets_flags_unclosed_brackets_and_quotes() {
+        for (target, source) in [
+            (
+                "Selecione Salvar (no canto superior.",
+                "Select Save (top corner).",
+            ),
+            ("Digite “sim para confirmar.", "Type “yes” to confirm."),
+            ("Digite \"sim para confirmar.", "Type \"yes\" to confirm."),
+            (
+                "indicaria \"25 conexões / 30 dias”.",
+                "would indicate “25 Connections / 30 Days”.",
+            ),
+        ] {
+            assert!(run(brackets, target, source).is_some(), "{target}");
+        }
+    }
+
+    #[test]
+    fn brackets_accepts_balanced_and_source_unbalanced_text() {
+        for (target, source) in [
+            (
+                "Selecione Salvar (no canto superior).",
+                "Select Save (top corner).",
+            ),
+            ("Digite “sim” para confirmar.", "Type \"yes\" to confirm."),
+            ("a) a primeira opção", "a) the first option"),
+            (
+                "estadual (também conhecido como",
+                "state number (also known as.",
+            ),
+            (
+                "informando que \"seu pedido foi recusado.",
+                "stating that “Your order was declined.",
+            ),
+        ] {
+            assert_eq!(run(brackets, target, source), None, "{target}");
+        }
+    }
+}

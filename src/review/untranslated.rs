@@ -1,0 +1,212 @@
+//! The untranslated check: the target is the source again (ignoring case and
+//! spacing) although the source is text that should be translated.
+//!
+//! About 8% of the corpus pairs are identical and most of them rightly so, so
+//! the check first decides whether the source is prose at all. From the
+//! source's prose (inline code already left out) it drops URLs, numbers,
+//! placeholders and words that are identifiers: written with digits, `_`,
+//! `/`, `@`, `{`, dots or colons inside, with a capital after the first
+//! letter (`CustomerName`, `USD`, `MPNId`), single letters, and API type
+//! names (`string`, `boolean` …). What is left is prose, unless it is
+//! **name-like**: in each comma-separated part, at most eight words, every
+//! one capitalized or a connector of names (`for`, `and`, `of` …), as in
+//! "Partner Center", "Microsoft Cloud for US Government", "São Tomé and
+//! Príncipe", a country name or a list of product names. A few one-word
+//! English labels that are never the same in a translation ("Yes", "No",
+//! "Amount" …) are prose even when capitalized. In a table cell, one or two
+//! lowercase words are a field name, a value or a command of an API table
+//! (`workload`, `acr push`), not prose.
+
+use super::checks::Pair;
+use super::numbers::is_url;
+use super::profile::ATOM;
+use crate::model::{BlockKind, Segment};
+
+/// Lowercase words that join the capitalized words of a name.
+const CONNECTORS: &[&str] = &[
+    "an", "and", "by", "for", "in", "of", "on", "or", "the", "to", "with", "de", "da", "do", "das",
+    "dos",
+];
+
+/// Type names of API reference tables: identifiers, not prose.
+const TYPE_NAMES: &[&str] = &[
+    "array", "bool", "boolean", "datetime", "decimal", "double", "enum", "false", "float", "guid",
+    "int", "integer", "json", "long", "null", "number", "object", "string", "true", "uri", "url",
+    "xml",
+];
+
+/// One-word labels of docs tables that a translation always changes, even
+/// though, capitalized, they look like names.
+const LABELS: &[&str] = &[
+    "yes",
+    "no",
+    "none",
+    "amount",
+    "name",
+    "description",
+    "date",
+    "type",
+    "value",
+    "required",
+    "optional",
+    "city",
+    "country",
+    "currency",
+    "category",
+    "categories",
+    "price",
+    "quantity",
+    "region",
+];
+
+/// Does the pair's target repeat its source while the source is prose?
+pub fn check(pair: &Pair<'_>) -> Option<String> {
+    is_untranslated(pair.segment, &pair.source.prose).then(|| {
+        "the translation is the same as the source; translate it (if it is a name or a term that stays in English, accept this finding)".to_owned()
+    })
+}
+
+/// The test of [`check`], given the segment and its source's prose.
+pub fn is_untranslated(seg: &Segment, source_prose: &str) -> bool {
+    normalized(&seg.target_text) == normalized(&seg.source_text)
+        && should_translate(source_prose)
+        && !(seg.kind == BlockKind::TableCell && table_key(source_prose))
+}
+
+/// One or two lowercase words, as API tables write field names, values and
+/// commands (`workload`, `marketplaces`, `acr push`).
+fn table_key(prose: &str) -> bool {
+    let words = prose_words(prose);
+    words.len() <= 2
+        && words.iter().all(|w| {
+            !LABELS.contains(&w.to_lowercase().as_str()) && !w.chars().any(char::is_uppercase)
+        })
+}
+
+/// Lowercase with whitespace collapsed.
+fn normalized(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Is this prose text that should be translated (see the module docs)?
+pub fn should_translate(prose: &str) -> bool {
+    let words = prose_words(prose);
+    match words.as_slice() {
+        [] => false,
+        [word] if LABELS.contains(&word.to_lowercase().as_str()) => true,
+        _ => {
+            !(words.iter().any(|w| w.starts_with(char::is_uppercase))
+                && prose
+                    .split([',', ';'])
+                    .all(|part| name_like(&prose_words(part))))
+        }
+    }
+}
+
+/// The words of a text that are prose: punctuation around them trimmed, and
+/// no URL, number, placeholder or identifier.
+pub fn prose_words(prose: &str) -> Vec<&str> {
+    prose
+        .split(|c: char| c.is_whitespace() || c == ATOM)
+        .filter(|word| !is_url(word))
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '{' && c != '}'))
+        .filter(|word| word.chars().any(char::is_alphabetic) && !identifier(word))
+        .collect()
+}
+
+/// A word written as code or a key would be, not as a word.
+fn identifier(word: &str) -> bool {
+    let mut chars = word.chars();
+    let capital_inside = chars.next().is_some() && chars.any(char::is_uppercase);
+    capital_inside
+        || word.chars().count() == 1
+        || word.contains(|c: char| c.is_ascii_digit() || "_/@{}\\=.:".contains(c))
+        || TYPE_NAMES.contains(&word)
+}
+
+/// At most eight words, each capitalized or a connector (none at all: a
+/// part that held only a number or a code).
+fn name_like(words: &[&str]) -> bool {
+    let capitalized = |w: &&str| w.starts_with(char::is_uppercase);
+    words.len() <= 8
+        && words
+            .iter()
+            .all(|w| capitalized(w) || CONNECTORS.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::checks::tests::run;
+    use super::*;
+
+    #[test]
+    fn flags_prose_left_in_english() {
+        for (target, source) in [
+            ("Select the support link.", "Select the support link."),
+            ("Yes", "Yes"),
+            ("**No**", "**No**"),
+            ("workload", "workload"),
+            (
+                "To learn more, see [Partner Center](x.md).",
+                "To learn more, see [Partner Center](x.md).",
+            ),
+            (
+                "Sign in with your work account",
+                "Sign in with your work account",
+            ),
+            ("*and*", "*and*"),
+        ] {
+            assert!(run(check, target, source).is_some(), "{target}");
+        }
+    }
+
+    #[test]
+    fn skips_names_code_urls_numbers_and_identifiers() {
+        for text in [
+            "Partner Center",
+            "Microsoft Cloud for US Government",
+            "São Tomé and Príncipe",
+            "Myanmar",
+            "`Get-PartnerCustomer`",
+            "https://partner.microsoft.com/dashboard",
+            "1.000",
+            "06/10/2019",
+            "CustomerTenantId",
+            "USD",
+            "string",
+            "X",
+            "GET /customers/{customerId}/subscriptions",
+            "{baseURL}/v1/customers",
+            "Reno, NV 89511",
+            "Bob, Partner, 999999, Bob.partner@Contoso.com",
+            "SELECT CustomerTenantId, PaidAvailableUnits FROM",
+            "Microsoft 365 Business Basic, Microsoft 365 Business Standard, Microsoft 365 Business Premium",
+        ] {
+            assert_eq!(run(check, text, text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn lowercase_keys_of_api_tables_are_not_prose() {
+        // Cells that are exactly one pair, as in the corpus's tables.
+        let text = "| Field | Description |\n|---|---|\n|<span data-ttu-id=\"a-1\">workload</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">workload</span></span>|<span data-ttu-id=\"a-2\">Yes</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-2\">Yes</span></span>|\n";
+        let doc = crate::read_document("a.md", text);
+        let findings = super::super::checks::segment_findings(&doc, "pt-BR");
+        let ids: Vec<_> = findings.iter().filter_map(|d| d.id.as_deref()).collect();
+        assert_eq!(ids, ["a-2"], "{findings:#?}");
+    }
+
+    #[test]
+    fn ignores_translated_pairs() {
+        assert_eq!(run(check, "Sim", "Yes"), None);
+        assert_eq!(run(check, "Selecione o link.", "Select the link."), None);
+    }
+
+    #[test]
+    fn compares_ignoring_case_and_spaces() {
+        assert!(run(check, "select  the Link.", "Select the link.").is_some());
+    }
+}
