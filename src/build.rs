@@ -17,7 +17,7 @@ use crate::render::views::{
 use crate::render::{self, Templates};
 use crate::review;
 use crate::site::Site;
-use crate::write::Staging;
+use crate::write::{Sink, Staging};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -26,6 +26,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub pages: usize,
+    /// Pages whose views were written (all of them, or a rebuild's few).
+    pub rendered: usize,
     /// Every problem: unreadable pages, findings at error level, broken links.
     pub problems: Vec<Diagnostic>,
 }
@@ -68,106 +70,416 @@ fn is_page(file: &ContentFile) -> bool {
     }
 }
 
-/// Builds the site into `site.output`.
+/// Builds the site into `site.output`: everything into a staging folder that
+/// replaces the output only when the build is complete.
 pub fn build(site: &Site, base_url: Option<&str>) -> Result<Outcome> {
-    let templates = Templates::load(&site.paths.root.join("templates"))?;
-    let pages: Vec<&ContentFile> = site.files.iter().filter(|f| is_page(f)).collect();
-
-    // Pass 1: what every page needs to know about the others.
-    let first: Vec<std::result::Result<(PageSummary, String), Diagnostic>> = pages
-        .par_iter()
-        .map(|file| {
-            let page = read_page(site, file)?;
-            let locales = Locales::new("", "");
-            let summary = PageSummary::new(&page.doc, &page.findings, &locales, &page.locale);
-            Ok((summary, page.locale))
-        })
-        .collect();
-    let mut problems = site.problems.clone();
-    let mut locale_votes: BTreeMap<String, usize> = BTreeMap::new();
-    let mut summaries: Vec<PageSummary> = Vec::new();
-    for result in first {
-        match result {
-            Ok((summary, locale)) => {
-                *locale_votes.entry(locale).or_default() += 1;
-                summaries.push(summary);
-            }
-            Err(problem) => problems.push(problem),
+    let mut builder = Builder::new(site, base_url)?;
+    let staging = Staging::begin(&site.output, &[&site.paths.content, &site.paths.root])?;
+    match builder.build_all(&staging) {
+        Ok(outcome) => {
+            staging.commit()?;
+            Ok(outcome)
+        }
+        Err(err) => {
+            staging.abandon();
+            Err(err)
         }
     }
-    let target_locale = locale_votes
+}
+
+/// What pass 2 learnt of a page, kept so that a rebuild of a few pages can
+/// redo the site-wide pages without rendering every page again.
+#[derive(Debug, Default)]
+struct Rendered {
+    problems: Vec<Diagnostic>,
+    /// The page's search records: JSON objects joined by commas.
+    search: String,
+    /// Pages this page links to with an anchor.
+    anchored: HashSet<String>,
+}
+
+/// What [`Builder::rebuild_pages`] did.
+#[derive(Debug)]
+pub enum Rebuild {
+    /// The pages, the pages that depend on them and the site-wide pages
+    /// were rendered again.
+    Done(Outcome),
+    /// The change reaches past what a partial rebuild can redo (which pages
+    /// exist, the site's language); the reason, for the terminal. Build anew
+    /// with a new [`Builder`]; this one is unchanged.
+    Full(String),
+}
+
+/// A build that can be redone in part: it keeps the templates, the pass-1
+/// summaries and the navigation trees, so `sxs serve` re-renders one changed
+/// page and the pages that depend on it instead of the whole site.
+pub struct Builder<'a> {
+    site: &'a Site,
+    base_url: Option<String>,
+    templates: Templates,
+    /// Every page, in site order (the order of the site-wide lists).
+    pages: Vec<&'a ContentFile>,
+    locales: Locales,
+    /// Pass 1, by content path: the pages that could be read.
+    summaries: HashMap<String, PageSummary>,
+    /// Pages that could not be read (their last good output stays).
+    unreadable: BTreeMap<String, Diagnostic>,
+    files: HashSet<String>,
+    trees: Vec<RenderedTree>,
+    nav_problems: Vec<Diagnostic>,
+    rendered: HashMap<String, Rendered>,
+}
+
+impl<'a> Builder<'a> {
+    /// Loads the templates and runs pass 1: what every page needs to know
+    /// about the others.
+    pub fn new(site: &'a Site, base_url: Option<&str>) -> Result<Builder<'a>> {
+        let templates = Templates::load(&site.paths.root.join("templates"))?;
+        let pages: Vec<&ContentFile> = site.files.iter().filter(|f| is_page(f)).collect();
+        let first: Vec<std::result::Result<PageSummary, Diagnostic>> = pages
+            .par_iter()
+            .map(|file| read_page(site, file).map(|page| summarize(&page, &Locales::new("", ""))))
+            .collect();
+        let mut summaries = HashMap::new();
+        let mut unreadable = BTreeMap::new();
+        for result in first {
+            match result {
+                Ok(summary) => {
+                    summaries.insert(summary.rel.clone(), summary);
+                }
+                Err(problem) => {
+                    unreadable.insert(problem.file.clone(), problem);
+                }
+            }
+        }
+        let locales = Locales::new(
+            &majority_locale(
+                summaries.values().map(|s| s.locale.as_str()),
+                &site.config.target_locale,
+            ),
+            &site.config.source_locale,
+        );
+        for summary in summaries.values_mut() {
+            summary.url = locales.built_path(&summary.rel, View::Sxs);
+        }
+        let mut builder = Builder {
+            site,
+            base_url: base_url.map(str::to_owned),
+            templates,
+            pages,
+            locales,
+            summaries,
+            unreadable,
+            files: site.files.iter().map(|f| f.rel.clone()).collect(),
+            trees: Vec::new(),
+            nav_problems: Vec::new(),
+            rendered: HashMap::new(),
+        };
+        builder.make_trees()?;
+        Ok(builder)
+    }
+
+    /// Pass 2 and the rest: every page, the site-wide pages, static files
+    /// and media, into `sink`.
+    pub fn build_all(&mut self, sink: &dyn Sink) -> Result<Outcome> {
+        let jobs: Vec<Job<'_>> = self
+            .pages
+            .iter()
+            .filter(|file| self.summaries.contains_key(&file.rel))
+            .map(|file| Job::Read(file))
+            .collect();
+        let rendered = self.render(jobs, sink)?;
+        self.write_site_pages(sink)?;
+        self.write_fixed_files(sink)?;
+        copy_files(self.site, sink)?;
+        Ok(self.outcome(rendered))
+    }
+
+    /// Renders the pages `rels` (content paths) again after they changed on
+    /// disk, with the pages whose output depends on them and the site-wide
+    /// pages. A page that cannot be read keeps its last good output and
+    /// reports why.
+    pub fn rebuild_pages(&mut self, rels: &[String], sink: &dyn Sink) -> Result<Rebuild> {
+        let mut changed = Vec::new();
+        for rel in rels {
+            let Some(file) = self.pages.iter().copied().find(|f| &f.rel == rel) else {
+                return Ok(Rebuild::Full(format!("{rel} is not a page of this build")));
+            };
+            if !is_page(file) {
+                return Ok(Rebuild::Full(format!("{rel} is no longer a page")));
+            }
+            changed.push((file, read_page(self.site, file)));
+        }
+        if let Some(reason) = self.needs_full(&changed) {
+            return Ok(Rebuild::Full(reason));
+        }
+        let mut ready = Vec::new();
+        let mut dependents = HashSet::new();
+        let mut titles_changed = false;
+        for (file, result) in changed {
+            match result {
+                Ok(page) => {
+                    let mut summary = summarize(&page, &self.locales);
+                    summary.url = self.locales.built_path(&summary.rel, View::Sxs);
+                    if let Some(old) = self.summaries.insert(file.rel.clone(), summary) {
+                        titles_changed |= self.depends_on(&old, &mut dependents);
+                    }
+                    self.unreadable.remove(&file.rel);
+                    ready.push(page);
+                }
+                Err(problem) => {
+                    self.unreadable.insert(file.rel.clone(), problem);
+                }
+            }
+        }
+        if titles_changed {
+            self.make_trees()?;
+        }
+        for page in &ready {
+            dependents.remove(&page.doc.rel);
+        }
+        let mut jobs: Vec<Job<'_>> = ready.into_iter().map(Job::Ready).collect();
+        jobs.extend(
+            self.pages
+                .iter()
+                .filter(|f| dependents.contains(&f.rel))
+                .map(|file| Job::Read(file)),
+        );
+        let rendered = self.render(jobs, sink)?;
+        self.write_site_pages(sink)?;
+        Ok(Rebuild::Done(self.outcome(rendered)))
+    }
+
+    /// Copies the site's `static/` folder and the content media again.
+    pub fn copy_files(&self, sink: &dyn Sink) -> Result<()> {
+        self.write_fixed_files(sink)?;
+        copy_files(self.site, sink)
+    }
+
+    /// Why the changed pages cannot be rebuilt on their own, if they cannot:
+    /// a page unreadable at the start now reads (it was never in the index),
+    /// or the site's majority language changes (every URL would).
+    fn needs_full(
+        &self,
+        changed: &[(&ContentFile, std::result::Result<Reviewed, Diagnostic>)],
+    ) -> Option<String> {
+        let mut locales: HashMap<&str, &str> = HashMap::new();
+        for (file, result) in changed {
+            if let Ok(page) = result {
+                if !self.summaries.contains_key(&file.rel) {
+                    return Some(format!("{} can be read again", file.rel));
+                }
+                locales.insert(&file.rel, &page.locale);
+            }
+        }
+        let after = self
+            .summaries
+            .values()
+            .map(|s| locales.get(s.rel.as_str()).copied().unwrap_or(&s.locale));
+
+        let target = majority_locale(after, &self.site.config.target_locale);
+        (target != self.locales.target).then(|| format!("the site's language is now {target}"))
+    }
+
+    /// Adds to `out` the pages whose output depends on what changed between
+    /// `old` and the page's new summary; true when its title changed (the
+    /// navigation trees name pages by title).
+    fn depends_on(&self, old: &PageSummary, out: &mut HashSet<String>) -> bool {
+        let Some(new) = self.summaries.get(&old.rel) else {
+            return false;
+        };
+        if new.anchors != old.anchors {
+            out.extend(
+                self.rendered
+                    .iter()
+                    .filter(|(_, r)| r.anchored.contains(&old.rel))
+                    .map(|(rel, _)| rel.clone()),
+            );
+        }
+        if new.title == old.title {
+            return false;
+        }
+        for tree in &self.trees {
+            let Some(at) = tree.order.iter().position(|p| *p == old.rel) else {
+                continue;
+            };
+            if tree.tree.from_folders {
+                // Every page of a folder tree shows the title in its sidebar.
+                out.extend(tree.order.iter().cloned());
+            } else {
+                // Neighbours show it in their previous/next links.
+                let neighbours = [at.checked_sub(1), Some(at + 1)];
+                out.extend(neighbours.iter().flatten().filter_map(|i| tree.order.get(*i).cloned()));
+            }
+        }
+        true
+    }
+
+    /// The navigation trees, rendered once for every page to reuse.
+    fn make_trees(&mut self) -> Result<()> {
+        let (mut trees, problems) =
+            nav::build(&self.site.files, |f| load::read_text(&f.path, &f.rel).ok());
+        for tree in &mut trees {
+            nav::set_urls(&mut tree.items, &|rel| self.locales.built_path(rel, View::Sxs));
+            if tree.from_folders {
+                nav::set_names(&mut tree.items, &|rel| {
+                    self.summaries.get(rel).map(|s| s.title.clone())
+                });
+            }
+        }
+        self.trees = render_trees(&self.templates, trees)?;
+        self.nav_problems = problems;
+        Ok(())
+    }
+
+    /// Pass 2 for `jobs`, in parallel: each page's three views into `sink`.
+    /// Returns how many pages were rendered.
+    fn render(&mut self, jobs: Vec<Job<'_>>, sink: &dyn Sink) -> Result<usize> {
+        let index = SiteIndex::new(&self.locales, &self.summaries, &self.files);
+        let shared = Shared {
+            site: self.site,
+            templates: &self.templates,
+            locales: &self.locales,
+            index: &index,
+            trees: &self.trees,
+            sink,
+        };
+        let site = self.site;
+        let results: Vec<Result<std::result::Result<(String, Rendered), Diagnostic>>> = jobs
+            .into_par_iter()
+            .map(|job| {
+                let page = match job {
+                    Job::Ready(page) => page,
+                    Job::Read(file) => match read_page(site, file) {
+                        Ok(page) => page,
+                        Err(problem) => return Ok(Err(problem)),
+                    },
+                };
+                let rendered = shared.render_page(&page)?;
+                Ok(Ok((page.doc.rel, rendered)))
+            })
+            .collect();
+        let mut count = 0;
+        for result in results {
+            match result? {
+                Ok((rel, rendered)) => {
+                    count += 1;
+                    self.rendered.insert(rel, rendered);
+                }
+                Err(problem) => {
+                    self.unreadable.insert(problem.file.clone(), problem);
+                }
+            }
+        }
+        Ok(count)
+    }
+
+    /// The pages built from every page's summary: home, 404, review
+    /// dashboard, decisions index, sitemap and the search index.
+    fn write_site_pages(&self, sink: &dyn Sink) -> Result<()> {
+        let index = SiteIndex::new(&self.locales, &self.summaries, &self.files);
+        let shared = Shared {
+            site: self.site,
+            templates: &self.templates,
+            locales: &self.locales,
+            index: &index,
+            trees: &self.trees,
+            sink,
+        };
+        let summaries: Vec<&PageSummary> = self
+            .pages
+            .iter()
+            .filter_map(|f| self.summaries.get(&f.rel))
+            .collect();
+        shared.site_pages(&summaries, self.base_url.as_deref())?;
+        let search: Vec<&str> = self
+            .pages
+            .iter()
+            .filter_map(|f| self.rendered.get(&f.rel))
+            .map(|r| r.search.as_str())
+            .filter(|s| !s.is_empty())
+            .collect();
+        // A script, not JSON, so search works from file:// too.
+        sink.write(
+            "static/search-index.js",
+            format!("window.SXS_SEARCH=[{}];\n", search.join(",")).as_bytes(),
+        )
+    }
+
+    /// Files that depend on neither pages nor content: robots.txt and the
+    /// built-in CSS and JS.
+    fn write_fixed_files(&self, sink: &dyn Sink) -> Result<()> {
+        let base = self.base_url();
+        sink.write(
+            "robots.txt",
+            format!(
+                "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
+                base.trim_end_matches('/')
+            )
+            .as_bytes(),
+        )?;
+        for (path, content) in render::STATIC {
+            sink.write(path, content.as_bytes())?;
+        }
+        sink.write(
+            "static/highlight.css",
+            render::docfx::highlight_css().as_bytes(),
+        )
+    }
+
+    fn base_url(&self) -> &str {
+        self.base_url
+            .as_deref()
+            .unwrap_or(&self.site.config.base_url)
+    }
+
+    /// Every problem of the site as it stands, in file order.
+    fn outcome(&self, rendered: usize) -> Outcome {
+        let mut problems = self.site.problems.clone();
+        problems.extend(self.nav_problems.iter().cloned());
+        problems.extend(self.unreadable.values().cloned());
+        for (rel, page) in &self.rendered {
+            if !self.unreadable.contains_key(rel) {
+                problems.extend(page.problems.iter().cloned());
+            }
+        }
+        problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        Outcome {
+            pages: self.summaries.len(),
+            rendered,
+            problems,
+        }
+    }
+}
+
+/// A page to render: already read (a rebuild reads changed pages once), or
+/// to be read.
+enum Job<'f> {
+    Ready(Reviewed),
+    Read(&'f ContentFile),
+}
+
+/// Pass 1 of one page. The URL is set once the site's language is known.
+fn summarize(page: &Reviewed, locales: &Locales) -> PageSummary {
+    PageSummary::new(&page.doc, &page.findings, locales, &page.locale)
+}
+
+/// The language most pages are in (ties: the last in name order), else
+/// `default`: it names the target view's files.
+fn majority_locale<'s>(locales: impl Iterator<Item = &'s str>, default: &str) -> String {
+    let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+    for locale in locales {
+        *votes.entry(locale).or_default() += 1;
+    }
+    votes
         .iter()
         .max_by_key(|(_, n)| **n)
-        .map_or(site.config.target_locale.clone(), |(l, _)| l.clone());
-    let locales = Locales::new(&target_locale, &site.config.source_locale);
-    for summary in &mut summaries {
-        summary.url = locales.built_path(&summary.rel, View::Sxs);
-    }
-    let by_rel: HashMap<String, PageSummary> = summaries
-        .iter()
-        .map(|s| (s.rel.clone(), s.clone()))
-        .collect();
-    let files: HashSet<String> = site.files.iter().map(|f| f.rel.clone()).collect();
-    let index = SiteIndex::new(&locales, &by_rel, &files);
-    let (mut trees, nav_problems) =
-        nav::build(&site.files, |f| load::read_text(&f.path, &f.rel).ok());
-    problems.extend(nav_problems);
-    for tree in &mut trees {
-        nav::set_urls(&mut tree.items, &|rel| locales.built_path(rel, View::Sxs));
-        if tree.from_folders {
-            nav::set_names(&mut tree.items, &|rel| {
-                by_rel.get(rel).map(|s| s.title.clone())
-            });
-        }
-    }
-    let trees = render_trees(&templates, trees)?;
-
-    let staging = Staging::begin(&site.output, &[&site.paths.content, &site.paths.root])?;
-    let shared = Shared {
-        site,
-        templates: &templates,
-        locales: &locales,
-        index: &index,
-        trees: &trees,
-        staging: &staging,
-    };
-    // Pass 2: render and write every page.
-    let rendered: Vec<Result<(Vec<Diagnostic>, Vec<SearchEntry>)>> = pages
-        .par_iter()
-        .filter(|file| by_rel.contains_key(&file.rel))
-        .map(|file| shared.render_page(file))
-        .collect();
-    let mut search = Vec::new();
-    for result in rendered {
-        match result {
-            Ok((page_problems, entries)) => {
-                problems.extend(page_problems);
-                search.extend(entries);
-            }
-            Err(err) => {
-                staging.abandon();
-                return Err(err);
-            }
-        }
-    }
-    let written = shared
-        .site_pages(&summaries, &search, base_url)
-        .and_then(|()| copy_files(site, &staging));
-    if let Err(err) = written {
-        staging.abandon();
-        return Err(err);
-    }
-    staging.commit()?;
-    problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    Ok(Outcome {
-        pages: summaries.len(),
-        problems,
-    })
+        .map_or(default.to_owned(), |(l, _)| (*l).to_owned())
 }
 
 /// The dashboard's three charts as inline SVG.
 fn dashboard_charts(
-    summaries: &[PageSummary],
+    summaries: &[&PageSummary],
     verdicts: &BTreeMap<&str, usize>,
     checks: &BTreeMap<&str, usize>,
 ) -> BTreeMap<&'static str, String> {
@@ -222,7 +534,7 @@ const SHARE_BUCKETS: [(&str, f64); 5] = [
 ];
 
 /// How many bilingual pages fall in each of [`SHARE_BUCKETS`].
-fn share_buckets(summaries: &[PageSummary]) -> [usize; 5] {
+fn share_buckets(summaries: &[&PageSummary]) -> [usize; 5] {
     let mut counts = [0usize; 5];
     for s in summaries.iter().filter(|s| s.segments > 0) {
         let share = s.flagged as f64 / s.segments as f64;
@@ -298,7 +610,7 @@ struct Shared<'a> {
     locales: &'a Locales,
     index: &'a SiteIndex<'a>,
     trees: &'a [RenderedTree],
-    staging: &'a Staging,
+    sink: &'a dyn Sink,
 }
 
 impl Shared<'_> {
@@ -310,11 +622,8 @@ impl Shared<'_> {
         ctx
     }
 
-    fn render_page(&self, file: &ContentFile) -> Result<(Vec<Diagnostic>, Vec<SearchEntry>)> {
-        let page = match read_page(self.site, file) {
-            Ok(page) => page,
-            Err(problem) => return Ok((vec![problem], Vec::new())),
-        };
+    /// Renders one page's three views into the sink.
+    fn render_page(&self, page: &Reviewed) -> Result<Rendered> {
         let doc = &page.doc;
         let links = PageLinks::new(self.index, &doc.rel);
         let context = Context {
@@ -356,7 +665,7 @@ impl Shared<'_> {
                 }
             }
             let html = self.templates.render("page.html", &ctx)?;
-            self.staging
+            self.sink
                 .write(&self.locales.built_path(&doc.rel, view), html.as_bytes())?;
         }
         let mut problems: Vec<Diagnostic> = page
@@ -390,7 +699,7 @@ impl Shared<'_> {
         }
         let url = self.locales.built_path(&doc.rel, View::Sxs);
         let title = views::page_title(doc);
-        let entries = doc
+        let entries: Vec<SearchEntry> = doc
             .segments
             .iter()
             .map(|s| SearchEntry {
@@ -400,15 +709,16 @@ impl Shared<'_> {
                 s: s.source_text.clone(),
             })
             .collect();
-        Ok((problems, entries))
+        let search = serde_json::to_string(&entries).map_err(|e| Error::new(e.to_string()))?;
+        Ok(Rendered {
+            problems,
+            // The records without the array's brackets, to join with others'.
+            search: search[1..search.len() - 1].to_owned(),
+            anchored: links.anchored.into_inner(),
+        })
     }
 
-    fn site_pages(
-        &self,
-        summaries: &[PageSummary],
-        search: &[SearchEntry],
-        base_url: Option<&str>,
-    ) -> Result<()> {
+    fn site_pages(&self, summaries: &[&PageSummary], base_url: Option<&str>) -> Result<()> {
         let mut ctx = self.base_context("index.html");
         let trees: Vec<RenderedTree> = self
             .trees
@@ -436,26 +746,25 @@ impl Shared<'_> {
             "segments_total",
             &summaries.iter().map(|s| s.segments).sum::<usize>(),
         );
-        self.staging.write(
+        self.sink.write(
             "index.html",
             self.templates.render("home.html", &ctx)?.as_bytes(),
         )?;
-        self.staging.write(
+        self.sink.write(
             "404.html",
             self.templates.render("404.html", &ctx)?.as_bytes(),
         )?;
-        let all: Vec<&PageSummary> = summaries.iter().collect();
-        let groups = views::group_decisions(&all);
+        let groups = views::group_decisions(summaries);
         let decision_count: usize = summaries.iter().map(|s| s.decisions.len()).sum();
         ctx.insert("root", "../");
         ctx.insert("groups", &groups);
         ctx.insert("decision_count", &decision_count);
         ctx.insert("charts", &dashboard_charts(summaries, &verdicts, &checks));
-        self.staging.write(
+        self.sink.write(
             "review/index.html",
             self.templates.render("review.html", &ctx)?.as_bytes(),
         )?;
-        self.staging.write(
+        self.sink.write(
             "decisions/index.html",
             self.templates.render("decisions.html", &ctx)?.as_bytes(),
         )?;
@@ -471,48 +780,24 @@ impl Shared<'_> {
             .collect();
         sitemap.insert("alternates", &alternates);
         sitemap.insert("locales", self.locales);
-        self.staging.write(
+        self.sink.write(
             "sitemap.xml",
             self.templates.render("sitemap.xml", &sitemap)?.as_bytes(),
-        )?;
-        self.staging.write(
-            "robots.txt",
-            format!(
-                "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
-                base.trim_end_matches('/')
-            )
-            .as_bytes(),
-        )?;
-        // A script, not JSON, so search works from file:// too.
-        let index = serde_json::to_string(search).map_err(|e| Error::new(e.to_string()))?;
-        self.staging.write(
-            "static/search-index.js",
-            format!("window.SXS_SEARCH={index};\n").as_bytes(),
-        )?;
-        for (path, content) in render::STATIC {
-            self.staging.write(path, content.as_bytes())?;
-        }
-        self.staging.write(
-            "static/highlight.css",
-            render::docfx::highlight_css().as_bytes(),
-        )?;
-        Ok(())
+        )
     }
 }
 
 /// Copies content media (anything that is not a page or TOC) and the site's
 /// `static/` folder, which may override the built-in CSS and JS.
-fn copy_files(site: &Site, staging: &Staging) -> Result<()> {
+fn copy_files(site: &Site, sink: &dyn Sink) -> Result<()> {
     for file in site.files.iter().filter(|f| f.kind == FileKind::Asset) {
-        let bytes = std::fs::read(&file.path).map_err(|e| Error::io(&file.path, e))?;
-        staging.write(&file.rel, &bytes)?;
+        sink.copy(&file.rel, &file.path)?;
     }
     let static_dir = site.paths.root.join("static");
     if static_dir.is_dir() && static_dir != site.paths.content {
         let (files, _) = load::discover(&static_dir, &[]);
         for file in files {
-            let bytes = std::fs::read(&file.path).map_err(|e| Error::io(&file.path, e))?;
-            staging.write(&format!("static/{}", file.rel), &bytes)?;
+            sink.copy(&format!("static/{}", file.rel), &file.path)?;
         }
     }
     Ok(())

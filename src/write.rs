@@ -41,6 +41,29 @@ pub fn write_file_atomic(
     Ok(())
 }
 
+/// Where a build puts its files. `sxs build` writes into a [`Staging`]
+/// folder; `sxs serve` into its own private folder, so the same render path
+/// serves both without ever touching the user's output.
+pub trait Sink: Sync {
+    /// Writes one file of the site (`rel` is `/`-separated).
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Copies a file (content media, `static/`) into the site.
+    fn copy(&self, rel: &str, from: &Path) -> Result<()> {
+        let bytes = fs::read(from).map_err(|e| Error::io(from, e))?;
+        self.write(rel, &bytes)
+    }
+}
+
+/// Writes `bytes` to `dir/rel`, creating folders on the way.
+pub fn write_under(dir: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+}
+
 /// A staging folder that becomes the output folder on [`Staging::commit`].
 #[derive(Debug)]
 pub struct Staging {
@@ -114,13 +137,11 @@ impl Staging {
         let _ = fs::remove_dir_all(&self.dir);
     }
 
-    /// Writes one file of the site (`rel` is `/`-separated).
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
-        fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+}
+
+impl Sink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        write_under(&self.dir, rel, bytes)
     }
 }
 

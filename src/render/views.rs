@@ -237,6 +237,9 @@ pub struct PageLinks<'a> {
     /// The line of the block being rendered.
     line: Cell<usize>,
     pub broken: RefCell<Vec<BrokenLink>>,
+    /// Pages linked with an `#anchor`: whether those links are broken
+    /// depends on the other page, so an incremental rebuild re-checks them.
+    pub anchored: RefCell<HashSet<String>>,
 }
 
 impl<'a> PageLinks<'a> {
@@ -248,6 +251,7 @@ impl<'a> PageLinks<'a> {
             view: Cell::new(View::Sxs),
             line: Cell::new(1),
             broken: RefCell::new(Vec::new()),
+            anchored: RefCell::new(HashSet::new()),
         }
     }
 
@@ -312,8 +316,9 @@ impl LinkRewriter for PageLinks<'_> {
             return url.to_owned();
         };
         if let Some(page) = self.site.pages.get(&target) {
-            if let Some(anchor) = fragment {
-                if !anchor.is_empty() && !page.anchors.contains(anchor) {
+            if let Some(anchor) = fragment.filter(|a| !a.is_empty()) {
+                self.anchored.borrow_mut().insert(target.clone());
+                if !page.anchors.contains(anchor) {
                     self.report("broken-anchor", url);
                 }
             }
