@@ -20,6 +20,7 @@ use crate::site::Site;
 use crate::write::{Sink, Staging};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What a build did.
@@ -96,6 +97,8 @@ struct Rendered {
     search: String,
     /// Pages this page links to with an anchor.
     anchored: HashSet<String>,
+    /// Files this page includes (at any depth).
+    included: HashSet<String>,
 }
 
 /// What [`Builder::rebuild_pages`] did.
@@ -195,50 +198,45 @@ impl<'a> Builder<'a> {
         Ok(self.outcome(rendered))
     }
 
-    /// Renders the pages `rels` (content paths) again after they changed on
-    /// disk, with the pages whose output depends on them and the site-wide
-    /// pages. A page that cannot be read keeps its last good output and
+    /// Builds again after the content files `rels` changed on disk (the
+    /// same files as when this builder was made): changed pages, the pages
+    /// that include them or link to their anchors, and the site-wide pages
+    /// are rendered again; changed media are copied; a TOC change renders
+    /// every page. A page that cannot be read keeps its last good output and
     /// reports why.
-    pub fn rebuild_pages(&mut self, rels: &[String], sink: &dyn Sink) -> Result<Rebuild> {
+    pub fn rebuild(&mut self, rels: &[String], sink: &dyn Sink) -> Result<Rebuild> {
         let mut changed = Vec::new();
+        let mut dependents = self.includers(rels);
+        let mut toc_changed = false;
         for rel in rels {
-            let Some(file) = self.pages.iter().copied().find(|f| &f.rel == rel) else {
-                return Ok(Rebuild::Full(format!("{rel} is not a page of this build")));
+            let Some(file) = self.site.files.iter().find(|f| &f.rel == rel) else {
+                return Ok(Rebuild::Full(format!("{rel} is new")));
             };
-            if !is_page(file) {
-                return Ok(Rebuild::Full(format!("{rel} is no longer a page")));
+            let was_page = self.pages.iter().any(|p| p.rel == file.rel);
+            if was_page != is_page(file) {
+                return Ok(Rebuild::Full(format!("{rel} is a page now, or no longer")));
             }
-            changed.push((file, read_page(self.site, file)));
+            match file.kind {
+                _ if was_page => changed.push((file, read_page(self.site, file))),
+                FileKind::Toc => toc_changed = true,
+                FileKind::Asset => sink.copy(&file.rel, &file.path)?,
+                _ => {}
+            }
         }
         if let Some(reason) = self.needs_full(&changed) {
             return Ok(Rebuild::Full(reason));
         }
-        let mut ready = Vec::new();
-        let mut dependents = HashSet::new();
-        let mut titles_changed = false;
-        for (file, result) in changed {
-            match result {
-                Ok(page) => {
-                    let mut summary = summarize(&page, &self.locales);
-                    summary.url = self.locales.built_path(&summary.rel, View::Sxs);
-                    if let Some(old) = self.summaries.insert(file.rel.clone(), summary) {
-                        titles_changed |= self.depends_on(&old, &mut dependents);
-                    }
-                    self.unreadable.remove(&file.rel);
-                    ready.push(page);
-                }
-                Err(problem) => {
-                    self.unreadable.insert(file.rel.clone(), problem);
-                }
-            }
-        }
-        if titles_changed {
+        let (ready, titles_changed) = self.update_summaries(changed, &mut dependents);
+        if toc_changed || titles_changed {
             self.make_trees()?;
+        }
+        if toc_changed {
+            dependents.extend(self.summaries.keys().cloned());
         }
         for page in &ready {
             dependents.remove(&page.doc.rel);
         }
-        let mut jobs: Vec<Job<'_>> = ready.into_iter().map(Job::Ready).collect();
+        let mut jobs: Vec<Job<'_>> = ready.into_iter().map(|p| Job::Ready(Box::new(p))).collect();
         jobs.extend(
             self.pages
                 .iter()
@@ -250,10 +248,42 @@ impl<'a> Builder<'a> {
         Ok(Rebuild::Done(self.outcome(rendered)))
     }
 
-    /// Copies the site's `static/` folder and the content media again.
-    pub fn copy_files(&self, sink: &dyn Sink) -> Result<()> {
-        self.write_fixed_files(sink)?;
-        copy_files(self.site, sink)
+    /// Takes in the changed pages' new summaries (or why they cannot be
+    /// read) and adds to `dependents` the other pages to render again.
+    /// Returns the pages read, and whether a title changed.
+    fn update_summaries(
+        &mut self,
+        changed: Vec<(&ContentFile, std::result::Result<Reviewed, Diagnostic>)>,
+        dependents: &mut HashSet<String>,
+    ) -> (Vec<Reviewed>, bool) {
+        let mut ready = Vec::new();
+        let mut titles_changed = false;
+        for (file, result) in changed {
+            match result {
+                Ok(page) => {
+                    let mut summary = summarize(&page, &self.locales);
+                    summary.url = self.locales.built_path(&summary.rel, View::Sxs);
+                    if let Some(old) = self.summaries.insert(file.rel.clone(), summary) {
+                        titles_changed |= self.depends_on(&old, dependents);
+                    }
+                    self.unreadable.remove(&file.rel);
+                    ready.push(page);
+                }
+                Err(problem) => {
+                    self.unreadable.insert(file.rel.clone(), problem);
+                }
+            }
+        }
+        (ready, titles_changed)
+    }
+
+    /// The pages that include any of `rels`.
+    fn includers(&self, rels: &[String]) -> HashSet<String> {
+        self.rendered
+            .iter()
+            .filter(|(_, r)| rels.iter().any(|rel| r.included.contains(rel)))
+            .map(|(page, _)| page.clone())
+            .collect()
     }
 
     /// Why the changed pages cannot be rebuilt on their own, if they cannot:
@@ -309,7 +339,12 @@ impl<'a> Builder<'a> {
             } else {
                 // Neighbours show it in their previous/next links.
                 let neighbours = [at.checked_sub(1), Some(at + 1)];
-                out.extend(neighbours.iter().flatten().filter_map(|i| tree.order.get(*i).cloned()));
+                out.extend(
+                    neighbours
+                        .iter()
+                        .flatten()
+                        .filter_map(|i| tree.order.get(*i).cloned()),
+                );
             }
         }
         true
@@ -320,7 +355,9 @@ impl<'a> Builder<'a> {
         let (mut trees, problems) =
             nav::build(&self.site.files, |f| load::read_text(&f.path, &f.rel).ok());
         for tree in &mut trees {
-            nav::set_urls(&mut tree.items, &|rel| self.locales.built_path(rel, View::Sxs));
+            nav::set_urls(&mut tree.items, &|rel| {
+                self.locales.built_path(rel, View::Sxs)
+            });
             if tree.from_folders {
                 nav::set_names(&mut tree.items, &|rel| {
                     self.summaries.get(rel).map(|s| s.title.clone())
@@ -349,7 +386,7 @@ impl<'a> Builder<'a> {
             .into_par_iter()
             .map(|job| {
                 let page = match job {
-                    Job::Ready(page) => page,
+                    Job::Ready(page) => *page,
                     Job::Read(file) => match read_page(site, file) {
                         Ok(page) => page,
                         Err(problem) => return Ok(Err(problem)),
@@ -455,7 +492,7 @@ impl<'a> Builder<'a> {
 /// A page to render: already read (a rebuild reads changed pages once), or
 /// to be read.
 enum Job<'f> {
-    Ready(Reviewed),
+    Ready(Box<Reviewed>),
     Read(&'f ContentFile),
 }
 
@@ -492,7 +529,7 @@ fn dashboard_charts(
         })
         .collect();
     let mut check_list: Vec<(&str, usize)> = checks.iter().map(|(c, n)| (*c, *n)).collect();
-    check_list.sort_by(|a, b| b.1.cmp(&a.1));
+    check_list.sort_by_key(|c| std::cmp::Reverse(c.1));
     let check_bars: Vec<Bar<'_>> = check_list
         .iter()
         .map(|(code, n)| Bar {
@@ -573,6 +610,21 @@ fn render_trees(templates: &Templates, trees: Vec<NavTree>) -> Result<Vec<Render
         .collect()
 }
 
+/// The include resolver of one page: records what the page includes, so a
+/// rebuild renders the page again when one of those files changes.
+struct PageIncludes<'a> {
+    shared: &'a Shared<'a>,
+    loaded: RefCell<HashSet<String>>,
+}
+
+impl IncludeSource for PageIncludes<'_> {
+    fn load(&self, from: &str, href: &str) -> std::result::Result<Document, String> {
+        let doc = self.shared.load(from, href)?;
+        self.loaded.borrow_mut().insert(doc.rel.clone());
+        Ok(doc)
+    }
+}
+
 impl IncludeSource for Shared<'_> {
     fn load(&self, from: &str, href: &str) -> std::result::Result<Document, String> {
         let path = href.split('#').next().unwrap_or(href);
@@ -626,11 +678,15 @@ impl Shared<'_> {
     fn render_page(&self, page: &Reviewed) -> Result<Rendered> {
         let doc = &page.doc;
         let links = PageLinks::new(self.index, &doc.rel);
+        let includes = PageIncludes {
+            shared: self,
+            loaded: RefCell::default(),
+        };
         let context = Context {
             links: &links,
             target_lang: &page.locale,
             source_lang: &self.site.config.source_locale,
-            includes: Some(self),
+            includes: Some(&includes),
             include_stack: Default::default(),
             include_problems: Default::default(),
         };
@@ -715,6 +771,7 @@ impl Shared<'_> {
             // The records without the array's brackets, to join with others'.
             search: search[1..search.len() - 1].to_owned(),
             anchored: links.anchored.into_inner(),
+            included: includes.loaded.into_inner(),
         })
     }
 

@@ -136,7 +136,6 @@ impl Staging {
     pub fn abandon(self) {
         let _ = fs::remove_dir_all(&self.dir);
     }
-
 }
 
 impl Sink for Staging {
