@@ -194,7 +194,8 @@ impl<'a> Builder<'a> {
         let rendered = self.render(jobs, sink)?;
         self.write_site_pages(sink)?;
         self.write_fixed_files(sink)?;
-        copy_files(self.site, sink)?;
+        copy_media(self.site, sink)?;
+        copy_static(self.site, sink)?;
         Ok(self.outcome(rendered))
     }
 
@@ -246,6 +247,13 @@ impl<'a> Builder<'a> {
         let rendered = self.render(jobs, sink)?;
         self.write_site_pages(sink)?;
         Ok(Rebuild::Done(self.outcome(rendered)))
+    }
+
+    /// Writes the built-in static files and the site's `static/` folder
+    /// again (after a change there).
+    pub fn copy_static(&self, sink: &dyn Sink) -> Result<()> {
+        self.write_fixed_files(sink)?;
+        copy_static(self.site, sink)
     }
 
     /// Takes in the changed pages' new summaries (or why they cannot be
@@ -844,12 +852,17 @@ impl Shared<'_> {
     }
 }
 
-/// Copies content media (anything that is not a page or TOC) and the site's
-/// `static/` folder, which may override the built-in CSS and JS.
-fn copy_files(site: &Site, sink: &dyn Sink) -> Result<()> {
+/// Copies content media (anything that is not a page or TOC).
+fn copy_media(site: &Site, sink: &dyn Sink) -> Result<()> {
     for file in site.files.iter().filter(|f| f.kind == FileKind::Asset) {
         sink.copy(&file.rel, &file.path)?;
     }
+    Ok(())
+}
+
+/// Copies the site's `static/` folder, which may override the built-in CSS
+/// and JS.
+fn copy_static(site: &Site, sink: &dyn Sink) -> Result<()> {
     let static_dir = site.paths.root.join("static");
     if static_dir.is_dir() && static_dir != site.paths.content {
         let (files, _) = load::discover(&static_dir, &[]);

@@ -23,6 +23,7 @@ pub mod export;
 pub mod render;
 pub mod report;
 pub mod review;
+pub mod serve;
 pub mod site;
 pub mod write;
 pub mod yamlpage;

@@ -60,6 +60,21 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Build, serve over HTTP, rebuild on change and reload the browser.
+    Serve {
+        #[command(flatten)]
+        site: SiteArg,
+        /// Address to listen on; anything but loopback exposes the preview
+        /// to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Port (the next free one is taken when it is in use; 0: any).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Review only: print findings like a compiler; exit 1 on errors.
     Check {
         #[command(flatten)]
@@ -135,9 +150,26 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
                 );
             }
             if open {
-                open_in_browser(&site.output.join("index.html"));
+                let page = site.output.join("index.html");
+                let page = page.canonicalize().unwrap_or(page);
+                open_in_browser(page.as_os_str());
             }
             Ok(exit_for(Tally::of(&outcome.problems).errors > 0))
+        }
+        Command::Serve {
+            site,
+            bind,
+            port,
+            open,
+        } => {
+            let options = sxs::serve::Options {
+                path: site.path().to_owned(),
+                bind,
+                port,
+                quiet: cli.quiet,
+            };
+            serve(&options, open)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Check { site, format, deny } => {
             let site = Site::open(site.path(), None)?;
@@ -190,9 +222,37 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
     }
 }
 
+/// Runs `sxs serve` until Ctrl-C (or SIGTERM), then stops cleanly: event
+/// streams closed, private folder removed.
+fn serve(options: &sxs::serve::Options, open: bool) -> Result<(), sxs::Error> {
+    let (stop_tx, stop_rx) = std::sync::mpsc::channel();
+    ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    })
+    .map_err(|e| sxs::Error::new(format!("cannot handle Ctrl-C: {e}")))?;
+    let server = sxs::serve::Server::start(options)?;
+    let url = server.url();
+    // On standard output, for scripts that wait for the server.
+    println!("serving {url} (Ctrl-C to stop)");
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}: anyone who can reach this machine can read the site",
+            options.bind
+        );
+    }
+    if open {
+        open_in_browser(std::ffi::OsStr::new(&url));
+    }
+    let _ = stop_rx.recv();
+    if !options.quiet {
+        eprintln!("stopping");
+    }
+    server.stop();
+    Ok(())
+}
+
 /// Best effort: the platform's opener; the path is printed either way.
-fn open_in_browser(page: &Path) {
-    let page = page.canonicalize().unwrap_or_else(|_| page.to_path_buf());
+fn open_in_browser(page: &std::ffi::OsStr) {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -201,13 +261,13 @@ fn open_in_browser(page: &Path) {
         "xdg-open"
     };
     let opened = std::process::Command::new(opener)
-        .arg(&page)
+        .arg(page)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
     if !opened {
-        eprintln!("open {} in a browser", page.display());
+        eprintln!("open {} in a browser", page.to_string_lossy());
     }
 }
 
