@@ -3,6 +3,7 @@
 //! to every HTML page as it is sent (built files are never changed).
 
 use super::State;
+use crate::render::markdown::escape_attr;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -281,8 +282,8 @@ fn overlay(errors: &[super::Shown]) -> String {
     for error in errors.iter().take(MAX) {
         items.push_str(&format!(
             "<li style=\"margin:.5rem 0\"><b style=\"color:#ffb3b0\">{}</b><br>{}</li>",
-            tera::escape_html(&error.at),
-            tera::escape_html(&error.message)
+            escape_attr(&error.at),
+            escape_attr(&error.message)
         ));
     }
     if errors.len() > MAX {

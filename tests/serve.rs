@@ -1,0 +1,387 @@
+//! `sxs serve` end to end: the built binary on a free loopback port over a
+//! temporary copy of the sample site. Every wait is bounded; the child is
+//! killed whatever happens (see [`Child`]).
+#![cfg(unix)]
+
+mod common;
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const PAGE_REL: &str = "partner-center/customer-communication-from-microsoft";
+const START: Duration = Duration::from_secs(60);
+const REBUILD: Duration = Duration::from_secs(30);
+
+/// A running `sxs serve`, killed when dropped.
+struct Child {
+    process: std::process::Child,
+    addr: SocketAddr,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+impl Child {
+    /// Starts `sxs serve SITE --port PORT` with TMPDIR set to `tmp` (where
+    /// its private folder goes) and waits for its "serving" line.
+    fn start(site: &Path, tmp: &Path, port: u16) -> Child {
+        let mut process = Command::new(common::sxs_bin())
+            .arg("serve")
+            .arg(site)
+            .args(["--port", &port.to_string()])
+            .env("TMPDIR", tmp)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("sxs starts");
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let err_pipe = process.stderr.take().expect("stderr piped");
+        let sink = Arc::clone(&stderr);
+        std::thread::spawn(move || {
+            for line in BufReader::new(err_pipe).lines().map_while(Result::ok) {
+                sink.lock().unwrap().push_str(&format!("{line}\n"));
+            }
+        });
+        let out_pipe = process.stdout.take().expect("stdout piped");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out_pipe).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let mut child = Child {
+            process,
+            addr: "127.0.0.1:1".parse().unwrap(),
+            stderr,
+        };
+        let line = rx
+            .recv_timeout(START)
+            .unwrap_or_else(|_| panic!("no serving line; stderr:\n{}", child.stderr()));
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in {line:?}"));
+        child.addr = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .parse()
+            .expect("host:port");
+        assert!(child.addr.ip().is_loopback(), "{line}");
+        child
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        get(self.addr, path, &self.addr.to_string())
+    }
+
+    /// Ctrl-C, then the exit status (bounded wait).
+    fn interrupt(&mut self) -> ExitStatus {
+        let pid = self.process.id().to_string();
+        let sent = Command::new("kill").args(["-INT", &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "kill -INT {pid}");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.process.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "sxs serve did not stop on Ctrl-C"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// A minimal HTTP/1.1 GET; the path is sent exactly as given.
+fn get(addr: SocketAddr, path: &str, host: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("response");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {text:?}"));
+    let body = text
+        .split_once("\r\n\r\n")
+        .map_or(String::new(), |(_, b)| b.to_owned());
+    (status, body)
+}
+
+/// The live-reload stream, read event by event.
+struct Events {
+    lines: Receiver<String>,
+}
+
+impl Events {
+    fn open(addr: SocketAddr) -> Events {
+        let mut stream =
+            TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
+        write!(
+            stream,
+            "GET /__sxs/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        Events { lines: rx }
+    }
+
+    /// The next event of kind `name`: its data.
+    fn next(&self, name: &str, within: Duration) -> String {
+        let deadline = Instant::now() + within;
+        let mut event = String::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let line = self
+                .lines
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("no `{name}` event within {within:?}"));
+            if let Some(kind) = line.strip_prefix("event: ") {
+                event = kind.to_owned();
+            } else if let Some(data) = line.strip_prefix("data: ") {
+                if event == name {
+                    return data.to_owned();
+                }
+            }
+        }
+    }
+}
+
+/// A copy of the sample site (its one page, TOC and site.yml) in `dir`.
+fn sample_site(dir: &Path) -> PathBuf {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = dir.join("site");
+    fs::create_dir_all(site.join("content/partner-center")).unwrap();
+    fs::copy(repo.join("site.yml"), site.join("site.yml")).unwrap();
+    for name in ["TOC.yml", "customer-communication-from-microsoft.md"] {
+        fs::copy(
+            repo.join("content/partner-center").join(name),
+            site.join("content/partner-center").join(name),
+        )
+        .unwrap();
+    }
+    site
+}
+
+/// Saves as editors do: a temporary file renamed over the original.
+fn atomic_save(path: &Path, text: &str) {
+    let tmp = path.with_extension("md.sxs-test-tmp");
+    fs::write(&tmp, text).unwrap();
+    fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn edits_reload_errors_overlay_and_recover() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = sample_site(dir.path());
+    let tmp = dir.path().join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    let mut child = Child::start(&site, &tmp, 0);
+    let page_url = format!("/{PAGE_REL}.html");
+    let md = site.join(format!("content/{PAGE_REL}.md"));
+    let original = fs::read_to_string(&md).unwrap();
+
+    let (status, body) = child.get(&page_url);
+    assert_eq!(status, 200);
+    assert!(body.contains("Comunicação com o cliente da Microsoft"));
+    assert!(body.contains("/__sxs/events"), "reload script injected");
+    assert!(!body.contains("sxs-error-overlay"));
+    // Injected at serve time: the built file itself is untouched.
+    let built = private_site(&tmp).join(format!("{PAGE_REL}.html"));
+    assert!(!fs::read_to_string(built).unwrap().contains("/__sxs/events"));
+
+    let events = Events::open(child.addr);
+    let first = events.next("hello", REBUILD);
+
+    // A plain write.
+    let edited = original.replace(
+        "Comunicação com o cliente da Microsoft",
+        "Comunicação EDITADA",
+    );
+    fs::write(&md, &edited).unwrap();
+    let second = events.next("reload", REBUILD);
+    assert_ne!(first, second);
+    let (_, body) = child.get(&page_url);
+    assert!(body.contains("Comunicação EDITADA"), "{}", child.stderr());
+    assert!(body.contains(&format!("var v=\"{second}\"")));
+
+    // Broken YAML frontmatter, saved atomically: the overlay names file:line.
+    let broken = edited.replacen("title:", "title: [unclosed\nx:", 1);
+    atomic_save(&md, &broken);
+    events.next("reload", REBUILD);
+    let (status, body) = child.get(&page_url);
+    assert_eq!(status, 200, "the last good page is still served");
+    assert!(body.contains("sxs-error-overlay"), "{}", child.stderr());
+    assert!(
+        body.contains(&format!("{PAGE_REL}.md:3:")),
+        "overlay has file:line: {}",
+        child.stderr()
+    );
+    assert!(body.contains("frontmatter"));
+    assert!(child.stderr().contains("error[frontmatter]"));
+
+    // Fixed: the page recovers by itself.
+    atomic_save(&md, &edited);
+    events.next("reload", REBUILD);
+    let (_, body) = child.get(&page_url);
+    assert!(!body.contains("sxs-error-overlay"), "{}", child.stderr());
+    assert!(body.contains("Comunicação EDITADA"));
+
+    // A terminal line per rebuild: what changed and how long it took.
+    let log = child.stderr();
+    let rebuilds = log
+        .lines()
+        .filter(|l| l.starts_with(&format!("{PAGE_REL}.md changed: rendered 1 page(s)")))
+        .filter(|l| l.contains(" ms ") || l.contains(" s "))
+        .count();
+    assert_eq!(rebuilds, 3, "{log}");
+
+    // Ctrl-C: a clean exit that removes the private folder.
+    assert!(child.interrupt().success(), "{}", child.stderr());
+    assert_eq!(
+        fs::read_dir(&tmp).unwrap().count(),
+        0,
+        "private folder left"
+    );
+}
+
+/// The live folder in the server's private folder (under TMPDIR).
+fn private_site(tmp: &Path) -> PathBuf {
+    let private = fs::read_dir(tmp)
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("sxs-serve-"))
+        .expect("private folder")
+        .path();
+    fs::read_dir(&private)
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("site-"))
+        .expect("live folder")
+        .path()
+}
+
+#[test]
+fn nothing_outside_the_site_is_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = sample_site(dir.path());
+    let tmp = dir.path().join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    fs::write(dir.path().join("secret.txt"), "SECRET").unwrap();
+    let child = Child::start(&site, &tmp, 0);
+    let live = private_site(&tmp);
+    std::os::unix::fs::symlink(dir.path().join("secret.txt"), live.join("leak.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), live.join("leakdir")).unwrap();
+
+    for path in [
+        "/../Cargo.toml",
+        "/../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/partner-center/..%2f..%2fsecret.txt",
+        "/leak.txt",
+        "/leakdir/secret.txt",
+        "/%00",
+    ] {
+        let (status, body) = child.get(path);
+        assert!(
+            status == 403 || status == 404,
+            "{path}: {status} {body:.200}"
+        );
+        assert!(
+            !body.contains("SECRET") && !body.contains("root:"),
+            "{path}"
+        );
+    }
+    assert_eq!(child.get("/.sxs-output").0, 404, "hidden files");
+    // A name that resolves to 127.0.0.1 but is not ours (DNS rebinding).
+    let (status, _) = get(child.addr, "/", "attacker.example:80");
+    assert_eq!(status, 403);
+    // Folders: their index page, after a redirect to the slash form.
+    assert_eq!(child.get("/").0, 200);
+    assert_eq!(child.get("/review").0, 301);
+    let (status, body) = child.get("/review/");
+    assert_eq!(status, 200);
+    assert!(body.contains("/__sxs/events"));
+}
+
+#[test]
+fn a_port_in_use_moves_to_the_next_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = sample_site(dir.path());
+    let tmp = dir.path().join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let child = Child::start(&site, &tmp, port);
+    assert_ne!(child.addr.port(), port);
+    assert!(
+        child
+            .stderr()
+            .contains(&format!("port {port} is in use; using")),
+        "{}",
+        child.stderr()
+    );
+    assert_eq!(child.get("/").0, 200);
+}
+
+#[test]
+fn a_template_error_is_shown_and_the_site_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = sample_site(dir.path());
+    let tmp = dir.path().join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    let child = Child::start(&site, &tmp, 0);
+    let events = Events::open(child.addr);
+    events.next("hello", REBUILD);
+    fs::create_dir(site.join("templates")).unwrap();
+    // The new folder is seen (it makes a full build) before the file in it.
+    events.next("reload", REBUILD);
+    fs::write(
+        site.join("templates/home.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ oops( }}{% endblock main %}",
+    )
+    .unwrap();
+    events.next("reload", REBUILD);
+    let (status, body) = child.get("/");
+    assert_eq!(status, 200, "the last good site stays");
+    assert!(body.contains("sxs-error-overlay"), "{}", child.stderr());
+    assert!(body.contains("home.html"), "names the template");
+    fs::remove_file(site.join("templates/home.html")).unwrap();
+    events.next("reload", REBUILD);
+    let (_, body) = child.get("/");
+    assert!(!body.contains("sxs-error-overlay"), "{}", child.stderr());
+}
