@@ -226,7 +226,12 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
 /// streams closed, private folder removed.
 fn serve(options: &sxs::serve::Options, open: bool) -> Result<(), sxs::Error> {
     let (stop_tx, stop_rx) = std::sync::mpsc::channel();
+    let presses = std::sync::atomic::AtomicUsize::new(0);
     ctrlc::set_handler(move || {
+        // The first stops after the build under way; a second, at once.
+        if presses.fetch_add(1, std::sync::atomic::Ordering::SeqCst) > 0 {
+            std::process::exit(130);
+        }
         let _ = stop_tx.send(());
     })
     .map_err(|e| sxs::Error::new(format!("cannot handle Ctrl-C: {e}")))?;
@@ -245,7 +250,7 @@ fn serve(options: &sxs::serve::Options, open: bool) -> Result<(), sxs::Error> {
     }
     let _ = stop_rx.recv();
     if !options.quiet {
-        eprintln!("stopping");
+        eprintln!("stopping (Ctrl-C again to quit at once)");
     }
     server.stop();
     Ok(())

@@ -7,7 +7,9 @@ use crate::render::markdown::escape_attr;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::RecvTimeoutError;
+use std::sync::Arc;
 use std::time::Duration;
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
@@ -16,10 +18,14 @@ pub const EVENTS_PATH: &str = "/__sxs/events";
 
 /// How often an idle event stream sends a comment, so that a closed browser
 /// tab is noticed (the write fails) and its thread ends.
-const KEEPALIVE: Duration = Duration::from_secs(15);
+const KEEPALIVE: Duration = Duration::from_secs(5);
+
+/// Open event streams (a thread each) at most: enough for any number of
+/// tabs a person opens.
+const MAX_STREAMS: usize = 64;
 
 /// Answers one request. Never panics on what the request holds.
-pub fn handle(request: Request, state: &State) {
+pub fn handle(request: Request, state: &Arc<State>) {
     let response = if !matches!(request.method(), Method::Get | Method::Head) {
         text(405, "only GET and HEAD are served")
     } else if state.loopback_only && !host_is_loopback(&request) {
@@ -27,7 +33,11 @@ pub fn handle(request: Request, state: &State) {
         // points at 127.0.0.1 (DNS rebinding).
         text(403, "sxs serve answers requests for localhost only")
     } else if request.url() == EVENTS_PATH {
-        return events(request, state);
+        if state.streams.fetch_add(1, Ordering::SeqCst) < MAX_STREAMS {
+            return events(request, state);
+        }
+        state.streams.fetch_sub(1, Ordering::SeqCst);
+        text(503, "too many open event streams")
     } else {
         file_response(request.url(), state)
     };
@@ -307,10 +317,13 @@ onclick=\"this.closest('#sxs-error-overlay').remove()\">Dismiss</button></p></di
 /// The Server-Sent Events stream: `hello` with the current version on
 /// connecting, `reload` with the new one after each rebuild. Each stream
 /// has its own thread, which ends when the browser goes or the server stops.
-fn events(request: Request, state: &State) {
+/// The caller has counted the stream in `state.streams`.
+fn events(request: Request, state: &Arc<State>) {
     let updates = state.subscribe();
     let hello = state.status().version;
+    let state = Arc::clone(state);
     std::thread::spawn(move || {
+        let _count = StreamCount(&state);
         let mut out = request.into_writer();
         let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\
 Cache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
@@ -329,6 +342,15 @@ Cache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
             }
         }
     });
+}
+
+/// Uncounts an event stream when its thread ends, however it ends.
+struct StreamCount<'a>(&'a State);
+
+impl Drop for StreamCount<'_> {
+    fn drop(&mut self) {
+        self.0.streams.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use crate::site::Site;
 use output::Output;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::thread::JoinHandle;
@@ -65,6 +65,8 @@ pub struct State {
     output: Output,
     status: RwLock<Status>,
     subscribers: Mutex<Vec<Sender<String>>>,
+    /// Event streams open now (each has a thread).
+    streams: AtomicUsize,
     /// Differs between runs, so a page from an earlier run reloads.
     instance: String,
     /// Bound to a loopback address: refuse other `Host` names.
@@ -146,6 +148,7 @@ impl Server {
             output: Output::new()?,
             status: RwLock::new(Status::default()),
             subscribers: Mutex::new(Vec::new()),
+            streams: AtomicUsize::new(0),
             instance: instance_id(),
             loopback_only: options.bind.is_loopback(),
             quiet: options.quiet,
@@ -223,7 +226,7 @@ impl Server {
     }
 }
 
-fn serve_requests(http: &tiny_http::Server, state: &State, stopping: &AtomicBool) {
+fn serve_requests(http: &tiny_http::Server, state: &Arc<State>, stopping: &AtomicBool) {
     loop {
         match http.recv() {
             Ok(request) => http::handle(request, state),
@@ -304,6 +307,10 @@ impl BuildLoop {
     /// one needs the site opened again.
     fn site_session(&mut self, reason: &str) -> Next {
         let started = Instant::now();
+        if reason == "start" {
+            self.state
+                .log(&format!("building {} …", self.root.display()));
+        }
         let site = match Site::open(&self.root, None) {
             Ok(site) => site,
             Err(err) => return self.failed(&err, None),

@@ -191,20 +191,20 @@ impl Snapshot {
     fn one(&self, path: &Path) -> Option<Change> {
         let root = &self.paths.root;
         let content = &self.paths.content;
-        if content != root {
-            if path == root.join("site.yml") {
-                return Some(Change::Full("site.yml changed".to_owned()));
-            }
-            if path.starts_with(root.join("templates")) {
-                let rel = load::relative(root, path);
-                return Some(Change::Full(format!("{rel} changed")));
-            }
-            if path.starts_with(root.join("static")) {
-                return Some(Change::Partial {
-                    content: Vec::new(),
-                    statics: true,
-                });
-            }
+        // First, as they may lie in the content folder (a site that is its
+        // own content): site.yml, templates/ and static/ are not pages.
+        if path == root.join("site.yml") {
+            return Some(Change::Full("site.yml changed".to_owned()));
+        }
+        if path.starts_with(root.join("templates")) {
+            let rel = load::relative(root, path);
+            return Some(Change::Full(format!("{rel} changed")));
+        }
+        if path.starts_with(root.join("static")) && root.join("static") != *content {
+            return Some(Change::Partial {
+                content: Vec::new(),
+                statics: true,
+            });
         }
         if !path.starts_with(content) || path.starts_with(&self.output) {
             return None;
@@ -307,7 +307,25 @@ mod tests {
             })
         );
         let hidden = content.join("a/.page.md.swp");
+        fs::write(content.join("a/notes.txt"), "x").unwrap();
+        let output = site.output.join("a/page.html");
+        assert_eq!(snapshot.classify(&[output]), None, "our own output");
         fs::write(&hidden, "x").unwrap();
         assert_eq!(snapshot.classify(&[hidden]), None);
+    }
+
+    #[test]
+    fn a_site_that_is_its_own_content_still_rebuilds_on_config_and_templates() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("page.md"), "# Page\n").unwrap();
+        fs::write(dir.path().join("site.yml"), "title: T\n").unwrap();
+        let site = Site::open(dir.path(), None).unwrap();
+        assert_eq!(site.paths.content, site.paths.root);
+        let mut snapshot = Snapshot::of(&site);
+        fs::write(dir.path().join("site.yml"), "title: Other\n").unwrap();
+        let root = dir.path().to_owned();
+        for path in [root.join("site.yml"), root.join("templates/page.html")] {
+            assert!(matches!(snapshot.classify(&[path]), Some(Change::Full(_))));
+        }
     }
 }
