@@ -45,6 +45,23 @@ fn copy_corpus(from: &Path, to: &Path) {
     }
 }
 
+/// The page with a word put into its last translated sentence (as when a
+/// reviewer fixes a translation): its search records change, and its
+/// summary may.
+fn edit_sentence(original: &str, n: usize) -> String {
+    let at = original
+        .rfind("<span data-ttu-id=")
+        .and_then(|i| original[i..].find('>').map(|j| i + j + 1))
+        .expect("a translated sentence");
+    format!("{}Edição {n} {}", &original[..at], &original[at..])
+}
+
+/// The page with a new title in its frontmatter: the site-wide lists and
+/// the page's neighbours change too.
+fn edit_title(original: &str, n: usize) -> String {
+    original.replacen("title: ", &format!("title: Edição {n} "), 1)
+}
+
 /// The reload events of a server, as they come.
 fn reloads(addr: std::net::SocketAddr) -> Receiver<String> {
     let mut stream = TcpStream::connect(addr).expect("connect");
@@ -85,7 +102,7 @@ fn save_to_reload(bencher: Bencher, page: &str) {
     let mut n = 0;
     bencher.bench_local(|| {
         n += 1;
-        std::fs::write(&tmp, format!("{original}\nEdição {n}.\n")).expect("save");
+        std::fs::write(&tmp, edit_sentence(&original, n)).expect("save");
         std::fs::rename(&tmp, &path).expect("rename");
         events
             .recv_timeout(Duration::from_secs(30))
@@ -104,10 +121,21 @@ fn save_to_reload_largest_page(bencher: Bencher) {
     save_to_reload(bencher, LARGEST);
 }
 
-/// The partial rebuild alone (one page, its dependents, the site pages),
-/// into a folder: what the save-to-reload time is made of past the debounce.
+/// The partial rebuild alone after a sentence is edited (the page, and the
+/// site-wide outputs that depend on what changed), into a folder: what the
+/// save-to-reload time is made of past the debounce.
 #[divan::bench(sample_count = 20, sample_size = 1)]
-fn rebuild_one_page(bencher: Bencher) {
+fn rebuild_after_sentence_edit(bencher: Bencher) {
+    rebuild(bencher, edit_sentence);
+}
+
+/// The same after the page's title changed.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn rebuild_after_title_edit(bencher: Bencher) {
+    rebuild(bencher, edit_title);
+}
+
+fn rebuild(bencher: Bencher, edit: fn(&str, usize) -> String) {
     struct Folder(PathBuf);
     impl sxs::write::Sink for Folder {
         fn write(&self, rel: &str, bytes: &[u8]) -> sxs::diagnostic::Result<()> {
@@ -127,7 +155,7 @@ fn rebuild_one_page(bencher: Bencher) {
     let mut n = 0;
     bencher.bench_local(|| {
         n += 1;
-        std::fs::write(&path, format!("{original}\nEdição {n}.\n")).expect("save");
+        std::fs::write(&path, edit(&original, n)).expect("save");
         builder
             .rebuild(&[TYPICAL.to_owned()], &out)
             .expect("rebuild")

@@ -29,6 +29,9 @@ pub struct Outcome {
     pub pages: usize,
     /// Pages whose views were written (all of them, or a rebuild's few).
     pub rendered: usize,
+    /// The site-wide outputs written: `home/review/decisions` (with 404),
+    /// `sitemap`, `search index`.
+    pub site_outputs: Vec<&'static str>,
     /// Every problem: unreadable pages, findings at error level, broken links.
     pub problems: Vec<Diagnostic>,
 }
@@ -191,12 +194,12 @@ impl<'a> Builder<'a> {
             .filter(|file| self.summaries.contains_key(&file.rel))
             .map(|file| Job::Read(file))
             .collect();
-        let rendered = self.render(jobs, sink)?;
-        self.write_site_pages(sink)?;
+        let (rendered, _) = self.render(jobs, sink)?;
+        self.write_site_pages(sink, SiteOutputs::ALL)?;
         self.write_fixed_files(sink)?;
         copy_media(self.site, sink)?;
         copy_static(self.site, sink)?;
-        Ok(self.outcome(rendered))
+        Ok(self.outcome(rendered, SiteOutputs::ALL))
     }
 
     /// Builds again after the content files `rels` changed on disk (the
@@ -227,9 +230,10 @@ impl<'a> Builder<'a> {
         if let Some(reason) = self.needs_full(&changed) {
             return Ok(Rebuild::Full(reason));
         }
-        let (ready, titles_changed) = self.update_summaries(changed, &mut dependents);
+        let (ready, mut outputs, titles_changed) = self.update_summaries(changed, &mut dependents);
         if toc_changed || titles_changed {
             self.make_trees()?;
+            outputs.lists = true;
         }
         if toc_changed {
             dependents.extend(self.summaries.keys().cloned());
@@ -244,9 +248,10 @@ impl<'a> Builder<'a> {
                 .filter(|f| dependents.contains(&f.rel))
                 .map(|file| Job::Read(file)),
         );
-        let rendered = self.render(jobs, sink)?;
-        self.write_site_pages(sink)?;
-        Ok(Rebuild::Done(self.outcome(rendered)))
+        let (rendered, search_changed) = self.render(jobs, sink)?;
+        outputs.search = search_changed;
+        self.write_site_pages(sink, outputs)?;
+        Ok(Rebuild::Done(self.outcome(rendered, outputs)))
     }
 
     /// Writes the built-in static files and the site's `static/` folder
@@ -258,20 +263,26 @@ impl<'a> Builder<'a> {
 
     /// Takes in the changed pages' new summaries (or why they cannot be
     /// read) and adds to `dependents` the other pages to render again.
-    /// Returns the pages read, and whether a title changed.
+    /// Returns the pages read, the site-wide outputs their summaries touch,
+    /// and whether a title changed.
     fn update_summaries(
         &mut self,
         changed: Vec<(&ContentFile, std::result::Result<Reviewed, Diagnostic>)>,
         dependents: &mut HashSet<String>,
-    ) -> (Vec<Reviewed>, bool) {
+    ) -> (Vec<Reviewed>, SiteOutputs, bool) {
         let mut ready = Vec::new();
+        let mut outputs = SiteOutputs::default();
         let mut titles_changed = false;
         for (file, result) in changed {
             match result {
                 Ok(page) => {
                     let mut summary = summarize(&page, &self.locales);
                     summary.url = self.locales.built_path(&summary.rel, View::Sxs);
+                    outputs.sitemap |= self.summaries.get(&file.rel).is_none_or(|old| {
+                        (old.bilingual, &old.locale) != (summary.bilingual, &summary.locale)
+                    });
                     if let Some(old) = self.summaries.insert(file.rel.clone(), summary) {
+                        outputs.lists |= self.summaries.get(&file.rel) != Some(&old);
                         titles_changed |= self.depends_on(&old, dependents);
                     }
                     self.unreadable.remove(&file.rel);
@@ -282,7 +293,7 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        (ready, titles_changed)
+        (ready, outputs, titles_changed)
     }
 
     /// The pages that include any of `rels`.
@@ -378,8 +389,9 @@ impl<'a> Builder<'a> {
     }
 
     /// Pass 2 for `jobs`, in parallel: each page's three views into `sink`.
-    /// Returns how many pages were rendered.
-    fn render(&mut self, jobs: Vec<Job<'_>>, sink: &dyn Sink) -> Result<usize> {
+    /// Returns how many pages were rendered, and whether the search index
+    /// changed with them.
+    fn render(&mut self, jobs: Vec<Job<'_>>, sink: &dyn Sink) -> Result<(usize, bool)> {
         let index = SiteIndex::new(&self.locales, &self.summaries, &self.files);
         let shared = Shared {
             site: self.site,
@@ -405,23 +417,27 @@ impl<'a> Builder<'a> {
             })
             .collect();
         let mut count = 0;
+        let mut search_changed = false;
         for result in results {
             match result? {
                 Ok((rel, rendered)) => {
                     count += 1;
-                    self.rendered.insert(rel, rendered);
+                    let search = rendered.search.clone();
+                    let old = self.rendered.insert(rel, rendered);
+                    search_changed |= old.is_none_or(|old| old.search != search);
                 }
                 Err(problem) => {
                     self.unreadable.insert(problem.file.clone(), problem);
                 }
             }
         }
-        Ok(count)
+        Ok((count, search_changed))
     }
 
-    /// The pages built from every page's summary: home, 404, review
-    /// dashboard, decisions index, sitemap and the search index.
-    fn write_site_pages(&self, sink: &dyn Sink) -> Result<()> {
+    /// The outputs built from every page: home, 404, review dashboard and
+    /// decisions index (`lists`), the sitemap and the search index; those in
+    /// `outputs`, in parallel.
+    fn write_site_pages(&self, sink: &dyn Sink, outputs: SiteOutputs) -> Result<()> {
         let index = SiteIndex::new(&self.locales, &self.summaries, &self.files);
         let shared = Shared {
             site: self.site,
@@ -436,19 +452,50 @@ impl<'a> Builder<'a> {
             .iter()
             .filter_map(|f| self.summaries.get(&f.rel))
             .collect();
-        shared.site_pages(&summaries, self.base_url.as_deref())?;
-        let search: Vec<&str> = self
+        let when = |wanted: bool, write: &(dyn Fn() -> Result<()> + Sync)| {
+            if wanted {
+                write()
+            } else {
+                Ok(())
+            }
+        };
+        let (lists, (sitemap, search)) = rayon::join(
+            || when(outputs.lists, &|| shared.lists(&summaries)),
+            || {
+                rayon::join(
+                    || {
+                        when(outputs.sitemap, &|| {
+                            shared.sitemap(&summaries, self.base_url())
+                        })
+                    },
+                    || when(outputs.search, &|| self.write_search(sink)),
+                )
+            },
+        );
+        lists.and(sitemap).and(search)
+    }
+
+    /// The search index: every page's records, in site order. A script, not
+    /// JSON, so search works from file:// too.
+    fn write_search(&self, sink: &dyn Sink) -> Result<()> {
+        let parts: Vec<&str> = self
             .pages
             .iter()
             .filter_map(|f| self.rendered.get(&f.rel))
             .map(|r| r.search.as_str())
             .filter(|s| !s.is_empty())
             .collect();
-        // A script, not JSON, so search works from file:// too.
-        sink.write(
-            "static/search-index.js",
-            format!("window.SXS_SEARCH=[{}];\n", search.join(",")).as_bytes(),
-        )
+        let size = parts.iter().map(|p| p.len() + 1).sum::<usize>();
+        let mut script = String::with_capacity(size + 32);
+        script.push_str("window.SXS_SEARCH=[");
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                script.push(',');
+            }
+            script.push_str(part);
+        }
+        script.push_str("];\n");
+        sink.write("static/search-index.js", script.as_bytes())
     }
 
     /// Files that depend on neither pages nor content: robots.txt and the
@@ -479,7 +526,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Every problem of the site as it stands, in file order.
-    fn outcome(&self, rendered: usize) -> Outcome {
+    fn outcome(&self, rendered: usize, outputs: SiteOutputs) -> Outcome {
         let mut problems = self.site.problems.clone();
         problems.extend(self.nav_problems.iter().cloned());
         problems.extend(self.unreadable.values().cloned());
@@ -492,8 +539,40 @@ impl<'a> Builder<'a> {
         Outcome {
             pages: self.summaries.len(),
             rendered,
+            site_outputs: outputs.names(),
             problems,
         }
+    }
+}
+
+/// The site-wide outputs, by what they are built from: `lists` from the
+/// pages' summaries and the navigation, `sitemap` from each page's language,
+/// `search` from each page's segments. A rebuild writes only those whose
+/// input changed.
+#[derive(Debug, Default, Clone, Copy)]
+struct SiteOutputs {
+    lists: bool,
+    sitemap: bool,
+    search: bool,
+}
+
+impl SiteOutputs {
+    const ALL: SiteOutputs = SiteOutputs {
+        lists: true,
+        sitemap: true,
+        search: true,
+    };
+
+    fn names(self) -> Vec<&'static str> {
+        [
+            (self.lists, "home/review/decisions"),
+            (self.sitemap, "sitemap"),
+            (self.search, "search index"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, name)| *name)
+        .collect()
     }
 }
 
@@ -783,8 +862,10 @@ impl Shared<'_> {
         })
     }
 
-    fn site_pages(&self, summaries: &[&PageSummary], base_url: Option<&str>) -> Result<()> {
-        let mut ctx = self.base_context("index.html");
+    /// The lists of pages: home, 404, review dashboard and decisions
+    /// index, their four templates rendered in parallel.
+    fn lists(&self, summaries: &[&PageSummary]) -> Result<()> {
+        let mut home = self.base_context("index.html");
         let trees: Vec<RenderedTree> = self
             .trees
             .iter()
@@ -795,8 +876,8 @@ impl Shared<'_> {
                 order: Vec::new(),
             })
             .collect();
-        ctx.insert("trees", &trees);
-        ctx.insert("pages", summaries);
+        home.insert("trees", &trees);
+        home.insert("pages", summaries);
         let mut verdicts: BTreeMap<&str, usize> = BTreeMap::new();
         let mut checks: BTreeMap<&str, usize> = BTreeMap::new();
         for s in summaries {
@@ -805,37 +886,33 @@ impl Shared<'_> {
                 *checks.entry(code.as_str()).or_default() += n;
             }
         }
-        ctx.insert("verdicts", &verdicts);
-        ctx.insert("checks", &checks);
-        ctx.insert(
+        home.insert("verdicts", &verdicts);
+        home.insert("checks", &checks);
+        home.insert(
             "segments_total",
             &summaries.iter().map(|s| s.segments).sum::<usize>(),
         );
-        self.sink.write(
-            "index.html",
-            self.templates.render("home.html", &ctx)?.as_bytes(),
-        )?;
-        self.sink.write(
-            "404.html",
-            self.templates.render("404.html", &ctx)?.as_bytes(),
-        )?;
+        let mut nested = home.clone();
         let groups = views::group_decisions(summaries);
         let decision_count: usize = summaries.iter().map(|s| s.decisions.len()).sum();
-        ctx.insert("root", "../");
-        ctx.insert("groups", &groups);
-        ctx.insert("decision_count", &decision_count);
-        ctx.insert("charts", &dashboard_charts(summaries, &verdicts, &checks));
-        self.sink.write(
-            "review/index.html",
-            self.templates.render("review.html", &ctx)?.as_bytes(),
-        )?;
-        self.sink.write(
-            "decisions/index.html",
-            self.templates.render("decisions.html", &ctx)?.as_bytes(),
-        )?;
-        let base = base_url
-            .map(str::to_owned)
-            .unwrap_or_else(|| self.site.config.base_url.clone());
+        nested.insert("root", "../");
+        nested.insert("groups", &groups);
+        nested.insert("decision_count", &decision_count);
+        nested.insert("charts", &dashboard_charts(summaries, &verdicts, &checks));
+        let pages = [
+            ("home.html", "index.html", &home),
+            ("404.html", "404.html", &home),
+            ("review.html", "review/index.html", &nested),
+            ("decisions.html", "decisions/index.html", &nested),
+        ];
+        pages.par_iter().try_for_each(|(template, path, ctx)| {
+            let html = self.templates.render(template, ctx)?;
+            self.sink.write(path, html.as_bytes())
+        })
+    }
+
+    /// `sitemap.xml`, with each page's alternates.
+    fn sitemap(&self, summaries: &[&PageSummary], base: &str) -> Result<()> {
         let mut sitemap = tera::Context::new();
         sitemap.insert("base_url", &format!("{}/", base.trim_end_matches('/')));
         sitemap.insert("pages", summaries);

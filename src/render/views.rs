@@ -90,7 +90,9 @@ pub fn root_prefix(rel: &str) -> String {
 }
 
 /// What other pages need to know of a page: built by the first pass.
-#[derive(Debug, Clone, Serialize)]
+/// Compared on rebuilds: the site-wide pages are rendered again only when
+/// some page's summary changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PageSummary {
     pub rel: String,
     pub title: String,

@@ -428,10 +428,10 @@ impl BuildLoop {
             .iter()
             .filter(|p| p.severity == Severity::Warning)
             .count();
-        let site_pages = if done == "rendered" {
-            " and the site pages"
-        } else {
-            ""
+        let site_pages = match outcome.site_outputs.as_slice() {
+            _ if done != "rendered" => String::new(),
+            [] => " (no site-wide page changed)".to_owned(),
+            names => format!(" + {}", names.join(", ")),
         };
         self.state.log(&format!(
             "{what}: {done} {} page(s){site_pages} in {} ({} error(s), {warnings} warning(s))",
