@@ -180,7 +180,7 @@ fn dashboard_charts(
         })
         .collect();
     let mut check_list: Vec<(&str, usize)> = checks.iter().map(|(c, n)| (*c, *n)).collect();
-    check_list.sort_by(|a, b| b.1.cmp(&a.1));
+    check_list.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     let check_bars: Vec<Bar<'_>> = check_list
         .iter()
         .map(|(code, n)| Bar {
