@@ -404,7 +404,15 @@ impl<'t> Splitter<'t> {
 /// Raw HTML elements that hold other blocks; a row that opens one without
 /// closing it continues in the next rows.
 const CONTAINERS: [&str; 9] = [
-    "table", "div", "ul", "ol", "dl", "details", "section", "blockquote", "figure",
+    "table",
+    "div",
+    "ul",
+    "ol",
+    "dl",
+    "details",
+    "section",
+    "blockquote",
+    "figure",
 ];
 
 /// Net count of container elements a piece of raw HTML opens.
@@ -417,7 +425,10 @@ fn html_depth(html: &str) -> isize {
             Some(r) => (true, r),
             None => (false, rest),
         };
-        let name: String = rest.chars().take_while(char::is_ascii_alphanumeric).collect();
+        let name: String = rest
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
         if CONTAINERS.contains(&name.as_str()) {
             depth += if closing { -1 } else { 1 };
         }

@@ -492,10 +492,6 @@ impl Shared<'_> {
         for (path, content) in render::STATIC {
             self.staging.write(path, content.as_bytes())?;
         }
-        self.staging.write(
-            "static/highlight.css",
-            render::docfx::highlight_css().as_bytes(),
-        )?;
         Ok(())
     }
 }

@@ -11,7 +11,8 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-/// Class prefix of highlighted code tokens (see `highlight_css`).
+/// Class prefix of highlighted code tokens (colours in `static/sxs.css`,
+/// chosen for contrast in both themes).
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// What a fragment needs besides its events: its language, a prefix for the
@@ -313,26 +314,8 @@ pub fn highlight(code: &str, lang: &str) -> String {
         Some(generator.finalize())
     });
     let body = body.unwrap_or_else(|| escape_attr(code));
-    format!("<pre class=\"code\"><code{class}>{body}</code></pre>\n")
-}
-
-/// The stylesheet for highlighted code: a light and a dark theme.
-pub fn highlight_css() -> String {
-    let themes = syntect::highlighting::ThemeSet::load_defaults();
-    let css = |name: &str| {
-        themes
-            .themes
-            .get(name)
-            .and_then(|theme| {
-                syntect::html::css_for_theme_with_class_style(theme, CLASS_STYLE).ok()
-            })
-            .unwrap_or_default()
-    };
-    format!(
-        "{}\n@media (prefers-color-scheme: dark) {{\n{}\n}}\n",
-        css("InspiredGitHub"),
-        css("base16-ocean.dark")
-    )
+    // Focusable: a long line scrolls, and keyboard users must reach it.
+    format!("<pre class=\"code\" tabindex=\"0\"><code{class}>{body}</code></pre>\n")
 }
 
 #[cfg(test)]

@@ -217,7 +217,11 @@ fn segment_html(
         Side::Source => segment.has_source,
     };
     let body = if present {
-        let prefix = if mode == Mode::Column(Side::Source) { "src-" } else { "" };
+        let prefix = if mode == Mode::Column(Side::Source) {
+            "src-"
+        } else {
+            ""
+        };
         inline_html(doc, segment.markdown(side), side, prefix, ctx)
     } else {
         "<span class=\"seg-missing\">(missing)</span>".to_owned()
