@@ -199,7 +199,21 @@ fn dashboard_charts(
             class: "share",
         })
         .collect();
+    let groups = views::group_decisions(&summaries.iter().collect::<Vec<_>>());
+    let actor_bars: Vec<Bar<'_>> = groups
+        .iter()
+        .take(10)
+        .map(|g| Bar {
+            label: &g.actor,
+            value: g.count,
+            class: "actor",
+        })
+        .collect();
     BTreeMap::from([
+        (
+            "actors",
+            charts::bars("Decisions by actor (top 10)", &actor_bars),
+        ),
         (
             "verdicts",
             charts::bars("Verdicts across the site", &verdict_bars),
