@@ -73,10 +73,9 @@ pub fn align(rel: &str, text: &str, parsed: Parsed<'_>) -> Document {
         splitter.event(event, range);
     }
     let Splitter {
-        mut rows,
-        placement,
-        ..
+        rows, placement, ..
     } = splitter;
+    let (mut rows, placement) = merge_open_html(rows, placement);
 
     // A pair no event touched (e.g. in a link reference definition) is still
     // shown, in a row of its own at the end, and reported.
@@ -123,8 +122,12 @@ pub fn align(rel: &str, text: &str, parsed: Parsed<'_>) -> Document {
             segment(text, &index, pair, block, kind)
         })
         .collect();
+    let mut seen = std::collections::HashSet::new();
     for row in &mut rows {
-        row.anchors = anchors(row, &segments);
+        row.anchors = anchors(row, &segments)
+            .into_iter()
+            .map(|anchor| unique(anchor, &mut seen))
+            .collect();
     }
     check_segments(rel, &segments, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.line, d.column));
@@ -237,9 +240,12 @@ impl<'t> Splitter<'t> {
             }
         }
         self.depth += 1;
-        let kept = self.pair_containing(&range).is_none();
-        // On the stack before `touch`: a block that is exactly one pair
-        // (`|<span…>…</span>|`) is the kind of the segment it places.
+        // A container spanning exactly one pair (a table cell `|<span…>…</span>|`)
+        // wraps the pair: it is kept, and its kind is the segment's.
+        let wraps_pair = self
+            .pair_containing(&range)
+            .is_some_and(|i| self.pairs[i].outer == range);
+        let kept = wraps_pair || self.pair_containing(&range).is_none();
         self.stack.push((kept, segment_kind(&tag)));
         if kept {
             self.push(Event::Start(tag.into_static()));
@@ -395,6 +401,78 @@ impl<'t> Splitter<'t> {
     }
 }
 
+/// Raw HTML elements that hold other blocks; a row that opens one without
+/// closing it continues in the next rows.
+const CONTAINERS: [&str; 9] = [
+    "table",
+    "div",
+    "ul",
+    "ol",
+    "dl",
+    "details",
+    "section",
+    "blockquote",
+    "figure",
+];
+
+/// Net count of container elements a piece of raw HTML opens.
+fn html_depth(html: &str) -> isize {
+    let lower = html.to_ascii_lowercase();
+    let mut depth = 0;
+    for (at, _) in lower.match_indices('<') {
+        let rest = &lower[at + 1..];
+        let (closing, rest) = match rest.strip_prefix('/') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let name: String = rest
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        if CONTAINERS.contains(&name.as_str()) {
+            depth += if closing { -1 } else { 1 };
+        }
+    }
+    depth
+}
+
+/// CommonMark ends an HTML block at a blank line, so a raw `<table>` with
+/// blank lines inside comes out as several blocks; one row each would split
+/// the table between rows (and leave each half unbalanced). Rows are merged
+/// until the raw HTML they hold is balanced again.
+fn merge_open_html(
+    rows: Vec<Block>,
+    placement: HashMap<usize, (usize, BlockKind)>,
+) -> (Vec<Block>, HashMap<usize, (usize, BlockKind)>) {
+    let mut merged: Vec<Block> = Vec::with_capacity(rows.len());
+    let mut new_index = Vec::with_capacity(rows.len());
+    let mut open = 0isize;
+    for row in rows {
+        let depth: isize = row
+            .pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Event(Event::Html(h) | Event::InlineHtml(h)) => html_depth(h),
+                _ => 0,
+            })
+            .sum();
+        match merged.last_mut() {
+            Some(last) if open > 0 => {
+                last.kind = BlockKind::Html;
+                last.pieces.extend(row.pieces);
+            }
+            _ => merged.push(row),
+        }
+        open = (open + depth).max(0);
+        new_index.push(merged.len() - 1);
+    }
+    let placement = placement
+        .into_iter()
+        .map(|(pair, (row, kind))| (pair, (new_index.get(row).copied().unwrap_or(row), kind)))
+        .collect();
+    (merged, placement)
+}
+
 /// The row kind of a top-level block.
 fn row_kind(tag: &Tag<'_>) -> BlockKind {
     match tag {
@@ -487,6 +565,18 @@ fn anchors(row: &Block, segments: &[Segment]) -> Vec<String> {
         }
     }
     found
+}
+
+/// `anchor`, or `anchor-1`, `anchor-2`… if already used in the page (two
+/// headings "Request example" get distinct ids, as DocFX gives them).
+fn unique(anchor: String, seen: &mut std::collections::HashSet<String>) -> String {
+    let mut candidate = anchor.clone();
+    let mut n = 0;
+    while !seen.insert(candidate.clone()) {
+        n += 1;
+        candidate = format!("{anchor}-{n}");
+    }
+    candidate
 }
 
 /// DocFX-style heading id: lowercase words joined by `-`, punctuation dropped.

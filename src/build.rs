@@ -513,10 +513,7 @@ impl<'a> Builder<'a> {
         for (path, content) in render::STATIC {
             sink.write(path, content.as_bytes())?;
         }
-        sink.write(
-            "static/highlight.css",
-            render::docfx::highlight_css().as_bytes(),
-        )
+        Ok(())
     }
 
     fn base_url(&self) -> &str {
@@ -635,7 +632,21 @@ fn dashboard_charts(
             class: "share",
         })
         .collect();
+    let groups = views::group_decisions(summaries);
+    let actor_bars: Vec<Bar<'_>> = groups
+        .iter()
+        .take(10)
+        .map(|g| Bar {
+            label: &g.actor,
+            value: g.count,
+            class: "actor",
+        })
+        .collect();
     BTreeMap::from([
+        (
+            "actors",
+            charts::bars("Decisions by actor (top 10)", &actor_bars),
+        ),
         (
             "verdicts",
             charts::bars("Verdicts across the site", &verdict_bars),

@@ -2555,7 +2555,11 @@ pub fn modality_findings(
                     rel,
                     (d.line, d.column),
                     "modality",
-                    crate::diagnostic::Severity::Warning,
+                    // Info, not warning: the target cue is the sentence's
+                    // first modal, so a second clause ("você pode …, mas
+                    // certifique-se …") misleads it; measured on the corpus,
+                    // most findings are not real (see the README).
+                    crate::diagnostic::Severity::Info,
                     message,
                 )
                 .with_id(&d.id),

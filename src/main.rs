@@ -101,6 +101,11 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         folder: Option<String>,
     },
+    /// Create a new site: a sample page, site.yml and the default templates.
+    Init {
+        /// The folder to create (must not exist, or be empty).
+        dir: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -127,6 +132,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
     match cli.command {
+        Command::Init { dir } => init(&dir, cli.quiet),
         Command::Build {
             site,
             output,
@@ -274,6 +280,19 @@ fn open_in_browser(page: &std::ffi::OsStr) {
     if !opened {
         eprintln!("open {} in a browser", page.to_string_lossy());
     }
+}
+
+fn init(dir: &Path, quiet: bool) -> Result<ExitCode, sxs::Error> {
+    sxs::init::init(dir)?;
+    if !quiet {
+        eprintln!(
+            "created {}: edit content/, then `sxs build {}` or `sxs serve {}`",
+            dir.display(),
+            dir.display(),
+            dir.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_problems(problems: &[Diagnostic]) {

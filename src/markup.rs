@@ -76,15 +76,17 @@ impl Token {
     }
 }
 
-/// The anchor name of an `<a name="x">` (or `<a id="x">`) tag.
+/// The anchor name of an `<a name="x">` (or `<a … id="x">`) tag.
 pub fn anchor_name(html: &str) -> Option<&str> {
-    let rest = html.trim().strip_prefix("<a ")?;
-    let rest = rest.trim_start();
-    let value = rest
-        .strip_prefix("name=\"")
-        .or_else(|| rest.strip_prefix("id=\""))?;
-    let value = &value[..value.find('"')?];
-    (!value.is_empty()).then_some(value)
+    let tag = html.trim().strip_prefix("<a ")?;
+    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+    ["name=\"", "id=\""].iter().find_map(|attr| {
+        let at = tag.find(attr)?;
+        let starts_word = at == 0 || tag[..at].ends_with(char::is_whitespace);
+        let value = &tag[at + attr.len()..];
+        let value = &value[..value.find('"')?];
+        (starts_word && !value.is_empty()).then_some(value)
+    })
 }
 
 /// Quick test used to skip pages without any markup.

@@ -11,7 +11,8 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-/// Class prefix of highlighted code tokens (see `highlight_css`).
+/// Class prefix of highlighted code tokens (colours in `static/sxs.css`,
+/// chosen for contrast in both themes).
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// What a fragment needs besides its events: its language, a prefix for the
@@ -21,7 +22,9 @@ const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 pub struct Fragment<'f> {
     pub side: Side,
     pub id_prefix: &'f str,
-    pub heading_id: Option<&'f str>,
+    /// The block's anchors as align made them unique in the page: the n-th
+    /// anchor tag met gets the n-th name; a heading's id is the first.
+    pub anchors: &'f [String],
 }
 
 /// Applies the DocFX conventions to one fragment's events.
@@ -31,6 +34,7 @@ pub fn transform<'a>(
     ctx: &Context<'_>,
 ) -> Vec<Event<'a>> {
     let side = frag.side;
+    let mut anchors = frag.anchors.iter().map(String::as_str);
     let lang = match side {
         Side::Target => ctx.target_lang,
         Side::Source => ctx.source_lang,
@@ -47,26 +51,27 @@ pub fn transform<'a>(
             }) => {
                 // `# <a name="x"></a>Title`: the block's first anchor is the
                 // heading's id; further anchors stay as `<a id>` targets.
-                let own = frag
-                    .heading_id
+                let own = anchors
+                    .next()
                     .map(str::to_owned)
                     .or_else(|| id.map(|i| i.to_string()));
                 let mut rest = Vec::new();
                 let mut skip_close = false;
+                // The first anchor is the one the heading id stands for (made
+                // unique in the page by align, so it may read `x-1`).
+                let mut first_anchor = own.is_some();
                 for inner in iter.by_ref() {
                     let done = matches!(inner, Event::End(TagEnd::Heading(_)));
                     match &inner {
-                        Event::InlineHtml(html)
-                            if anchor_name(html).is_some()
-                                && anchor_name(html) == own.as_deref() =>
-                        {
+                        Event::InlineHtml(html) if first_anchor && anchor_name(html).is_some() => {
+                            first_anchor = false;
                             skip_close = true;
                         }
                         Event::InlineHtml(html) if skip_close && html.trim() == "</a>" => {
                             skip_close = false;
                         }
                         Event::InlineHtml(html) if anchor_name(html).is_some() => {
-                            rest.push(anchor_target(html, frag.id_prefix));
+                            rest.push(anchor_target(html, anchors.next(), frag.id_prefix));
                         }
                         _ => rest.push(inner),
                     }
@@ -82,8 +87,15 @@ pub fn transform<'a>(
                 }));
                 out.extend(rest);
             }
+            // `</br>` is common in localized tables; browsers read it as `<br>`.
+            Event::InlineHtml(html) if html.contains("</br>") => {
+                out.push(Event::InlineHtml(html.replace("</br>", "<br>").into()));
+            }
+            Event::Html(html) if html.contains("</br>") && anchor_name(&html).is_none() => {
+                out.push(Event::Html(html.replace("</br>", "<br>").into()));
+            }
             Event::InlineHtml(html) | Event::Html(html) if anchor_name(&html).is_some() => {
-                out.push(anchor_target(&html, frag.id_prefix));
+                out.push(anchor_target(&html, anchors.next(), frag.id_prefix));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, title) = alert_label(kind, lang);
@@ -162,8 +174,8 @@ pub fn transform<'a>(
 
 /// `<a name="x">` (obsolete in HTML5) as `<a id="x">`, keeping any text
 /// after the tag (an HTML block line may hold more).
-fn anchor_target<'a>(html: &str, prefix: &str) -> Event<'a> {
-    let name = anchor_name(html).unwrap_or_default();
+fn anchor_target<'a>(html: &str, unique: Option<&str>, prefix: &str) -> Event<'a> {
+    let name = unique.or_else(|| anchor_name(html)).unwrap_or_default();
     let rest = html
         .trim_start()
         .find('>')
@@ -302,26 +314,8 @@ pub fn highlight(code: &str, lang: &str) -> String {
         Some(generator.finalize())
     });
     let body = body.unwrap_or_else(|| escape_attr(code));
-    format!("<pre class=\"code\"><code{class}>{body}</code></pre>\n")
-}
-
-/// The stylesheet for highlighted code: a light and a dark theme.
-pub fn highlight_css() -> String {
-    let themes = syntect::highlighting::ThemeSet::load_defaults();
-    let css = |name: &str| {
-        themes
-            .themes
-            .get(name)
-            .and_then(|theme| {
-                syntect::html::css_for_theme_with_class_style(theme, CLASS_STYLE).ok()
-            })
-            .unwrap_or_default()
-    };
-    format!(
-        "{}\n@media (prefers-color-scheme: dark) {{\n{}\n}}\n",
-        css("InspiredGitHub"),
-        css("base16-ocean.dark")
-    )
+    // Focusable: a long line scrolls, and keyboard users must reach it.
+    format!("<pre class=\"code\" tabindex=\"0\"><code{class}>{body}</code></pre>\n")
 }
 
 #[cfg(test)]

@@ -67,14 +67,22 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
         return render_include(doc, block, &href, mode, ctx);
     }
     let mut events: Vec<Event<'_>> = Vec::with_capacity(block.pieces.len());
+    // Inside a link the link takes the focus: a segment there is no tab stop.
+    let mut links_open = 0usize;
     for piece in &block.pieces {
         match piece {
-            Piece::Event(event) => events.push(event.clone()),
+            Piece::Event(event) => {
+                match event {
+                    Event::Start(Tag::Link { .. }) => links_open += 1,
+                    Event::End(TagEnd::Link) => links_open = links_open.saturating_sub(1),
+                    _ => {}
+                }
+                events.push(event.clone());
+            }
             Piece::Segment(i) => {
                 if let Some(segment) = doc.segments.get(*i) {
-                    events.push(Event::InlineHtml(
-                        segment_html(doc, segment, mode, ctx).into(),
-                    ));
+                    let html = segment_html(doc, segment, mode, links_open == 0, ctx);
+                    events.push(Event::InlineHtml(html.into()));
                 }
             }
         }
@@ -86,7 +94,7 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
         } else {
             ""
         },
-        heading_id: block.anchors.first().map(String::as_str),
+        anchors: &block.anchors,
     };
     let events = super::docfx::transform(events, frag, ctx);
     let mut out = String::new();
@@ -174,12 +182,20 @@ fn render_include(
 }
 
 /// A segment's own markdown as inline HTML, in the language of `side`.
-pub fn inline_html(doc: &Document, markdown: &str, side: Side, ctx: &Context<'_>) -> String {
+/// Anchors inside the text (`<a id>`) get `id_prefix` where the same text
+/// is shown twice on a page (the source column, the original on hover).
+pub fn inline_html(
+    doc: &Document,
+    markdown: &str,
+    side: Side,
+    id_prefix: &str,
+    ctx: &Context<'_>,
+) -> String {
     let events = parse::inline_events(markdown, &doc.refs);
     let frag = Fragment {
         side,
-        id_prefix: "",
-        heading_id: None,
+        id_prefix,
+        anchors: &[],
     };
     let events = super::docfx::transform(events, frag, ctx);
     let mut out = String::new();
@@ -191,6 +207,7 @@ fn segment_html(
     doc: &Document,
     segment: &crate::model::Segment,
     mode: Mode,
+    focusable: bool,
     ctx: &Context<'_>,
 ) -> String {
     let id = escape_attr(&segment.id);
@@ -200,23 +217,27 @@ fn segment_html(
         Side::Source => segment.has_source,
     };
     let body = if present {
-        inline_html(doc, segment.markdown(side), side, ctx)
+        let prefix = if mode == Mode::Column(Side::Source) {
+            "src-"
+        } else {
+            ""
+        };
+        inline_html(doc, segment.markdown(side), side, prefix, ctx)
     } else {
         "<span class=\"seg-missing\">(missing)</span>".to_owned()
     };
+    let tab = if focusable { " tabindex=\"0\"" } else { "" };
     match mode {
         Mode::Column(Side::Target) => {
-            format!(
-                "<span class=\"seg\" id=\"{id}\" data-seg=\"{id}\" tabindex=\"0\">{body}</span>"
-            )
+            format!("<span class=\"seg\" id=\"{id}\" data-seg=\"{id}\"{tab}>{body}</span>")
         }
-        Mode::Column(Side::Source) => format!(
-            "<span class=\"seg\" id=\"src-{id}\" data-seg=\"{id}\" tabindex=\"0\">{body}</span>"
-        ),
+        Mode::Column(Side::Source) => {
+            format!("<span class=\"seg\" id=\"src-{id}\" data-seg=\"{id}\"{tab}>{body}</span>")
+        }
         Mode::Reading(Side::Target) => {
-            let original = inline_html(doc, &segment.source, Side::Source, ctx);
+            let original = inline_html(doc, &segment.source, Side::Source, "src-", ctx);
             format!(
-                "<span class=\"seg\" id=\"{id}\" data-seg=\"{id}\" tabindex=\"0\">{body}<span class=\"lookup\" role=\"note\" lang=\"{}\">{original}</span></span>",
+                "<span class=\"seg\" id=\"{id}\" data-seg=\"{id}\"{tab}>{body}<span class=\"lookup\" role=\"note\" lang=\"{}\">{original}</span></span>",
                 escape_attr(ctx.source_lang)
             )
         }

@@ -1,0 +1,88 @@
+//! `sxs init DIR`: a new site with a sample bilingual page, a navigation
+//! file, a `site.yml` with every key, and the default templates and static
+//! files to edit.
+
+use crate::diagnostic::{Error, Result};
+use std::fs;
+use std::path::Path;
+
+const SAMPLE_PAGE: &str = r#"---
+title: Bem-vindo
+description: Uma página de exemplo em marcação bilíngue.
+ms.contentlocale: pt-BR
+ms.translationtype: HT
+---
+# <a name="welcome"></a><span data-ttu-id="00000-101">Bem-vindo</span><span class="sxs-lookup"><span data-stu-id="00000-101">Welcome</span></span>
+
+<span data-ttu-id="00000-102">Cada frase traz a tradução e o **original**.</span><span class="sxs-lookup"><span data-stu-id="00000-102">Each sentence carries the translation and the **original**.</span></span> <span data-ttu-id="00000-103">Você deve revisar as traduções automáticas.</span><span class="sxs-lookup"><span data-stu-id="00000-103">You must review machine translations.</span></span>
+
+> [!NOTE]
+> <span data-ttu-id="00000-104">Execute `sxs serve` para ver o site enquanto edita.</span><span class="sxs-lookup"><span data-stu-id="00000-104">Run `sxs serve` to see the site while you edit.</span></span>
+"#;
+
+const SAMPLE_TOC: &str = "- name: Bem-vindo\n  href: index.md\n";
+
+const SITE_YML: &str = r#"# Every key is optional.
+title: My documentation
+base_url: ""              # e.g. https://docs.example.com (used by sitemap.xml)
+output: public
+source_locale: en-US
+target_locale: pt-BR      # for pages without ms.contentlocale
+attribution: ""           # HTML for the footer, e.g. the content license
+review:
+  checks: {}              # e.g. { length: info, untranslated: off }
+  accept: []              # e.g. [{ id: 00000-103, code: numbers }]
+"#;
+
+/// Creates the site in `dir`, which must not exist or be empty.
+pub fn init(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        let empty = fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .next()
+            .is_none();
+        if !empty {
+            return Err(Error::at(
+                dir,
+                "is not empty; give a new folder (sxs init never overwrites files)",
+            ));
+        }
+    }
+    let write = |rel: &str, text: &str| -> Result<()> {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        fs::write(&path, text).map_err(|e| Error::io(&path, e))
+    };
+    write("site.yml", SITE_YML)?;
+    write("content/index.md", SAMPLE_PAGE)?;
+    write("content/TOC.yml", SAMPLE_TOC)?;
+    for (name, source) in crate::render::TEMPLATES {
+        write(&format!("templates/{name}"), source)?;
+    }
+    for (path, source) in crate::render::STATIC {
+        write(path, source)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creates_a_site_that_reads_and_refuses_a_non_empty_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("docs");
+        init(&site).unwrap();
+        assert!(site.join("templates/page.html").is_file());
+        assert!(site.join("static/sxs.css").is_file());
+        let text = fs::read_to_string(site.join("content/index.md")).unwrap();
+        let doc = crate::read_document("index.md", &text);
+        assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+        assert_eq!(doc.segments.len(), 4);
+        crate::config::Config::load(&site).unwrap();
+        assert!(init(&site).is_err());
+    }
+}

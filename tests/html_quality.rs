@@ -1,0 +1,174 @@
+//! The built HTML is valid (Nu HTML Checker, from the npm package vnu-jar)
+//! and accessible (axe-core in headless Chromium, no serious or critical
+//! violation), on the sample site and a sample of corpus pages.
+//!
+//! The tools are installed by `.ci/run` (`.ci/package.json`, Debian's
+//! chromium and a JRE). Without them these tests say SKIPPED and pass,
+//! except when `CI` is set.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn node_modules() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".ci/node_modules")
+}
+
+/// `true` when every listed tool is there; otherwise skip (or fail in CI).
+fn tools(what: &[(&str, bool)]) -> bool {
+    let missing: Vec<&str> = what.iter().filter(|(_, ok)| !ok).map(|(n, _)| *n).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!("CI is set but these are missing: {missing:?} (.ci/run installs them)");
+    }
+    eprintln!("SKIPPED: missing {missing:?}; run .ci/run's install steps to check the HTML");
+    false
+}
+
+fn runs(program: &str, arg: &str) -> bool {
+    Command::new(program)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The pages to check, built once for both tests (the folder lives as long
+/// as the test process).
+fn pages() -> &'static [PathBuf] {
+    static PAGES: std::sync::OnceLock<(tempfile::TempDir, Vec<PathBuf>)> =
+        std::sync::OnceLock::new();
+    let (_, pages) = PAGES.get_or_init(|| {
+        let out = tempfile::tempdir().unwrap();
+        let pages = build_pages(out.path());
+        (out, pages)
+    });
+    pages
+}
+
+/// Builds the sample site and the corpus; returns the pages to check.
+fn build_pages(out: &Path) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample = out.join("sample");
+    let built = Command::new(common::sxs_bin())
+        .args(["build", "--quiet", "--output"])
+        .arg(&sample)
+        .arg(root)
+        .status()
+        .unwrap();
+    assert!(built.success());
+    let mut pages: Vec<PathBuf> = [
+        "partner-center/customer-communication-from-microsoft.html",
+        "partner-center/customer-communication-from-microsoft.pt-br.html",
+        "partner-center/customer-communication-from-microsoft.en-us.html",
+        "index.html",
+        "review/index.html",
+        "decisions/index.html",
+        "404.html",
+    ]
+    .iter()
+    .map(|p| sample.join(p))
+    .collect();
+    let Some(corpus) = common::corpus() else {
+        return pages;
+    };
+    let public = out.join("corpus");
+    let built = Command::new(common::sxs_bin())
+        .args(["build", "--quiet", "--output"])
+        .arg(&public)
+        .arg(&corpus)
+        .status()
+        .unwrap();
+    assert!(built.success());
+    // Pages with the hard parts: the largest tables, raw HTML tables split by
+    // blank lines, FAQ and landing pages, alerts, code, announcements.
+    for page in [
+        "partner-center/insights-data-definitions.html",
+        "partner-center/insights-data-definitions.pt-br.html",
+        "Archive/China-add-licenses-or-services-to-an-existing-subscription.html",
+        "partner-center/add-licenses-or-services-to-an-existing-subscription.html",
+        "partner-center/chip-faq.html",
+        "partner-center/index.html",
+        "partner-center/announcements/2020-august.html",
+        "partner-center/insights-programmatic-first-api-call.html",
+        "review/index.html",
+        "decisions/index.html",
+    ] {
+        pages.push(public.join(page));
+    }
+    // And every 25th page of the corpus, in path order.
+    let mut all: Vec<PathBuf> = walkdir::WalkDir::new(&public)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(walkdir::DirEntry::into_path)
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    all.sort();
+    pages.extend(all.into_iter().step_by(25));
+    pages
+}
+
+#[test]
+fn built_html_is_valid() {
+    let jar = node_modules().join("vnu-jar/build/dist/vnu.jar");
+    if !tools(&[
+        ("java", runs("java", "-version")),
+        ("vnu-jar", jar.is_file()),
+    ]) {
+        return;
+    }
+    let pages = pages();
+    let result = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .arg("--errors-only")
+        // The content's own legacy HTML (`<col width>`, `<font>`) is kept as
+        // the authors wrote it; everything sxs writes must be valid.
+        .args(["--filterpattern", ".*is obsolete.*"])
+        .args(pages)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        result.status.success() && report.trim().is_empty(),
+        "{} pages checked:\n{report}",
+        pages.len()
+    );
+    eprintln!("{} pages valid", pages.len());
+}
+
+#[test]
+fn built_html_is_accessible() {
+    let modules = node_modules();
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| Path::new(p).is_file());
+    if !tools(&[
+        ("node", runs("node", "--version")),
+        ("chromium", chromium.is_some()),
+        ("playwright-core", modules.join("playwright-core").is_dir()),
+        ("axe-core", modules.join("axe-core/axe.min.js").is_file()),
+    ]) {
+        return;
+    }
+    // Each page is checked at 1366 px light and 390 px dark; the first
+    // pages are the sample site's and the hard corpus pages.
+    let pages = &pages()[..pages().len().min(14)];
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/a11y.mjs");
+    let result = Command::new("node")
+        .arg(script)
+        .args(pages)
+        .env("SXS_NODE_MODULES", &modules)
+        .env("SXS_CHROMIUM", chromium.unwrap_or_default())
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&result.stdout);
+    eprintln!("{report}{}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "axe found serious or critical violations:\n{report}"
+    );
+    assert!(report.contains("\"serious\":0"), "{report}");
+}
