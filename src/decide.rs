@@ -1019,6 +1019,12 @@ pub fn detect(source_sentence: &str) -> Option<Decision> {
 /// (`pt-BR` → `pt`). `None` when the sentence has no modal cue, or when the language has no
 /// lexicon: nothing here assumes Portuguese.
 pub fn target_modality(target_sentence: &str, locale: &str) -> Option<Modality> {
+    target_cue(target_sentence, locale).map(|(modality, _)| modality)
+}
+
+/// The modality of a target-language sentence (see [`target_modality`]) with the cue that
+/// decided it, as written in the sentence ("não deve", "poderá"): what a reviewer looks for.
+pub fn target_cue(target_sentence: &str, locale: &str) -> Option<(Modality, String)> {
     let language = locale
         .split(['-', '_'])
         .next()
@@ -1026,8 +1032,15 @@ pub fn target_modality(target_sentence: &str, locale: &str) -> Option<Modality> 
         .trim()
         .to_lowercase();
     let lexicon = TARGET_LEXICONS.iter().find(|l| l.language == language)?;
-    let words = target_words(target_sentence);
-    target_modality_in(&words, lexicon)
+    let spans = target_words(target_sentence);
+    let words: Vec<String> = spans.iter().map(|(w, _)| w.clone()).collect();
+    let (modality, at) = target_modality_in(&words, lexicon)?;
+    let start = spans.get(at.start).map_or(0, |(_, r)| r.start);
+    let end = spans
+        .get(at.end.saturating_sub(1))
+        .map_or(start, |(_, r)| r.end);
+    let cue = target_sentence.get(start..end).unwrap_or_default();
+    Some((modality, cue.to_owned()))
 }
 
 /// True when the translation changes the force or the polarity of the source's decision:
@@ -2427,11 +2440,29 @@ fn best_way(text: &str, toks: &[Tok], found: &Found) -> Option<Decision> {
 // Target language
 // ============================================================================================
 
-fn target_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .map(|w| w.trim_matches('-').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
+/// The words of a target sentence, lower-cased for matching, each with its byte range in the
+/// sentence so that a cue can be quoted as written.
+fn target_words(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let end = std::iter::once((text.len(), ' '));
+    for (i, ch) in text.char_indices().chain(end) {
+        let inside = ch.is_alphanumeric() || ch == '-';
+        match start {
+            None if inside => start = Some(i),
+            Some(from) if !inside => {
+                let piece = text.get(from..i).unwrap_or_default();
+                let word = piece.trim_matches('-');
+                let at = from + piece.len() - piece.trim_start_matches('-').len();
+                if !word.is_empty() {
+                    out.push((word.to_lowercase(), at..at + word.len()));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn match_cue(cue: &TargetCue, words: &[String], i: usize, skip: &[&str]) -> Option<usize> {
@@ -2454,15 +2485,19 @@ fn match_cue(cue: &TargetCue, words: &[String], i: usize, skip: &[&str]) -> Opti
     Some(pos - i)
 }
 
-fn target_modality_in(words: &[String], lx: &TargetLexicon) -> Option<Modality> {
+/// The modality of a target sentence's words and the range of words that says it.
+fn target_modality_in(
+    words: &[String],
+    lx: &TargetLexicon,
+) -> Option<(Modality, std::ops::Range<usize>)> {
     for i in 0..words.len() {
         let best = lx
             .cues
             .iter()
             .filter_map(|cue| match_cue(cue, words, i, lx.skip).map(|n| (n, cue.modality)))
             .max_by_key(|(n, _)| *n);
-        if let Some((_, modality)) = best {
-            return Some(modality);
+        if let Some((n, modality)) = best {
+            return Some((modality, i..i + n));
         }
         let w = words[i].as_str();
         let future = w.chars().count() >= 4
@@ -2480,9 +2515,15 @@ fn target_modality_in(words: &[String], lx: &TargetLexicon) -> Option<Modality> 
             {
                 k -= 1;
             }
-            let negated = k > 0 && lx.negators.contains(&words[k - 1].as_str())
-                || i > 0 && lx.negators.contains(&words[i - 1].as_str());
-            return Some(if negated { WillNot } else { Will });
+            let is_negator = |j: &usize| lx.negators.contains(&words[*j].as_str());
+            let negator = k
+                .checked_sub(1)
+                .filter(is_negator)
+                .or_else(|| i.checked_sub(1).filter(is_negator));
+            return Some(match negator {
+                Some(from) => (WillNot, from..i + 1),
+                None => (Will, i..i + 1),
+            });
         }
     }
     None
@@ -2540,8 +2581,8 @@ pub fn modality_findings(
     decisions
         .iter()
         .filter_map(|d| {
-            let target = target_modality(&d.target, locale);
-            let target = target.filter(|t| modality_conflict(d.decision.modality, Some(*t)))?;
+            let (target, cue) = target_cue(&d.target, locale)
+                .filter(|(t, _)| modality_conflict(d.decision.modality, Some(*t)))?;
             let message = format!(
                 "the source says `{}` ({}) but the translation reads as `{}` ({}); \
                  make the translation state the same force and polarity",
@@ -2562,9 +2603,19 @@ pub fn modality_findings(
                     crate::diagnostic::Severity::Info,
                     message,
                 )
-                .with_id(&d.id),
+                .with_id(&d.id)
+                .with_tokens(modality_tokens(&d.decision.trigger, cue)),
             )
         })
+        .collect()
+}
+
+/// The tokens of a modality finding: the source's trigger ("will not") and the target's cue
+/// ("vai"), each as written, so that both are marked side by side.
+fn modality_tokens(trigger: &str, cue: String) -> Vec<String> {
+    [trigger.to_owned(), cue]
+        .into_iter()
+        .filter(|t| !t.is_empty())
         .collect()
 }
 
@@ -3115,6 +3166,40 @@ mod tests {
                 "pt-BR"
             )
         ));
+    }
+
+    #[test]
+    fn target_cues_are_quoted_as_written() {
+        let cue = |s: &str| target_cue(s, "pt-BR").map(|(_, c)| c);
+        assert_eq!(
+            cue("Você Não Se Deve compartilhar a senha."),
+            Some("Não Se Deve".into())
+        );
+        assert_eq!(
+            cue("a Microsoft não enviará comunicações"),
+            Some("não enviará".into())
+        );
+        assert_eq!(cue("Os clientes poderão cancelar."), Some("poderão".into()));
+        assert_eq!(cue("O padrão de cobrança é mensal."), None);
+    }
+
+    #[test]
+    fn modality_findings_carry_the_trigger_and_the_cue() {
+        let decision = PageDecision {
+            id: "a-1".into(),
+            line: 3,
+            column: 1,
+            decision: Decision {
+                actor: "Microsoft".into(),
+                modality: WillNot,
+                trigger: "will not".into(),
+            },
+            source: "Microsoft will not send communications to your customers.".into(),
+            target: "A Microsoft vai enviar comunicações aos seus clientes.".into(),
+        };
+        let findings = modality_findings("a.md", &[decision], "pt-BR");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0].tokens[..], ["will not", "vai"]);
     }
 
     #[test]

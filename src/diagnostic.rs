@@ -54,6 +54,52 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
+    /// The offending words, numbers or marks, as written in either language:
+    /// the side-by-side view highlights them in both columns. Left out of
+    /// the JSON when there are none, so findings without tokens read as
+    /// before.
+    #[serde(skip_serializing_if = "Tokens::is_empty")]
+    pub tokens: Tokens,
+}
+
+/// The tokens of a finding: a list of strings, boxed and absent when empty
+/// so that a [`Diagnostic`] stays under clippy's `result_large_err` limit
+/// (it is the error type of several `Result`s) and most findings, which
+/// have no tokens, allocate nothing. Reads as a slice.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+// The box is the point: a thin pointer (8 bytes) where a `Vec` takes 24 and a
+// boxed slice 16, either of which would push `Diagnostic` to 128 bytes.
+#[allow(clippy::box_collection)]
+pub struct Tokens(Option<Box<Vec<String>>>);
+
+impl Tokens {
+    pub fn as_slice(&self) -> &[String] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl From<Vec<String>> for Tokens {
+    fn from(tokens: Vec<String>) -> Tokens {
+        Tokens((!tokens.is_empty()).then(|| Box::new(tokens)))
+    }
+}
+
+impl std::ops::Deref for Tokens {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        self.as_slice()
+    }
+}
+
+impl Serialize for Tokens {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.as_slice().serialize(serializer)
+    }
 }
 
 impl Diagnostic {
@@ -72,11 +118,18 @@ impl Diagnostic {
             code,
             severity,
             message: message.into(),
+            tokens: Tokens::default(),
         }
     }
 
     pub fn with_id(mut self, id: &str) -> Diagnostic {
         self.id = Some(id.to_owned());
+        self
+    }
+
+    /// Sets the offending tokens (see [`Diagnostic::tokens`]).
+    pub fn with_tokens(mut self, tokens: Vec<String>) -> Diagnostic {
+        self.tokens = Tokens::from(tokens);
         self
     }
 }
@@ -188,6 +241,21 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "a/b.md:3:7: error[empty]: abcde-1: the source is empty"
+        );
+    }
+
+    #[test]
+    fn tokens_appear_in_json_only_when_there_are_some() {
+        let d = Diagnostic::new("a.md", (1, 1), "numbers", Severity::Warning, "m");
+        let plain = serde_json::to_string(&d).unwrap_or_default();
+        assert!(!plain.contains("tokens"), "{plain}");
+        let none = d.clone().with_tokens(Vec::new());
+        assert_eq!(serde_json::to_string(&none).unwrap_or_default(), plain);
+        assert!(std::mem::size_of::<Diagnostic>() < 128, "see Tokens");
+        let with = serde_json::to_string(&d.with_tokens(vec!["30".into()])).unwrap_or_default();
+        assert!(
+            with.ends_with(r#""message":"m","tokens":["30"]}"#),
+            "{with}"
         );
     }
 }

@@ -127,6 +127,73 @@
   });
 })();
 
+// Offending tokens: each finding lists them (data-tokens, tab-separated);
+// every occurrence is marked in the finding's segment in both columns, so the
+// reader sees the changed number or code without hunting for it. Text nodes
+// only, so attributes and markup are never touched; exact, case-sensitive
+// matches, any whitespace in a token matching any whitespace, and never inside
+// a word: `3` is not marked in `30`, nor `.` in `1.000`.
+(function () {
+  "use strict";
+  var word;
+  try { word = new RegExp("[\\p{L}\\p{N}]", "u"); } catch (e) { return; }
+
+  // One pattern for all the tokens of a finding, longest first so that a
+  // token inside another (`1.000` and `1`) loses to it.
+  function tokenPattern(tokens) {
+    var sorted = tokens.filter(function (t) { return t.length >= 1; })
+      .sort(function (a, b) { return b.length - a.length; });
+    if (!sorted.length) return null;
+    var source = sorted.map(function (t) {
+      return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    }).join("|");
+    try { return new RegExp(source, "gu"); } catch (e) { return null; }
+  }
+
+  // Wraps each match in one text node in <mark class="token">.
+  function markText(node, pattern) {
+    var text = node.nodeValue, last = 0, frag = null, m;
+    var isWord = function (i) { return i >= 0 && i < text.length && word.test(text.charAt(i)); };
+    pattern.lastIndex = 0;
+    while ((m = pattern.exec(text))) {
+      var start = m.index, end = start + m[0].length;
+      var before = isWord(start - 1), after = isWord(end);
+      var inWord = (before && isWord(start)) || (after && isWord(end - 1)) || (before && after);
+      if (!m[0].length || inWord) { pattern.lastIndex = start + 1; continue; }
+      frag = frag || document.createDocumentFragment();
+      frag.appendChild(document.createTextNode(text.slice(last, start)));
+      var mark = document.createElement("mark");
+      mark.className = "token";
+      mark.textContent = m[0];
+      frag.appendChild(mark);
+      last = end;
+    }
+    if (!frag) return;
+    frag.appendChild(document.createTextNode(text.slice(last)));
+    node.parentNode.replaceChild(frag, node);
+  }
+
+  // The text nodes below `el` not already marked, collected first: marking
+  // changes the tree the walker walks.
+  function markIn(el, pattern) {
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.parentNode.closest("mark.token")) nodes.push(n);
+    }
+    nodes.forEach(function (node) { markText(node, pattern); });
+  }
+
+  document.querySelectorAll(".sxs .row .finding[data-tokens]").forEach(function (finding) {
+    var pattern = tokenPattern(finding.dataset.tokens.split("\t"));
+    var row = finding.closest(".row");
+    if (!pattern || !row) return;
+    var id = finding.dataset.for;
+    var segs = row.querySelectorAll(id ? '.seg[data-seg="' + CSS.escape(id) + '"]' : ".seg");
+    segs.forEach(function (seg) { markIn(seg, pattern); });
+  });
+})();
+
 // Sidebar: open the branches that lead to the current page, and show it.
 (function () {
   var current = document.querySelector('.sidebar [aria-current="page"]');

@@ -228,3 +228,50 @@ fn refuses_to_replace_a_folder_it_did_not_create() {
     assert_eq!(output.status.code(), Some(2));
     assert!(dir.path().join("content/a.md").is_file());
 }
+
+/// A pair as the corpus writes it: target span, then the source lookup.
+fn pair(id: &str, target: &str, source: &str) -> String {
+    format!("<span data-ttu-id=\"{id}\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">{source}</span></span>\n\n")
+}
+
+#[test]
+fn side_by_side_findings_carry_their_tokens_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path();
+    std::fs::create_dir_all(site.join("content")).unwrap();
+    let page = format!(
+        "{}{}{}",
+        pair("a-1", "Pague 1.000 em 3 dias.", "Pay 1,000 within 30 days."),
+        pair("a-2", "Defina `x=\"<a>\"`.", "Set `x=\"<b>\"`."),
+        pair("a-3", "Select the link.", "Select the link."),
+    );
+    std::fs::write(site.join("content/a.md"), page).unwrap();
+    let public = site.join("public");
+    let output = build(site, &public);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let html = std::fs::read_to_string(public.join("a.html")).unwrap();
+    // Numbers: both sides' numbers, tab-separated, on the finding of a-1.
+    assert!(
+        html.contains(r#"data-check="numbers" data-for="a-1" data-tokens="30&#9;3""#),
+        "{html}"
+    );
+    // Markup: code with quotes and angle brackets stays inside the attribute.
+    assert!(
+        html.contains(
+            r#"data-for="a-2" data-tokens="x=&quot;&lt;b&gt;&quot;&#9;x=&quot;&lt;a&gt;&quot;""#
+        ),
+        "{html}"
+    );
+    // A finding without tokens (untranslated) has no attribute at all.
+    let untranslated = html
+        .split("<li class=\"finding")
+        .find(|li| li.contains("data-check=\"untranslated\""))
+        .unwrap();
+    assert!(!untranslated.contains("data-tokens"), "{untranslated}");
+    // The marking is the script's: the page's text is as written.
+    assert!(!html.contains("<mark"), "{html}");
+}

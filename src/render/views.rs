@@ -375,6 +375,9 @@ pub struct FindingView {
     pub message: String,
     pub line: usize,
     pub column: usize,
+    /// The offending tokens, which the page's script marks in the segment's
+    /// text on both sides (see [`Diagnostic::tokens`]).
+    pub tokens: Vec<String>,
 }
 
 impl FindingView {
@@ -386,6 +389,7 @@ impl FindingView {
             message: d.message.clone(),
             line: d.line,
             column: d.column,
+            tokens: d.tokens.to_vec(),
         }
     }
 }

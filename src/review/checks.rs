@@ -1,6 +1,7 @@
 //! The per-segment translation checks: a table of stable codes, default
-//! severities and functions over one aligned pair. Each function returns the
-//! message of its finding, if any, saying what differs and what to do.
+//! severities and functions over one aligned pair. Each function returns its
+//! finding, if any: a message saying what differs and what to do, and the
+//! offending tokens, which the side-by-side view highlights.
 
 use super::locale::Locale;
 use super::profile::Profile;
@@ -21,12 +22,43 @@ pub struct Pair<'a> {
     pub touching: (bool, bool),
 }
 
+/// What a check found in one pair.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flag {
+    /// For people: what differs and what to do.
+    pub message: String,
+    /// The offending tokens as written in either language (numbers, code,
+    /// link targets …), so that a reader sees them marked in both columns
+    /// instead of searching the sentence for them.
+    pub tokens: Vec<String>,
+}
+
+impl Flag {
+    pub fn new(message: impl Into<String>) -> Flag {
+        Flag {
+            message: message.into(),
+            tokens: Vec::new(),
+        }
+    }
+
+    /// Adds tokens, each once, empty ones left out (they would mark nothing).
+    pub fn with_tokens<S: AsRef<str>>(mut self, tokens: impl IntoIterator<Item = S>) -> Flag {
+        for token in tokens {
+            let token = token.as_ref();
+            if !token.is_empty() && !self.tokens.iter().any(|t| t == token) {
+                self.tokens.push(token.to_owned());
+            }
+        }
+        self
+    }
+}
+
 /// A check: its stable code (used by `site.yml` and inline acceptances), its
 /// default severity and the function that runs it.
 pub struct Check {
     pub code: &'static str,
     pub severity: Severity,
-    pub run: fn(&Pair<'_>) -> Option<String>,
+    pub run: fn(&Pair<'_>) -> Option<Flag>,
 }
 
 /// Every per-segment check, in the order their findings are listed.
@@ -107,16 +139,17 @@ pub fn segment_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> 
             touching: touching.get(i).copied().unwrap_or_default(),
         };
         for check in CHECKS {
-            if let Some(message) = (check.run)(&pair) {
+            if let Some(flag) = (check.run)(&pair) {
                 findings.push(
                     Diagnostic::new(
                         &doc.rel,
                         (segment.line, segment.column),
                         check.code,
                         check.severity,
-                        message,
+                        flag.message,
                     )
-                    .with_id(&segment.id),
+                    .with_id(&segment.id)
+                    .with_tokens(flag.tokens),
                 );
             }
         }
@@ -147,11 +180,7 @@ pub mod tests {
     }
 
     /// Runs one check on a pt-BR/en-US pair.
-    pub fn run(
-        check: fn(&Pair<'_>) -> Option<String>,
-        target: &str,
-        source: &str,
-    ) -> Option<String> {
+    pub fn run(check: fn(&Pair<'_>) -> Option<Flag>, target: &str, source: &str) -> Option<Flag> {
         let segment = segment(target, source);
         let refs = crate::parse::LinkRefs::new();
         let pair = Pair {
@@ -175,6 +204,13 @@ pub mod tests {
             findings[0].to_string(),
             "a.md:3:1: warning[numbers]: cea8a-108: the source has 14 where the translation has 30; copy the source's numbers (separators may follow the target language)"
         );
+        assert_eq!(findings[0].tokens[..], ["14", "30"]);
+    }
+
+    #[test]
+    fn flags_keep_each_token_once_and_drop_empty_ones() {
+        let flag = Flag::new("m").with_tokens(["30", "", "3", "30"]);
+        assert_eq!(flag.tokens, ["30", "3"]);
     }
 
     #[test]

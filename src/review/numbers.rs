@@ -30,6 +30,7 @@
 
 mod read;
 
+use super::checks::Flag;
 use super::locale::Locale;
 use read::{numbers, Convention, Number};
 
@@ -53,8 +54,10 @@ fn unmatched<'a>(from: &[Number<'a>], against: &[Number<'_>]) -> Vec<&'a str> {
     out
 }
 
-/// The numbers finding of a pair, if its numbers differ.
-pub fn check(target_prose: &str, source_prose: &str, locale: &Locale) -> Option<String> {
+/// The numbers finding of a pair, if its numbers differ. Its tokens are the
+/// unmatched numbers as each side writes them (`30` and `3`), so both are
+/// marked where they stand.
+pub fn check(target_prose: &str, source_prose: &str, locale: &Locale) -> Option<Flag> {
     // The source is English; a translator may keep its separators or use
     // the target language's.
     let target = numbers(target_prose, &[SOURCE, locale.separators]);
@@ -77,7 +80,7 @@ pub fn check(target_prose: &str, source_prose: &str, locale: &Locale) -> Option<
             extra.join(", ")
         ),
     };
-    Some(message)
+    Some(Flag::new(message).with_tokens(missing.iter().chain(&extra)))
 }
 
 #[cfg(test)]
@@ -203,10 +206,21 @@ mod tests {
 
     #[test]
     fn the_message_names_the_numbers() {
-        let message = check("Em 2020", "In 2021", &pt()).unwrap_or_default();
+        let message = check("Em 2020", "In 2021", &pt())
+            .unwrap_or_default()
+            .message;
         assert!(
             message.contains("2021") && message.contains("2020"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn tokens_are_the_unmatched_numbers_as_each_side_writes_them() {
+        let flag =
+            check("Pague 1.000 em 3 dias", "Pay 1,000 within 30 days", &pt()).unwrap_or_default();
+        assert_eq!(flag.tokens, ["30", "3"]);
+        let flag = check("Até 5.000 licenças", "Up to 50,000 licenses", &pt()).unwrap_or_default();
+        assert_eq!(flag.tokens, ["50,000", "5.000"]);
     }
 }

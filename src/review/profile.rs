@@ -3,7 +3,7 @@
 //! structure the reader sees (bold, code, link targets), not at raw text.
 
 use crate::parse::{self, LinkRefs};
-use pulldown_cmark::{Event, Tag};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// Stands for an inline atom that is not prose (inline code, inline HTML), so
 /// that words on either side of it never join or look adjacent.
@@ -23,6 +23,12 @@ pub struct Profile {
     pub emphasis: usize,
     /// Link and image targets (markdown or HTML `href`/`src`).
     pub targets: Vec<String>,
+    /// The text of each link (an image's alt text), by the index of its
+    /// target: what the reader sees of a link whose target differs.
+    pub link_texts: Vec<String>,
+    /// Links being read (indices into `targets`; an image may sit inside a
+    /// link), whose text the prose read now belongs to.
+    open_links: Vec<usize>,
     /// `<var>`-style placeholders: the content of `<var>…</var>` and unknown
     /// tags such as `<token>`.
     pub tags: Vec<String>,
@@ -37,14 +43,17 @@ impl Profile {
             match event {
                 Event::Text(text) => match &mut var {
                     Some(content) => content.push_str(&text),
-                    None => profile.prose.push_str(&text),
+                    None => profile.text(&text),
                 },
                 Event::Code(code) => {
                     profile.atom();
                     profile.code.push(code.into_string());
                 }
-                Event::SoftBreak | Event::HardBreak => profile.prose.push(' '),
+                Event::SoftBreak | Event::HardBreak => profile.text(" "),
                 Event::Start(tag) => profile.start(&tag),
+                Event::End(TagEnd::Link | TagEnd::Image) => {
+                    profile.open_links.pop();
+                }
                 Event::InlineHtml(html) | Event::Html(html) => {
                     profile.atom();
                     profile.html(&html, &mut var);
@@ -52,7 +61,31 @@ impl Profile {
                 _ => {}
             }
         }
+        profile.open_links.clear();
         profile
+    }
+
+    /// Prose text, also the text of the links being read.
+    fn text(&mut self, text: &str) {
+        self.prose.push_str(text);
+        for &i in &self.open_links {
+            if let Some(link_text) = self.link_texts.get_mut(i) {
+                link_text.push_str(text);
+            }
+        }
+    }
+
+    /// A link or image target; an image's alt text comes after it as the
+    /// link text does (`alt`: an HTML image, whose text is an attribute).
+    fn target(&mut self, target: String, alt: Option<String>) {
+        self.targets.push(target);
+        match alt {
+            Some(alt) => self.link_texts.push(alt),
+            None => {
+                self.open_links.push(self.link_texts.len());
+                self.link_texts.push(String::new());
+            }
+        }
     }
 
     fn atom(&mut self) {
@@ -66,7 +99,7 @@ impl Profile {
             Tag::Strong => self.strong += 1,
             Tag::Emphasis => self.emphasis += 1,
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
-                self.targets.push(dest_url.to_string());
+                self.target(dest_url.to_string(), None);
             }
             _ => {}
         }
@@ -79,8 +112,19 @@ impl Profile {
         match (name.as_str(), closing) {
             ("strong" | "b", false) => self.strong += 1,
             ("em" | "i", false) => self.emphasis += 1,
-            ("a", false) => self.targets.extend(attribute(html, "href")),
-            ("img", false) => self.targets.extend(attribute(html, "src")),
+            ("a", false) => match attribute(html, "href") {
+                Some(href) => self.target(href, None),
+                // An anchor (`<a name>`): no target, and its `</a>` closes nothing.
+                None => self.open_links.push(usize::MAX),
+            },
+            ("a", true) => {
+                self.open_links.pop();
+            }
+            ("img", false) => {
+                if let Some(src) = attribute(html, "src") {
+                    self.target(src, Some(attribute(html, "alt").unwrap_or_default()));
+                }
+            }
             ("var", false) => *var = Some(String::new()),
             ("var", true) => self
                 .tags
@@ -136,6 +180,7 @@ mod tests {
         assert_eq!((p.strong, p.emphasis), (1, 1));
         assert_eq!(p.code, ["Run-Job"]);
         assert_eq!(p.targets, ["settings.md", "logo.png"]);
+        assert_eq!(p.link_texts, ["Configurações", "Logo"]);
         assert!(p.prose.contains("Configurações") && p.prose.contains("Logo"));
         assert!(!p.prose.contains("Run-Job"));
     }
@@ -146,6 +191,7 @@ mod tests {
             r##"Consulte <a href="#charge_types">encargos</a> <strong>Outros</strong> <var>nome</var> <token>"##,
         );
         assert_eq!(p.targets, ["#charge_types"]);
+        assert_eq!(p.link_texts, ["encargos"]);
         assert_eq!(p.strong, 1);
         assert_eq!(p.tags, ["<var>nome</var>", "<token>"]);
         assert!(!p.prose.contains("nome"));

@@ -1,22 +1,31 @@
 //! Checks on what a translation must carry over unchanged: formatting
 //! (markup), link and image targets (links), and placeholders.
 
-use super::checks::Pair;
+use super::checks::{Flag, Pair};
 use super::numbers::is_url;
-use super::profile::ATOM;
+use super::profile::{Profile, ATOM};
 
-/// Items of `from` with no counterpart in `against`, counted as multisets.
-fn difference<'a>(from: &'a [String], against: &[String]) -> Vec<&'a str> {
+/// Indices of the items of `from` with no counterpart in `against`, counted
+/// as multisets. Indices, so that a caller can find what else it knows about
+/// an item (a link's text).
+fn unmatched_at(from: &[String], against: &[String]) -> Vec<usize> {
     let mut rest: Vec<&str> = against.iter().map(String::as_str).collect();
-    from.iter()
-        .filter(|item| match rest.iter().position(|r| r == item) {
-            Some(i) => {
-                rest.swap_remove(i);
+    (0..from.len())
+        .filter(|&i| match rest.iter().position(|r| *r == from[i]) {
+            Some(j) => {
+                rest.swap_remove(j);
                 false
             }
             None => true,
         })
-        .map(String::as_str)
+        .collect()
+}
+
+/// Items of `from` with no counterpart in `against`, counted as multisets.
+fn difference<'a>(from: &'a [String], against: &[String]) -> Vec<&'a str> {
+    unmatched_at(from, against)
+        .into_iter()
+        .map(|i| from[i].as_str())
         .collect()
 }
 
@@ -44,8 +53,9 @@ fn count(what: &str, source: usize, target: usize) -> Option<String> {
 }
 
 /// Bold, italic and inline code: the same counts, and inline code
-/// byte-identical (code is copied, never translated).
-pub fn markup(pair: &Pair<'_>) -> Option<String> {
+/// byte-identical (code is copied, never translated). The tokens are the
+/// code spans that differ; a changed count has no one place to mark.
+pub fn markup(pair: &Pair<'_>) -> Option<Flag> {
     let (t, s) = (&pair.target, &pair.source);
     let mut parts: Vec<String> = [
         count("bold", s.strong, t.strong),
@@ -69,10 +79,11 @@ pub fn markup(pair: &Pair<'_>) -> Option<String> {
         ));
     }
     (!parts.is_empty()).then(|| {
-        format!(
+        Flag::new(format!(
             "formatting differs ({}); keep the source's bold and italic, and copy inline code byte for byte",
             parts.join("; ")
-        )
+        ))
+        .with_tokens(missing.iter().chain(&extra))
     })
 }
 
@@ -93,8 +104,20 @@ fn neutral(target: &str, target_locale: &str) -> String {
         .join("/")
 }
 
+/// The tokens of the links of `profile` at `indices`: each target as
+/// written and the link's text. A target is seldom visible (it is in an
+/// `href`), so the text is what the reader finds marked.
+fn link_tokens<'a>(profile: &'a Profile, indices: &[usize]) -> Vec<&'a str> {
+    indices
+        .iter()
+        .flat_map(|&i| [profile.targets.get(i), profile.link_texts.get(i)])
+        .flatten()
+        .map(|t| t.trim())
+        .collect()
+}
+
 /// Link and image targets: the same multiset, locale folders aside.
-pub fn links(pair: &Pair<'_>) -> Option<String> {
+pub fn links(pair: &Pair<'_>) -> Option<Flag> {
     let normalize = |targets: &[String]| -> Vec<String> {
         targets
             .iter()
@@ -105,8 +128,9 @@ pub fn links(pair: &Pair<'_>) -> Option<String> {
         normalize(&pair.target.targets),
         normalize(&pair.source.targets),
     );
-    let missing = difference(&s, &t);
-    let extra = difference(&t, &s);
+    let (missing_at, extra_at) = (unmatched_at(&s, &t), unmatched_at(&t, &s));
+    let missing: Vec<&str> = missing_at.iter().map(|&i| s[i].as_str()).collect();
+    let extra: Vec<&str> = extra_at.iter().map(|&i| t[i].as_str()).collect();
     let message = match (missing.is_empty(), extra.is_empty()) {
         (true, true) => return None,
         (false, true) => format!(
@@ -123,7 +147,9 @@ pub fn links(pair: &Pair<'_>) -> Option<String> {
             list(&extra, quoted)
         ),
     };
-    Some(message)
+    let mut tokens = link_tokens(&pair.source, &missing_at);
+    tokens.extend(link_tokens(&pair.target, &extra_at));
+    Some(Flag::new(message).with_tokens(tokens))
 }
 
 /// The placeholders of prose: `{0}`, `{customerId}`, `{{name}}`, `%s`,
@@ -191,8 +217,16 @@ fn printf(word: &str) -> Vec<String> {
     out
 }
 
+/// What a reader sees of a placeholder: `<var>name</var>` shows as `name`.
+fn shown(placeholder: &str) -> &str {
+    placeholder
+        .strip_prefix("<var>")
+        .and_then(|p| p.strip_suffix("</var>"))
+        .unwrap_or(placeholder)
+}
+
 /// Placeholders: the same multiset in both languages.
-pub fn placeholders(pair: &Pair<'_>) -> Option<String> {
+pub fn placeholders(pair: &Pair<'_>) -> Option<Flag> {
     let collect = |p: &super::profile::Profile| -> Vec<String> {
         let mut all = placeholders_in(&p.prose);
         all.extend(p.tags.iter().cloned());
@@ -211,10 +245,11 @@ pub fn placeholders(pair: &Pair<'_>) -> Option<String> {
     if !extra.is_empty() {
         parts.push(format!("{} not in the source", list(&extra, backticks)));
     }
-    Some(format!(
+    let message = format!(
         "placeholders differ ({}); a placeholder stands for a value the reader or the software puts in, and is copied exactly, not translated",
         parts.join("; ")
-    ))
+    );
+    Some(Flag::new(message).with_tokens(missing.iter().chain(&extra).map(|p| shown(p))))
 }
 
 #[cfg(test)]
@@ -260,11 +295,49 @@ mod tests {
 
     #[test]
     fn markup_names_the_code_that_differs() {
-        let message = run(markup, "Defina como `Sim`.", "Set it to `Yes`.").unwrap_or_default();
+        let flag = run(markup, "Defina como `Sim`.", "Set it to `Yes`.").unwrap_or_default();
         assert!(
-            message.contains("`Yes`") && message.contains("`Sim`"),
-            "{message}"
+            flag.message.contains("`Yes`") && flag.message.contains("`Sim`"),
+            "{}",
+            flag.message
         );
+        assert_eq!(flag.tokens, ["Yes", "Sim"]);
+    }
+
+    #[test]
+    fn markup_has_no_tokens_for_a_lost_bold() {
+        let flag = run(markup, "Selecione Salvar.", "Select **Save**.").unwrap_or_default();
+        assert!(flag.tokens.is_empty(), "{:?}", flag.tokens);
+    }
+
+    #[test]
+    fn links_tokens_are_the_targets_and_the_link_texts() {
+        let flag = run(
+            links,
+            "Consulte [a página](add-users.md).",
+            "See [the page](add-user.md).",
+        )
+        .unwrap_or_default();
+        assert_eq!(
+            flag.tokens,
+            ["add-user.md", "the page", "add-users.md", "a página"]
+        );
+        let flag = run(
+            links,
+            "Consulte a página.",
+            r#"See <a href="https://aka.ms/x">https://aka.ms/x</a>."#,
+        )
+        .unwrap_or_default();
+        assert_eq!(flag.tokens, ["https://aka.ms/x"]);
+    }
+
+    #[test]
+    fn placeholders_tokens_are_the_placeholders_as_shown() {
+        let flag = run(placeholders, "Olá, {nome}!", "Hello, {name}!").unwrap_or_default();
+        assert_eq!(flag.tokens, ["{name}", "{nome}"]);
+        let flag =
+            run(placeholders, "Insira o token", "Enter <var>token</var>").unwrap_or_default();
+        assert_eq!(flag.tokens, ["token"]);
     }
 
     #[test]

@@ -2,13 +2,14 @@
 //! pair's band, end punctuation and edge spaces, repeated words, and
 //! unbalanced brackets or quotes.
 
-use super::checks::Pair;
+use super::checks::{Flag, Pair};
 use crate::model::{Document, Piece};
 use pulldown_cmark::Event;
 
 /// Target/source length ratio, in characters of readable text, outside the
 /// locale pair's band (see [`super::locale`] for how it was calibrated).
-pub fn length(pair: &Pair<'_>) -> Option<String> {
+/// No tokens: the whole segment is the finding.
+pub fn length(pair: &Pair<'_>) -> Option<Flag> {
     let band = pair.locale.length;
     let source = pair.segment.source_text.chars().count();
     if source < band.min_source_chars {
@@ -24,10 +25,10 @@ pub fn length(pair: &Pair<'_>) -> Option<String> {
     } else {
         "check that nothing was added or repeated"
     };
-    Some(format!(
+    Some(Flag::new(format!(
         "the translation is {ratio:.2} times as long as the source ({target} vs {source} characters; {:.2}–{:.2} is expected for this language pair); {hint}",
         band.low, band.high
-    ))
+    )))
 }
 
 /// Words whose final period belongs to them, not to the sentence.
@@ -45,9 +46,23 @@ enum Ending {
     Abbreviation,
 }
 
+/// A text without what may follow its final punctuation: spaces, closing
+/// brackets, quotes and emphasis.
+fn without_closers(text: &str) -> &str {
+    text.trim_end_matches(|c: char| c.is_whitespace() || ")]\"'”’»*_".contains(c))
+}
+
+/// The sentence marks a text ends with, as written (`.`, `?`, `...`), for
+/// the highlighter; empty when it ends otherwise.
+fn final_marks(text: &str) -> &str {
+    let trimmed = without_closers(text);
+    let body = trimmed.trim_end_matches(['.', '?', '!', ':', '…']);
+    &trimmed[body.len()..]
+}
+
 /// How a text ends, looking through closing brackets, quotes and emphasis.
 fn ending(text: &str) -> Ending {
-    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || ")]\"'”’»*_".contains(c));
+    let trimmed = without_closers(text);
     if trimmed.ends_with("...") || trimmed.ends_with('…') {
         return Ending::Mark('.');
     }
@@ -79,17 +94,20 @@ fn describe(ending: Ending) -> String {
 /// Final punctuation, then spaces at either edge of the segment. Only a
 /// space the source has, the translation lost, and text touches on that
 /// side is reported: there the lost space glues two words together, while
-/// elsewhere HTML makes the difference invisible.
-pub fn punctuation(pair: &Pair<'_>) -> Option<String> {
+/// elsewhere HTML makes the difference invisible. The tokens are the final
+/// marks of both sides (a lost space has nothing to mark).
+pub fn punctuation(pair: &Pair<'_>) -> Option<Flag> {
     let seg = pair.segment;
     let (target, source) = (ending(&seg.target_text), ending(&seg.source_text));
     let comparable = target != Ending::Abbreviation && source != Ending::Abbreviation;
     if comparable && target != source {
-        return Some(format!(
+        let message = format!(
             "the source ends with {} and the translation with {}; end the translation as the source ends",
             describe(source),
             describe(target)
-        ));
+        );
+        let marks = [final_marks(&seg.source_text), final_marks(&seg.target_text)];
+        return Some(Flag::new(message).with_tokens(marks));
     }
     let lost = |edge: fn(&str) -> bool| edge(&seg.source) && !edge(&seg.target);
     let side = match (
@@ -101,9 +119,9 @@ pub fn punctuation(pair: &Pair<'_>) -> Option<String> {
         (false, true) => "ends",
         (true, true) => "starts and ends",
     };
-    Some(format!(
+    Some(Flag::new(format!(
         "the source {side} with a space and the translation does not, so the translation runs into the text next to it; keep the spaces at the edges of the segment as in the source"
-    ))
+    )))
 }
 
 /// For each segment of a page: does text touch it, with no space between,
@@ -145,10 +163,11 @@ fn touches(piece: &Piece, start: bool) -> bool {
     }
 }
 
-/// Adjacent equal words (`o o`, `the the`) in a text, lowercased. Words with
-/// punctuation attached (`o. O`) are not adjacent; one-letter words must
-/// match in case too (`de A a Z` is a range).
-fn repeats(prose: &str) -> Vec<String> {
+/// Adjacent equal words (`o o`, `the the`) in a text: the word lowercased,
+/// for the message, and the pair as written, for the highlighter. Words
+/// with punctuation attached (`o. O`) are not adjacent; one-letter words
+/// must match in case too (`de A a Z` is a range).
+fn repeats(prose: &str) -> Vec<(String, String)> {
     let words: Vec<&str> = prose.split_whitespace().collect();
     words
         .windows(2)
@@ -160,24 +179,25 @@ fn repeats(prose: &str) -> Vec<String> {
             };
             same && w[0].chars().all(char::is_alphabetic)
         })
-        .map(|w| w[0].to_lowercase())
+        .map(|w| (w[0].to_lowercase(), format!("{} {}", w[0], w[1])))
         .collect()
 }
 
 /// A word written twice in a row in the translation, more often than the
 /// source does it (a source that repeats a word on purpose, as in a table of
 /// values, may be translated the same way).
-pub fn repeated_word(pair: &Pair<'_>) -> Option<String> {
+pub fn repeated_word(pair: &Pair<'_>) -> Option<Flag> {
     let in_source = repeats(&pair.source.prose).len();
     let doubled = repeats(&pair.target.prose);
     if doubled.len() <= in_source {
         return None;
     }
-    let quoted: Vec<String> = doubled.iter().map(|w| format!("“{w} {w}”")).collect();
-    Some(format!(
+    let quoted: Vec<String> = doubled.iter().map(|(w, _)| format!("“{w} {w}”")).collect();
+    let message = format!(
         "{} written twice in a row; remove the repeated word",
         quoted.join(", ")
-    ))
+    );
+    Some(Flag::new(message).with_tokens(doubled.iter().map(|(_, written)| written)))
 }
 
 /// Brackets that must balance: (open, close).
@@ -206,6 +226,30 @@ fn balanced(text: &str, (open, close): (char, char)) -> bool {
     depth == 0
 }
 
+/// The characters of a pair left unmatched in a text: a close with no open
+/// before it, an open never closed, a straight quote without its partner.
+fn strays(text: &str, (open, close): (char, char)) -> Vec<String> {
+    if open == close {
+        return vec![open.to_string()];
+    }
+    let mut out = Vec::new();
+    let mut depth: i64 = 0;
+    for c in text.chars() {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            if depth == 0 {
+                out.push(close.to_string());
+            }
+            depth = (depth - 1).max(0);
+        }
+    }
+    if depth > 0 {
+        out.push(open.to_string());
+    }
+    out
+}
+
 fn show((open, close): (char, char)) -> String {
     if open == close {
         open.to_string()
@@ -218,13 +262,14 @@ fn show((open, close): (char, char)) -> String {
 /// balances them. A sentence split across segments leaves the source
 /// unbalanced too, and is not reported; quotes are compared only when the
 /// source balances every kind (a translation may change “ ” into " ").
-pub fn brackets(pair: &Pair<'_>) -> Option<String> {
+/// The tokens are the characters left unmatched in the translation.
+pub fn brackets(pair: &Pair<'_>) -> Option<Flag> {
     let (t, s) = (&pair.target.prose, &pair.source.prose);
-    let unbalanced = |pairs: &[(char, char)]| -> Vec<String> {
+    let unbalanced = |pairs: &[(char, char)]| -> Vec<(char, char)> {
         pairs
             .iter()
-            .filter(|&&p| balanced(s, p) && !balanced(t, p))
-            .map(|&p| show(p))
+            .copied()
+            .filter(|&p| balanced(s, p) && !balanced(t, p))
             .collect()
     };
     let mut broken = unbalanced(BRACKETS);
@@ -232,10 +277,12 @@ pub fn brackets(pair: &Pair<'_>) -> Option<String> {
         broken.extend(unbalanced(QUOTES));
     }
     (!broken.is_empty()).then(|| {
-        format!(
+        let shown: Vec<String> = broken.iter().map(|&p| show(p)).collect();
+        Flag::new(format!(
             "unbalanced {} in the translation; close every bracket and quote the source closes",
-            broken.join(" ")
-        )
+            shown.join(" ")
+        ))
+        .with_tokens(broken.iter().flat_map(|&p| strays(t, p)))
     })
 }
 
@@ -297,6 +344,26 @@ mod tests {
     }
 
     #[test]
+    fn punctuation_tokens_are_the_final_marks_of_both_sides() {
+        let flag = run(
+            punctuation,
+            "Você quer continuar.",
+            "Do you want to continue?",
+        );
+        assert_eq!(flag.unwrap_or_default().tokens, ["?", "."]);
+        let flag = run(punctuation, "Eles incluem", "These include:").unwrap_or_default();
+        assert_eq!(flag.tokens, [":"]);
+        let flag = run(
+            punctuation,
+            "Na seção **eu preciso**",
+            "Under **I need to...**",
+        );
+        assert_eq!(flag.unwrap_or_default().tokens, ["..."]);
+        let flag = run(punctuation, "Página da empresa", " Company page").unwrap_or_default();
+        assert!(flag.tokens.is_empty(), "{:?}", flag.tokens);
+    }
+
+    #[test]
     fn punctuation_accepts_same_endings_through_closers_and_abbreviations() {
         let fine = [
             ("(Consulte a página.)", "(See the page.)"),
@@ -355,6 +422,13 @@ mod tests {
     }
 
     #[test]
+    fn repeated_word_tokens_are_the_pair_as_written() {
+        let flag = run(repeated_word, "Para para adicionar", "To add").unwrap_or_default();
+        assert_eq!(flag.tokens, ["Para para"]);
+        assert!(flag.message.contains("“para para”"), "{}", flag.message);
+    }
+
+    #[test]
     fn repeated_word_skips_sentence_breaks_code_and_source_repeats() {
         for (target, source) in [
             ("Selecione o. O botão", "Select it. The button"),
@@ -384,6 +458,38 @@ mod tests {
         ] {
             assert!(run(brackets, target, source).is_some(), "{target}");
         }
+    }
+
+    #[test]
+    fn brackets_tokens_are_the_unmatched_characters() {
+        let flag = run(
+            brackets,
+            "Selecione Salvar (no canto superior.",
+            "Select Save (top corner).",
+        );
+        assert_eq!(flag.unwrap_or_default().tokens, ["("]);
+        let flag = run(
+            brackets,
+            "Salvar) agora (ou depois)",
+            "Save (now) or (later)",
+        );
+        assert_eq!(flag.unwrap_or_default().tokens, [")"]);
+        let flag = run(
+            brackets,
+            "Digite “sim para confirmar.",
+            "Type “yes” to confirm.",
+        );
+        assert_eq!(flag.unwrap_or_default().tokens, ["“"]);
+    }
+
+    #[test]
+    fn length_has_no_tokens() {
+        let flag = run(
+            length,
+            "Para obter suporte.",
+            "To get support for a product while you are in the AppSource or Azure Marketplace online store, select the support link.",
+        );
+        assert_eq!(flag.map(|f| f.tokens), Some(Vec::new()));
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //! lowercase words are a field name, a value or a command of an API table
 //! (`workload`, `acr push`), not prose.
 
-use super::checks::Pair;
+use super::checks::{Flag, Pair};
 use super::numbers::is_url;
 use super::profile::ATOM;
 use crate::model::{BlockKind, Segment};
@@ -59,10 +59,11 @@ const LABELS: &[&str] = &[
     "region",
 ];
 
-/// Does the pair's target repeat its source while the source is prose?
-pub fn check(pair: &Pair<'_>) -> Option<String> {
+/// Does the pair's target repeat its source while the source is prose? No
+/// tokens: the whole segment is the finding.
+pub fn check(pair: &Pair<'_>) -> Option<Flag> {
     is_untranslated(pair.segment, &pair.source.prose).then(|| {
-        "the translation is the same as the source; translate it (if it is a name or a term that stays in English, accept this finding)".to_owned()
+        Flag::new("the translation is the same as the source; translate it (if it is a name or a term that stays in English, accept this finding)")
     })
 }
 
