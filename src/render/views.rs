@@ -407,6 +407,7 @@ pub fn rows(doc: &Document, findings: &[Diagnostic], ctx: &Context<'_>) -> Vec<R
     }
     doc.blocks
         .iter()
+        .filter(|block| !is_blank(block))
         .map(|block| {
             let segments: Vec<String> = block
                 .segment_indices()
@@ -426,6 +427,19 @@ pub fn rows(doc: &Document, findings: &[Diagnostic], ctx: &Context<'_>) -> Vec<R
             }
         })
         .collect()
+}
+
+/// A paragraph of nothing but spaces (pages often end with `&nbsp;`
+/// lines): an empty row in the side-by-side view, so it is left out there.
+fn is_blank(block: &crate::model::Block) -> bool {
+    use crate::model::Piece;
+    use pulldown_cmark::Event;
+    block.kind == crate::model::BlockKind::Paragraph
+        && block.pieces.iter().all(|p| match p {
+            Piece::Event(Event::Text(t)) => t.trim().is_empty(),
+            Piece::Event(Event::SoftBreak | Event::Start(_) | Event::End(_)) => true,
+            _ => false,
+        })
 }
 
 /// A whole page in one language, for the reading views.
