@@ -388,19 +388,24 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    /// What rendering a page or a site page needs, borrowed from the builder.
+    fn shared<'s>(&'s self, index: &'s SiteIndex<'s>, sink: &'s dyn Sink) -> Shared<'s> {
+        Shared {
+            site: self.site,
+            templates: &self.templates,
+            locales: &self.locales,
+            index,
+            trees: &self.trees,
+            sink,
+        }
+    }
+
     /// Pass 2 for `jobs`, in parallel: each page's three views into `sink`.
     /// Returns how many pages were rendered, and whether the search index
     /// changed with them.
     fn render(&mut self, jobs: Vec<Job<'_>>, sink: &dyn Sink) -> Result<(usize, bool)> {
         let index = SiteIndex::new(&self.locales, &self.summaries, &self.files);
-        let shared = Shared {
-            site: self.site,
-            templates: &self.templates,
-            locales: &self.locales,
-            index: &index,
-            trees: &self.trees,
-            sink,
-        };
+        let shared = self.shared(&index, sink);
         let site = self.site;
         let results: Vec<Result<std::result::Result<(String, Rendered), Diagnostic>>> = jobs
             .into_par_iter()
@@ -439,14 +444,7 @@ impl<'a> Builder<'a> {
     /// `outputs`, in parallel.
     fn write_site_pages(&self, sink: &dyn Sink, outputs: SiteOutputs) -> Result<()> {
         let index = SiteIndex::new(&self.locales, &self.summaries, &self.files);
-        let shared = Shared {
-            site: self.site,
-            templates: &self.templates,
-            locales: &self.locales,
-            index: &index,
-            trees: &self.trees,
-            sink,
-        };
+        let shared = self.shared(&index, sink);
         let summaries: Vec<&PageSummary> = self
             .pages
             .iter()

@@ -71,27 +71,25 @@ fn landing(value: &Value, md: &mut String) {
     for section in items(value, "landingContent") {
         md.push_str(&format!("## {}\n\n", str_of(section, "title")));
         for list in items(section, "linkLists") {
-            for link in items(list, "links") {
-                md.push_str(&format!(
-                    "- [{}]({})\n",
-                    str_of(link, "text"),
-                    str_of(link, "url")
-                ));
-            }
-            md.push('\n');
+            link_list(list, md);
         }
     }
     for card in items(value, "conceptualContent").flat_map(|c| items(c, "items")) {
         md.push_str(&format!("## {}\n\n", str_of(card, "title")));
-        for link in items(card, "links") {
-            md.push_str(&format!(
-                "- [{}]({})\n",
-                str_of(link, "text"),
-                str_of(link, "url")
-            ));
-        }
-        md.push('\n');
+        link_list(card, md);
     }
+}
+
+/// The `links` of a landing-page list or card as a markdown list.
+fn link_list(holder: &Value, md: &mut String) {
+    for link in items(holder, "links") {
+        md.push_str(&format!(
+            "- [{}]({})\n",
+            str_of(link, "text"),
+            str_of(link, "url")
+        ));
+    }
+    md.push('\n');
 }
 
 #[cfg(test)]
