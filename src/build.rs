@@ -77,9 +77,23 @@ fn is_page(file: &ContentFile) -> bool {
 /// Builds the site into `site.output`: everything into a staging folder that
 /// replaces the output only when the build is complete.
 pub fn build(site: &Site, base_url: Option<&str>) -> Result<Outcome> {
+    build_counting(site, base_url, &std::sync::atomic::AtomicUsize::new(0))
+}
+
+/// [`build`], counting the files written in `written` as it goes (the
+/// command line shows it as progress).
+pub fn build_counting(
+    site: &Site,
+    base_url: Option<&str>,
+    written: &std::sync::atomic::AtomicUsize,
+) -> Result<Outcome> {
     let mut builder = Builder::new(site, base_url)?;
     let staging = Staging::begin(&site.output, &[&site.paths.content, &site.paths.root])?;
-    match builder.build_all(&staging) {
+    let sink = crate::write::Counting {
+        inner: &staging,
+        written,
+    };
+    match builder.build_all(&sink) {
         Ok(outcome) => {
             staging.commit()?;
             Ok(outcome)

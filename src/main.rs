@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use sxs::diagnostic::Diagnostic;
 use sxs::export::{ExportOptions, Format};
 use sxs::report::{self, Tally};
@@ -140,7 +141,9 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             open,
         } => {
             let site = Site::open(site.path(), output.as_deref())?;
-            let outcome = sxs::build::build(&site, base_url.as_deref())?;
+            let outcome = with_progress(cli.quiet, |written| {
+                sxs::build::build_counting(&site, base_url.as_deref(), written)
+            })?;
             if cli.quiet {
                 print_problems(&outcome.problems);
             } else {
@@ -260,6 +263,34 @@ fn serve(options: &sxs::serve::Options, open: bool) -> Result<(), sxs::Error> {
     }
     server.stop();
     Ok(())
+}
+
+/// Runs `work`, showing on a terminal (not with `--quiet`, nor when stderr
+/// is a file or a pipe) how many files it has written, every 100 ms.
+fn with_progress<T: Send>(quiet: bool, work: impl FnOnce(&AtomicUsize) -> T + Send) -> T {
+    use std::io::IsTerminal;
+    let written = AtomicUsize::new(0);
+    if quiet || !std::io::stderr().is_terminal() {
+        return work(&written);
+    }
+    let done = AtomicBool::new(false);
+    let start = std::time::Instant::now();
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                eprint!(
+                    "\rbuilding… {} files written ({:.1} s)",
+                    written.load(Ordering::Relaxed),
+                    start.elapsed().as_secs_f32()
+                );
+            }
+            eprint!("\r\x1b[2K");
+        });
+        let result = work(&written);
+        done.store(true, Ordering::Relaxed);
+        result
+    })
 }
 
 /// Best effort: the platform's opener; the path is printed either way.

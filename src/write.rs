@@ -55,6 +55,22 @@ pub trait Sink: Sync {
     }
 }
 
+/// A sink that counts the files written through it, so a terminal can show
+/// progress while pages are rendered in parallel.
+pub struct Counting<'s> {
+    pub inner: &'s dyn Sink,
+    pub written: &'s std::sync::atomic::AtomicUsize,
+}
+
+impl Sink for Counting<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        self.inner.write(rel, bytes)?;
+        self.written
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+}
+
 /// Writes `bytes` to `dir/rel`, creating folders on the way.
 pub fn write_under(dir: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
     let path = dir.join(rel);
