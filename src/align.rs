@@ -8,7 +8,7 @@
 //! each language, a complete markdown fragment, and every segment is in exactly
 //! one row exactly once.
 
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::diagnostic::{Code, Diagnostic, LineIndex, Severity};
 use crate::markup::{self, RawPair};
 use crate::model::{Block, BlockKind, Document, Piece, Segment};
 use crate::parse::{self, Parsed};
@@ -60,7 +60,7 @@ pub fn align(rel: &str, text: &str, parsed: Parsed<'_>) -> Document {
             Diagnostic::new(
                 rel,
                 index.position(text, pair.outer.start),
-                "commented-out",
+                Code::CommentedOut,
                 Severity::Info,
                 "this pair is inside an HTML comment, so it is not published and not exported",
             )
@@ -95,7 +95,7 @@ pub fn align(rel: &str, text: &str, parsed: Parsed<'_>) -> Document {
                 Diagnostic::new(
                     rel,
                     index.position(text, pairs[i].outer.start),
-                    "malformed",
+                    Code::Malformed,
                     Severity::Warning,
                     "this pair is outside any markdown block (a link definition?); it is shown at the end of the page",
                 )
@@ -608,7 +608,7 @@ fn check_segments(rel: &str, segments: &[Segment], diagnostics: &mut Vec<Diagnos
                 Diagnostic::new(
                     rel,
                     at,
-                    "duplicate-id",
+                    Code::DuplicateId,
                     Severity::Error,
                     format!(
                         "this id is already used at line {}; each pair needs its own id",
@@ -629,7 +629,7 @@ fn check_segments(rel: &str, segments: &[Segment], diagnostics: &mut Vec<Diagnos
                     Diagnostic::new(
                         rel,
                         at,
-                        "empty",
+                        Code::Empty,
                         Severity::Error,
                         format!("the {side} text is empty; fill it in or remove the pair"),
                     )

@@ -5,7 +5,7 @@
 //! page for what other pages need (titles, verdicts, anchors), the second
 //! reads each page again and renders it; no document outlives its page.
 
-use crate::diagnostic::{Diagnostic, Error, Result, Severity};
+use crate::diagnostic::{Code, Diagnostic, Error, Result, Severity};
 use crate::load::{self, ContentFile, FileKind};
 use crate::model::{Document, Side};
 use crate::render::charts::{self, Bar};
@@ -49,7 +49,7 @@ fn read_page(site: &Site, file: &ContentFile) -> std::result::Result<Reviewed, D
     let doc = match file.kind {
         FileKind::YamlPage => {
             let md = crate::yamlpage::to_markdown(&text)
-                .map_err(|e| e.to_diagnostic(&file.rel, "yaml-page", "this YAML page"))?;
+                .map_err(|e| e.to_diagnostic(&file.rel, Code::YamlPage, "this YAML page"))?;
             crate::read_document(&file.rel, &md)
         }
         _ => crate::read_document(&file.rel, &text),
@@ -844,15 +844,15 @@ impl Shared<'_> {
             problems.push(Diagnostic::new(
                 &doc.rel,
                 (line, 1),
-                "include",
+                Code::Include,
                 Severity::Error,
                 message,
             ));
         }
         for broken in links.broken.into_inner() {
             let what = match broken.code {
-                "broken-anchor" => "links to an anchor that the page does not have",
-                "missing-image" => "shows an image that is not in the content folder",
+                Code::BrokenAnchor => "links to an anchor that the page does not have",
+                Code::MissingImage => "shows an image that is not in the content folder",
                 _ => "links to a page or file that is not in the content folder",
             };
             problems.push(Diagnostic::new(

@@ -1,7 +1,7 @@
 //! `site.yml`: optional, every key defaulted, unknown keys refused (a typo
 //! should not be silently ignored).
 
-use crate::diagnostic::{Error, Result};
+use crate::diagnostic::{Code, Error, Result, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -49,7 +49,7 @@ impl Default for Config {
 #[serde(default, deny_unknown_fields)]
 pub struct ReviewConfig {
     /// Check code -> `error` | `warning` | `info` | `off`.
-    pub checks: BTreeMap<String, String>,
+    pub checks: BTreeMap<Code, Level>,
     /// Known false positives: `{ id: "cea8a-108", code: "numbers" }`.
     pub accept: Vec<Acceptance>,
 }
@@ -59,7 +59,30 @@ pub struct ReviewConfig {
 #[serde(deny_unknown_fields)]
 pub struct Acceptance {
     pub id: String,
-    pub code: String,
+    pub code: Code,
+}
+
+/// What `review.checks` sets a check to: a severity, or `off`.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Info,
+    #[serde(alias = "warn")]
+    Warning,
+    Error,
+}
+
+impl Level {
+    /// The severity findings get, or `None` for `off`.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
 }
 
 impl Config {
@@ -96,6 +119,26 @@ mod tests {
         let err = Config::load(dir.path()).unwrap_err();
         assert!(err.message.contains("tilte"), "{err}");
         assert!(err.message.starts_with("2:"), "{err}");
+    }
+
+    #[test]
+    fn unknown_codes_and_levels_are_refused_with_a_position() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site.yml");
+        std::fs::write(&site, "review:\n  checks:\n    numbrs: off\n").unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert!(err.message.contains("unknown check or finding code `numbrs`"), "{err}");
+        assert!(err.message.starts_with("3:"), "{err}");
+        std::fs::write(&site, "review:\n  checks:\n    numbers: loud\n").unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert!(err.message.contains("loud"), "{err}");
+        let accept = "review:\n  accept:\n    - { id: a-1, code: lenght }\n";
+        std::fs::write(&site, accept).unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert!(err.message.contains("`lenght`"), "{err}");
+        std::fs::write(&site, "review:\n  checks: { length: info, numbers: off }\n").unwrap();
+        let config = Config::load(dir.path()).unwrap();
+        assert_eq!(config.review.checks.get(&Code::Length), Some(&Level::Info));
     }
 
     #[test]

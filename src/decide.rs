@@ -39,6 +39,7 @@
 //! right on every true positive, the actor on 90%. Recall is the weak side: each new sample has
 //! shown a few shapes of decision the rules had not met.
 
+use crate::diagnostic::Code;
 use serde::Serialize;
 
 // ============================================================================================
@@ -2595,7 +2596,7 @@ pub fn modality_findings(
                 crate::diagnostic::Diagnostic::new(
                     rel,
                     (d.line, d.column),
-                    "modality",
+                    Code::Modality,
                     // Info, not warning: the target cue is the sentence's
                     // first modal, so a second clause ("você pode …, mas
                     // certifique-se …") misleads it; measured on the corpus,

@@ -6,6 +6,7 @@
 //! ([`markup`], [`align`]) → review → decide → render → write.
 
 pub mod align;
+pub mod code;
 pub mod decide;
 pub mod diagnostic;
 pub mod load;

@@ -3,7 +3,7 @@
 //! Reading never fails a whole build: a file that cannot be read becomes a
 //! diagnostic for that file, and the other pages go on.
 
-use crate::diagnostic::{Diagnostic, Error, LineIndex, Result, Severity};
+use crate::diagnostic::{Code, Diagnostic, Error, LineIndex, Result, Severity};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -120,7 +120,7 @@ pub fn discover(content: &Path, skip: &[PathBuf]) -> (Vec<ContentFile>, Vec<Diag
                 } else {
                     format!("cannot be read: {err}")
                 };
-                problems.push(Diagnostic::new(&rel, (1, 1), "io", Severity::Error, what));
+                problems.push(Diagnostic::new(&rel, (1, 1), Code::Io, Severity::Error, what));
             }
         }
     }
@@ -145,7 +145,7 @@ pub fn read_text(path: &Path, rel: &str) -> std::result::Result<String, Diagnost
         return Err(Diagnostic::new(
             rel,
             (1, 1),
-            "io",
+            Code::Io,
             Severity::Error,
             format!(
                 "file is larger than {} MiB; split it into several pages",
@@ -154,7 +154,7 @@ pub fn read_text(path: &Path, rel: &str) -> std::result::Result<String, Diagnost
         ));
     }
     let bytes = std::fs::read(path)
-        .map_err(|err| Diagnostic::new(rel, (1, 1), "io", Severity::Error, err.to_string()))?;
+        .map_err(|err| Diagnostic::new(rel, (1, 1), Code::Io, Severity::Error, err.to_string()))?;
     decode(bytes, rel)
 }
 
@@ -170,7 +170,7 @@ pub fn decode(mut bytes: Vec<u8>, rel: &str) -> std::result::Result<String, Diag
         Diagnostic::new(
             rel,
             position,
-            "encoding",
+            Code::Encoding,
             Severity::Error,
             format!(
                 "invalid UTF-8 at byte {offset}; save the file as UTF-8 (the page was not built)"

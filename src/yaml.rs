@@ -6,7 +6,7 @@
 //! its deserializer bounds recursion and alias expansion, which is what makes
 //! a "billion laughs" alias bomb an error instead of an out-of-memory.
 
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::diagnostic::{Code, Diagnostic, LineIndex, Severity};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::ops::Range;
@@ -108,7 +108,7 @@ pub fn parse_frontmatter(text: &str, rel: &str) -> (FrontMatter, usize, Vec<Diag
             let d = Diagnostic::new(
                 rel,
                 index.position(text, offset),
-                "frontmatter",
+                Code::Frontmatter,
                 Severity::Error,
                 "the frontmatter opened with `---` is never closed; add a `---` line after the last key",
             );
@@ -123,7 +123,7 @@ pub fn parse_frontmatter(text: &str, rel: &str) -> (FrontMatter, usize, Vec<Diag
             let d = Diagnostic::new(
                 rel,
                 (line0 + err.line.saturating_sub(1), err.column),
-                "frontmatter",
+                Code::Frontmatter,
                 Severity::Error,
                 format!(
                     "invalid YAML frontmatter: {}; fix the YAML (the page was built without its metadata)",
@@ -161,7 +161,7 @@ impl YamlError {
     }
 
     /// As a diagnostic for `rel`, the YAML starting at line `first_line`.
-    pub fn to_diagnostic(&self, rel: &str, code: &'static str, what: &str) -> Diagnostic {
+    pub fn to_diagnostic(&self, rel: &str, code: Code, what: &str) -> Diagnostic {
         Diagnostic::new(
             rel,
             (self.line, self.column),

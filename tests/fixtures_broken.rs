@@ -24,7 +24,7 @@ fn findings(name: &str) -> (Vec<(&'static str, usize, String)>, sxs::Document) {
     let got = doc
         .diagnostics
         .iter()
-        .map(|d| (d.code, d.line, d.id.clone().unwrap_or_default()))
+        .map(|d| (d.code.as_str(), d.line, d.id.clone().unwrap_or_default()))
         .collect();
     (got, doc)
 }

@@ -12,7 +12,7 @@ mod xliff;
 mod xml;
 
 use crate::decide::Decision;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Segment};
 use crate::review::Verdict;
 use serde::Serialize;
@@ -81,7 +81,7 @@ pub struct Unit<'a> {
     pub kind: &'static str,
     pub target: &'a str,
     pub source: &'a str,
-    pub findings: Vec<&'static str>,
+    pub findings: Vec<Code>,
     /// The normative statement of the source sentence, if any
     /// (`{actor, modality, trigger}`), else `null`.
     pub decision: Option<Decision>,
@@ -115,7 +115,7 @@ pub fn notes_by_segment(findings: &[Diagnostic]) -> HashMap<(&str, &str), Vec<&D
 }
 
 /// Finding codes by (file, segment id).
-pub fn findings_by_segment(findings: &[Diagnostic]) -> HashMap<(&str, &str), Vec<&'static str>> {
+pub fn findings_by_segment(findings: &[Diagnostic]) -> HashMap<(&str, &str), Vec<Code>> {
     notes_by_segment(findings)
         .into_iter()
         .map(|(key, notes)| (key, notes.iter().map(|d| d.code).collect()))
@@ -141,7 +141,7 @@ pub fn in_folder(rel: &str, folder: &str) -> bool {
 fn machine_translated(findings: &[Diagnostic]) -> HashSet<&str> {
     findings
         .iter()
-        .filter(|d| d.id.is_none() && d.code == "machine-translated")
+        .filter(|d| d.id.is_none() && d.code == Code::MachineTranslated)
         .map(|d| d.file.as_str())
         .collect()
 }
@@ -254,7 +254,7 @@ pub fn write(
 #[cfg(test)]
 pub(crate) mod test_units {
     use super::ExportOptions;
-    use crate::diagnostic::{Diagnostic, Severity};
+    use crate::diagnostic::{Code, Diagnostic, Severity};
     use crate::model::{BlockKind, Document, Segment};
 
     pub const OPTIONS: ExportOptions<'static> = ExportOptions {
@@ -312,7 +312,7 @@ pub(crate) mod test_units {
             Diagnostic::new(
                 "a/page.md",
                 (5, 1),
-                "numbers",
+                Code::Numbers,
                 Severity::Warning,
                 "3 became 4",
             )
@@ -320,7 +320,7 @@ pub(crate) mod test_units {
             Diagnostic::new(
                 "b.md",
                 (1, 1),
-                "empty",
+                Code::Empty,
                 Severity::Error,
                 "the target is empty",
             )

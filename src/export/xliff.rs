@@ -113,7 +113,7 @@ fn write_notes<W: Write>(w: &mut Writer<W>, unit: &Unit) -> io::Result<()> {
             Severity::Warning => "5",
             Severity::Info => "9",
         };
-        let attrs = [("category", note.code), ("priority", priority)];
+        let attrs = [("category", note.code.as_str()), ("priority", priority)];
         text_element(w, "note", &attrs, &note_text(note))?;
     }
     w.write_event(Event::End(BytesEnd::new("notes")))

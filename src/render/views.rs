@@ -4,7 +4,7 @@
 use super::markdown::{self, Context, LinkRewriter, Mode};
 use super::nav::{self, NavItem, NavTree};
 use crate::decide::PageDecision;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Document, Side};
 use crate::review::Verdict;
 use serde::Serialize;
@@ -128,7 +128,7 @@ impl PageSummary {
             .collect();
         let mut by_check = BTreeMap::new();
         for d in findings {
-            *by_check.entry(d.code.to_owned()).or_insert(0) += 1;
+            *by_check.entry(d.code.as_str().to_owned()).or_insert(0) += 1;
         }
         let mut anchors: HashSet<String> = doc.segments.iter().map(|s| s.id.clone()).collect();
         anchors.extend(doc.segments.iter().map(|s| format!("src-{}", s.id)));
@@ -187,7 +187,7 @@ pub fn page_title(doc: &Document) -> String {
 /// A link found broken while rendering.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BrokenLink {
-    pub code: &'static str,
+    pub code: Code,
     pub url: String,
     pub line: usize,
 }
@@ -257,7 +257,7 @@ impl<'a> PageLinks<'a> {
         }
     }
 
-    fn report(&self, code: &'static str, url: &str) {
+    fn report(&self, code: Code, url: &str) {
         let mut broken = self.broken.borrow_mut();
         let item = BrokenLink {
             code,
@@ -313,7 +313,7 @@ impl LinkRewriter for PageLinks<'_> {
         let path = path.split('?').next().unwrap_or(path);
         let Some(target) = self.internal_target(path) else {
             if !url.starts_with('/') {
-                self.report("broken-link", url);
+                self.report(Code::BrokenLink, url);
             }
             return url.to_owned();
         };
@@ -321,7 +321,7 @@ impl LinkRewriter for PageLinks<'_> {
             if let Some(anchor) = fragment.filter(|a| !a.is_empty()) {
                 self.anchored.borrow_mut().insert(target.clone());
                 if !page.anchors.contains(anchor) {
-                    self.report("broken-anchor", url);
+                    self.report(Code::BrokenAnchor, url);
                 }
             }
             let built = self.site.locales.built_path(&target, self.view.get());
@@ -333,7 +333,7 @@ impl LinkRewriter for PageLinks<'_> {
         if self.site.files.contains(&target) {
             return format!("{}{target}", self.root);
         }
-        self.report("broken-link", url);
+        self.report(Code::BrokenLink, url);
         url.to_owned()
     }
 
@@ -348,7 +348,7 @@ impl LinkRewriter for PageLinks<'_> {
         match self.internal_target(url) {
             Some(target) if self.site.files.contains(&target) => format!("{}{target}", self.root),
             _ => {
-                self.report("missing-image", url);
+                self.report(Code::MissingImage, url);
                 url.to_owned()
             }
         }
@@ -370,7 +370,7 @@ pub struct RowView {
 #[derive(Debug, Clone, Serialize)]
 pub struct FindingView {
     pub id: String,
-    pub code: &'static str,
+    pub code: Code,
     pub severity: &'static str,
     pub message: String,
     pub line: usize,

@@ -12,12 +12,12 @@
 use super::accept;
 use super::profile::Profile;
 use super::untranslated;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Document, Segment};
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-const CODE: &str = "consistency";
+const CODE: Code = Code::Consistency;
 
 /// A reference translation longer than this is cut in messages.
 const QUOTE_CHARS: usize = 120;
@@ -72,7 +72,7 @@ impl Consistency {
         for (i, seg) in doc.segments.iter().enumerate() {
             let prose = Profile::read(&seg.source, &doc.refs).prose;
             let skip = seg.target.trim().is_empty()
-                || accepted.iter().any(|a| a.code == CODE && a.id == seg.id)
+                || accepted.accepted.iter().any(|a| a.code == CODE && a.id == seg.id)
                 || untranslated::prose_words(&prose).is_empty()
                 || untranslated::is_untranslated(seg, &prose);
             if !skip {

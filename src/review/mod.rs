@@ -21,7 +21,7 @@ pub mod text;
 pub mod untranslated;
 
 use crate::config::ReviewConfig;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Document;
 use crate::site::Site;
 use consistency::Consistency;
@@ -44,7 +44,7 @@ pub fn page_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
                 findings.push(Diagnostic::new(
                     &doc.rel,
                     (1, 1),
-                    "machine-translated",
+                    Code::MachineTranslated,
                     Severity::Info,
                     "this page is machine translated (ms.translationtype: MT); have a person review it",
                 ));
@@ -52,8 +52,9 @@ pub fn page_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
         }
         findings.extend(checks::segment_findings(doc, target_locale));
     }
-    let accepted = accept::inline_acceptances(doc);
-    findings.retain(|d| !accept::is_accepted(&accepted, d));
+    let inline = accept::inline_acceptances(doc);
+    findings.retain(|d| !accept::is_accepted(&inline.accepted, d));
+    findings.extend(inline.problems);
     findings
 }
 
@@ -70,12 +71,9 @@ pub fn configure(findings: Vec<Diagnostic>, config: &ReviewConfig) -> Vec<Diagno
             if accepted {
                 return None;
             }
-            match config.checks.get(d.code).map(String::as_str) {
-                Some("off") => None,
+            match config.checks.get(&d.code) {
                 Some(level) => {
-                    if let Some(severity) = Severity::parse(level) {
-                        d.severity = severity;
-                    }
+                    d.severity = level.severity()?;
                     Some(d)
                 }
                 None => Some(d),
@@ -121,7 +119,7 @@ impl Verdict {
         match findings.iter().map(|d| d.severity).max() {
             Some(Severity::Error) => Verdict::Blocked,
             Some(Severity::Warning) => Verdict::Review,
-            _ if findings.iter().any(|d| d.code == "machine-translated") => Verdict::Review,
+            _ if findings.iter().any(|d| d.code == Code::MachineTranslated) => Verdict::Review,
             _ => Verdict::Ready,
         }
     }
@@ -141,7 +139,7 @@ mod tests {
 
     const PAIR: &str = "<span data-ttu-id=\"a-1\">Você tem 30 dias.</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">You have 14 days.</span></span>\n";
 
-    fn codes(page: &str) -> Vec<&'static str> {
+    fn codes(page: &str) -> Vec<Code> {
         let doc = crate::read_document("a.md", page);
         page_findings(&doc, "pt-BR")
             .iter()
