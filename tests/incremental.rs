@@ -161,7 +161,7 @@ fn an_unreadable_page_keeps_its_last_output_and_reports_why() {
         .iter()
         .find(|p| p.file == "docs/c.md")
         .expect("the encoding error");
-    assert_eq!((problem.code, problem.line), ("encoding", 2));
+    assert_eq!((problem.code.as_str(), problem.line), ("encoding", 2));
 }
 
 #[test]
