@@ -34,7 +34,7 @@ fn main() -> Result<(), sxs::Error> {
     );
     let mut by_code: BTreeMap<&str, Vec<&sxs::Diagnostic>> = BTreeMap::new();
     for finding in &findings {
-        by_code.entry(finding.code).or_default().push(finding);
+        by_code.entry(finding.code.as_str()).or_default().push(finding);
     }
     for (code, list) in &by_code {
         println!("{code:>20} {:>6}  ({})", list.len(), list[0].severity);
