@@ -28,7 +28,9 @@ fn pages() -> Vec<(String, String)> {
         return Vec::new();
     };
     let site = sxs::site::Site::open(&root, None).expect("corpus opens");
-    site.markdown_files()
+    site.files
+        .iter()
+        .filter(|f| f.kind == sxs::load::FileKind::Markdown)
         .filter_map(|f| Some((f.rel.clone(), std::fs::read_to_string(&f.path).ok()?)))
         .collect()
 }

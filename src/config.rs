@@ -127,7 +127,11 @@ mod tests {
         let site = dir.path().join("site.yml");
         std::fs::write(&site, "review:\n  checks:\n    numbrs: off\n").unwrap();
         let err = Config::load(dir.path()).unwrap_err();
-        assert!(err.message.contains("unknown check or finding code `numbrs`"), "{err}");
+        assert!(
+            err.message
+                .contains("unknown check or finding code `numbrs`"),
+            "{err}"
+        );
         assert!(err.message.starts_with("3:"), "{err}");
         std::fs::write(&site, "review:\n  checks:\n    numbers: loud\n").unwrap();
         let err = Config::load(dir.path()).unwrap_err();

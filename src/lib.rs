@@ -9,10 +9,12 @@ pub mod align;
 pub mod code;
 pub mod decide;
 pub mod diagnostic;
+pub mod links;
 pub mod load;
 pub mod markup;
 pub mod model;
 pub mod parse;
+pub mod pipeline;
 pub mod yaml;
 
 pub use align::read_document;

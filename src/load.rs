@@ -120,7 +120,13 @@ pub fn discover(content: &Path, skip: &[PathBuf]) -> (Vec<ContentFile>, Vec<Diag
                 } else {
                     format!("cannot be read: {err}")
                 };
-                problems.push(Diagnostic::new(&rel, (1, 1), Code::Io, Severity::Error, what));
+                problems.push(Diagnostic::new(
+                    &rel,
+                    (1, 1),
+                    Code::Io,
+                    Severity::Error,
+                    what,
+                ));
             }
         }
     }

@@ -1,11 +1,10 @@
-//! A site on disk: its folders, its configuration and its files, and reading
-//! its pages through parse and align, in parallel.
+//! A site on disk: its folders, its configuration and its files.
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Result};
-use crate::load::{self, ContentFile, FileKind, SitePaths};
+use crate::load::{self, ContentFile, SitePaths};
 use crate::model::Document;
-use rayon::prelude::*;
+use crate::pipeline::Trace;
 use std::path::{Path, PathBuf};
 
 /// A site opened for a command.
@@ -18,6 +17,8 @@ pub struct Site {
     pub files: Vec<ContentFile>,
     /// Problems found while walking (unreadable entries, symlink loops).
     pub problems: Vec<Diagnostic>,
+    /// How often each per-page stage ran for this site.
+    pub trace: Trace,
 }
 
 impl Site {
@@ -33,38 +34,8 @@ impl Site {
             output,
             files,
             problems,
+            trace: Trace::default(),
         })
-    }
-
-    /// The markdown pages, in path order.
-    pub fn markdown_files(&self) -> impl Iterator<Item = &ContentFile> {
-        self.files.iter().filter(|f| f.kind == FileKind::Markdown)
-    }
-
-    /// Reads one page through load, parse and align.
-    pub fn read(&self, file: &ContentFile) -> std::result::Result<Document, Diagnostic> {
-        let text = load::read_text(&file.path, &file.rel)?;
-        Ok(crate::align::read_document(&file.rel, &text))
-    }
-
-    /// Reads every markdown page in parallel; unreadable files become
-    /// diagnostics. Documents come back in path order.
-    pub fn read_all(&self) -> (Vec<Document>, Vec<Diagnostic>) {
-        let results: Vec<_> = self
-            .markdown_files()
-            .collect::<Vec<_>>()
-            .par_iter()
-            .map(|file| self.read(file))
-            .collect();
-        let mut docs = Vec::new();
-        let mut problems = self.problems.clone();
-        for result in results {
-            match result {
-                Ok(doc) => docs.push(doc),
-                Err(problem) => problems.push(problem),
-            }
-        }
-        (docs, problems)
     }
 
     /// The target locale of a page: its `ms.contentlocale`, else the site's.

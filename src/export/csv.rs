@@ -46,9 +46,9 @@ mod tests {
     use super::*;
 
     fn csv_text() -> String {
-        let (docs, findings) = sample();
+        let pages = sample();
         let mut out = Vec::new();
-        write(&super::super::units(&docs, &findings, &OPTIONS), &mut out).unwrap();
+        write(&super::super::units(&pages, &OPTIONS), &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

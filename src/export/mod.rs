@@ -14,6 +14,7 @@ mod xml;
 use crate::decide::Decision;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Segment};
+use crate::pipeline::Page;
 use crate::review::Verdict;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -156,18 +157,29 @@ fn verdict_of(notes: &[&Diagnostic], machine_translated: bool) -> Verdict {
     }
 }
 
-/// The selected units of all documents, in document order.
-pub fn units<'a>(
-    docs: &'a [Document],
-    findings: &'a [Diagnostic],
-    options: &ExportOptions<'a>,
-) -> Vec<Unit<'a>> {
-    let by_segment = notes_by_segment(findings);
-    let mt = machine_translated(findings);
-    docs.iter()
-        .filter(|doc| options.folder.is_none_or(|f| in_folder(&doc.rel, f)))
-        .flat_map(|doc| doc.segments.iter().map(move |seg| (doc, seg)))
-        .map(|(doc, seg): (&Document, &Segment)| {
+/// The selected units of all pages, in page order.
+pub fn units<'a>(pages: &'a [Page], options: &ExportOptions<'a>) -> Vec<Unit<'a>> {
+    pages
+        .iter()
+        .filter(|page| options.folder.is_none_or(|f| in_folder(&page.doc.rel, f)))
+        .flat_map(|page| page_units(page, options))
+        .filter(|unit| !options.only_flagged || !unit.notes.is_empty())
+        .collect()
+}
+
+/// The units of one page, each with its findings and its decision.
+fn page_units<'a>(page: &'a Page, options: &ExportOptions<'a>) -> Vec<Unit<'a>> {
+    let doc = &page.doc;
+    let by_segment = notes_by_segment(&page.findings);
+    let mt = !machine_translated(&page.findings).is_empty();
+    let decisions: HashMap<&str, &Decision> = page
+        .decisions
+        .iter()
+        .map(|d| (d.id.as_str(), &d.decision))
+        .collect();
+    doc.segments
+        .iter()
+        .map(|seg: &'a Segment| {
             let notes = by_segment
                 .get(&(doc.rel.as_str(), seg.id.as_str()))
                 .cloned()
@@ -181,13 +193,12 @@ pub fn units<'a>(
                 target: &seg.target,
                 source: &seg.source,
                 findings: notes.iter().map(|d| d.code).collect(),
-                decision: crate::decide::segment_decision(seg),
+                decision: decisions.get(seg.id.as_str()).map(|d| (*d).clone()),
                 target_locale: options.target_of(doc),
-                verdict: verdict_of(&notes, mt.contains(doc.rel.as_str())),
+                verdict: verdict_of(&notes, mt),
                 notes,
             }
         })
-        .filter(|unit| !options.only_flagged || !unit.notes.is_empty())
         .collect()
 }
 
@@ -221,12 +232,11 @@ pub(crate) fn note_text(d: &Diagnostic) -> String {
 /// Writes the export.
 pub fn write(
     format: Format,
-    docs: &[Document],
-    findings: &[Diagnostic],
+    pages: &[Page],
     options: &ExportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let units = units(docs, findings, options);
+    let units = units(pages, options);
     // The XML writers emit many small pieces; the caller may pass a bare file.
     let mut out = io::BufWriter::new(out);
     let out: &mut dyn Write = &mut out;
@@ -256,6 +266,7 @@ pub(crate) mod test_units {
     use super::ExportOptions;
     use crate::diagnostic::{Code, Diagnostic, Severity};
     use crate::model::{BlockKind, Document, Segment};
+    use crate::pipeline::Page;
 
     pub const OPTIONS: ExportOptions<'static> = ExportOptions {
         source_locale: "en-US",
@@ -291,7 +302,24 @@ pub(crate) mod test_units {
         }
     }
 
-    pub fn sample() -> (Vec<Document>, Vec<Diagnostic>) {
+    /// The pages with their findings, as the pipeline gives them.
+    pub fn sample() -> Vec<Page> {
+        let (docs, findings) = sample_parts();
+        docs.into_iter()
+            .map(|doc| Page {
+                findings: findings
+                    .iter()
+                    .filter(|d| d.file == doc.rel)
+                    .cloned()
+                    .collect(),
+                doc,
+                locale: "pt-BR".to_owned(),
+                decisions: Vec::new(),
+            })
+            .collect()
+    }
+
+    fn sample_parts() -> (Vec<Document>, Vec<Diagnostic>) {
         let docs = vec![
             page(
                 "a/page.md",
@@ -347,29 +375,26 @@ mod tests {
 
     #[test]
     fn options_select_units() {
-        let (docs, findings) = sample();
-        assert_eq!(units(&docs, &findings, &OPTIONS).len(), 4);
+        let pages = sample();
+        assert_eq!(units(&pages, &OPTIONS).len(), 4);
         let only_a = ExportOptions {
             folder: Some("a"),
             ..OPTIONS
         };
-        assert_eq!(units(&docs, &findings, &only_a).len(), 3);
+        assert_eq!(units(&pages, &only_a).len(), 3);
         let flagged = ExportOptions {
             only_flagged: true,
             ..OPTIONS
         };
-        let flagged = units(&docs, &findings, &flagged);
+        let flagged = units(&pages, &flagged);
         assert_eq!(flagged.len(), 3);
         assert!(flagged.iter().all(|u| !u.findings.is_empty()));
     }
 
     #[test]
     fn verdicts_follow_the_worst_finding() {
-        let (docs, findings) = sample();
-        let verdicts: Vec<Verdict> = units(&docs, &findings, &OPTIONS)
-            .iter()
-            .map(|u| u.verdict)
-            .collect();
+        let pages = sample();
+        let verdicts: Vec<Verdict> = units(&pages, &OPTIONS).iter().map(|u| u.verdict).collect();
         assert_eq!(
             verdicts,
             [

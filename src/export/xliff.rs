@@ -161,8 +161,8 @@ mod tests {
 
     #[test]
     fn one_file_per_page_and_one_unit_per_segment() {
-        let (docs, findings) = sample();
-        let xml = xliff(&super::super::units(&docs, &findings, &OPTIONS));
+        let pages = sample();
+        let xml = xliff(&super::super::units(&pages, &OPTIONS));
         assert_eq!(xml.matches("<file ").count(), 2);
         assert_eq!(xml.matches("<unit ").count(), 4);
         assert!(xml.contains("<file id=\"a_page.md\" original=\"a/page.md\">"));
@@ -172,8 +172,8 @@ mod tests {
 
     #[test]
     fn text_survives_escaping() {
-        let (docs, findings) = sample();
-        let units = super::super::units(&docs, &findings, &OPTIONS);
+        let pages = sample();
+        let units = super::super::units(&pages, &OPTIONS);
         let xml = xliff(&units);
         let sources = texts_of(&xml, "source");
         assert_eq!(sources.len(), 4);
@@ -183,8 +183,8 @@ mod tests {
 
     #[test]
     fn state_comes_from_the_verdict() {
-        let (docs, findings) = sample();
-        let xml = xliff(&super::super::units(&docs, &findings, &OPTIONS));
+        let pages = sample();
+        let xml = xliff(&super::super::units(&pages, &OPTIONS));
         let states: Vec<&str> = xml
             .match_indices("state=\"")
             .map(|(i, _)| &xml[i + 7..i + 12])

@@ -32,8 +32,6 @@ impl Mode {
 pub trait LinkRewriter {
     fn link(&self, url: &str) -> String;
     fn media(&self, url: &str) -> String;
-    /// The line of the block being rendered, for reports.
-    fn at_line(&self, _line: usize) {}
 }
 
 /// Reads the files that DocFX `[!INCLUDE [title](path)]` paragraphs name.
@@ -51,8 +49,6 @@ pub struct Context<'a> {
     pub includes: Option<&'a dyn IncludeSource>,
     /// Includes being rendered, outermost first: the cycle guard.
     pub include_stack: RefCell<Vec<String>>,
-    /// Includes that could not be rendered: (line, message).
-    pub include_problems: RefCell<Vec<(usize, String)>>,
 }
 
 /// Includes nested deeper than this are refused (a cycle guard that also
@@ -62,9 +58,8 @@ const MAX_INCLUDE_DEPTH: usize = 8;
 /// Renders one row for one view.
 pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) -> String {
     let side = mode.side();
-    ctx.links.at_line(block.line);
-    if let Some(href) = include_href(block) {
-        return render_include(doc, block, &href, mode, ctx);
+    if let Some(href) = crate::links::include_href(block) {
+        return render_include(doc, &href, mode, ctx);
     }
     let mut events: Vec<Event<'_>> = Vec::with_capacity(block.pieces.len());
     // Inside a link the link takes the focus: a segment there is no tab stop.
@@ -102,57 +97,13 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
     out
 }
 
-/// The path of a paragraph that is only `[!INCLUDE [title](path)]` (or the
-/// `[!include[title](path)]` spelling).
-fn include_href(block: &Block) -> Option<String> {
-    if block.kind != crate::model::BlockKind::Paragraph {
-        return None;
-    }
-    let mut text = String::new();
-    let mut href = None;
-    let mut in_link = false;
-    for piece in &block.pieces {
-        match piece {
-            Piece::Event(Event::Text(t)) if !in_link => text.push_str(t),
-            Piece::Event(Event::Text(_)) => {}
-            Piece::Event(Event::Start(Tag::Link { dest_url, .. })) if href.is_none() => {
-                href = Some(dest_url.to_string());
-                in_link = true;
-                text.push_str("@link@");
-            }
-            Piece::Event(Event::End(TagEnd::Link)) => in_link = false,
-            Piece::Event(Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)) => {}
-            _ => return None,
-        }
-    }
-    let compact: String = text
-        .split_whitespace()
-        .collect::<String>()
-        .to_ascii_lowercase();
-    // The `[` before the title opens the link, so it is not in the text.
-    let is_include = compact == "[!include@link@]";
-    href.filter(|_| is_include)
-}
-
 /// An include paragraph: the included file's rows in the same mode, or a
-/// visible note (and a reported problem) when it cannot be read.
-fn render_include(
-    doc: &Document,
-    block: &Block,
-    href: &str,
-    mode: Mode,
-    ctx: &Context<'_>,
-) -> String {
-    let fail = |message: String| {
-        let mut problems = ctx.include_problems.borrow_mut();
-        if !problems
-            .iter()
-            .any(|(l, m)| *l == block.line && *m == message)
-        {
-            problems.push((block.line, message.clone()));
-        }
-        format!("<p class=\"include-error\">{}</p>\n", escape_attr(&message))
-    };
+/// visible note when it cannot be read.
+fn render_include(doc: &Document, href: &str, mode: Mode, ctx: &Context<'_>) -> String {
+    // The site pass reports the include (missing, or a cycle); the page
+    // says where it would have been.
+    let fail =
+        |message: String| format!("<p class=\"include-error\">{}</p>\n", escape_attr(&message));
     let Some(source) = ctx.includes else {
         return fail(format!("include `{href}` is not resolved here"));
     };
@@ -174,7 +125,6 @@ fn render_include(
         .map(|b| render_row(&included, b, mode, ctx))
         .collect::<String>();
     ctx.include_stack.borrow_mut().pop();
-    ctx.links.at_line(block.line);
     format!(
         "<div class=\"include\" data-include=\"{}\">{html}</div>\n",
         escape_attr(&included.rel)
@@ -272,27 +222,4 @@ pub fn events_text(events: &[Event<'_>]) -> String {
         }
     }
     text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn include_paragraphs_are_recognised_in_both_spellings() {
-        for text in [
-            "[!INCLUDE [snippet](includes/snippet.md)]\n",
-            "[!include[snippet](includes/snippet.md)]\n",
-        ] {
-            let doc = crate::read_document("p.md", text);
-            assert_eq!(
-                include_href(&doc.blocks[0]).as_deref(),
-                Some("includes/snippet.md"),
-                "{text}: {:?}",
-                doc.blocks[0].pieces
-            );
-        }
-        let doc = crate::read_document("p.md", "See [x](y.md) now.\n");
-        assert_eq!(include_href(&doc.blocks[0]), None);
-    }
 }

@@ -6,8 +6,8 @@
 //! findings).
 //!
 //! The per-segment checks are listed in [`checks::CHECKS`]; the cross-file
-//! consistency check is [`consistency::Consistency`], run by
-//! [`all_findings`]. Findings can be accepted in the page itself
+//! consistency check is [`consistency::Consistency`], run by the site pass
+//! ([`crate::pipeline::site`]). Findings can be accepted in the page itself
 //! (see [`accept`]) or in `site.yml`.
 
 pub mod accept;
@@ -21,21 +21,22 @@ pub mod text;
 pub mod untranslated;
 
 use crate::config::ReviewConfig;
+use crate::decide::PageDecision;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Document;
-use crate::site::Site;
-use consistency::Consistency;
-use rayon::prelude::*;
 use serde::Serialize;
 
 /// Findings of one page: those of reading it, then those of the checks,
 /// less those the page accepts inline.
-pub fn page_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
+pub fn page_findings(
+    doc: &Document,
+    decisions: &[PageDecision],
+    target_locale: &str,
+) -> Vec<Diagnostic> {
     let mut findings = doc.diagnostics.clone();
-    let decisions = crate::decide::page_decisions(doc);
     findings.extend(crate::decide::modality_findings(
         &doc.rel,
-        &decisions,
+        decisions,
         target_locale,
     ));
     if doc.is_bilingual() {
@@ -82,26 +83,6 @@ pub fn configure(findings: Vec<Diagnostic>, config: &ReviewConfig) -> Vec<Diagno
         .collect()
 }
 
-/// Every finding of the site: walking problems, each page's (pages in
-/// parallel), then the docset's consistency findings; configured and sorted
-/// by file and position.
-pub fn all_findings(site: &Site, docs: &[Document], problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let pages: Vec<Vec<Diagnostic>> = docs
-        .par_iter()
-        .map(|doc| page_findings(doc, site.target_locale(doc)))
-        .collect();
-    let mut findings = problems;
-    findings.extend(pages.into_iter().flatten());
-    let mut consistency = Consistency::default();
-    for doc in docs {
-        consistency.add(doc);
-    }
-    findings.extend(consistency.findings(docs));
-    let mut findings = configure(findings, &site.config.review);
-    findings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    findings
-}
-
 /// Can this translation be trusted?
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -141,7 +122,8 @@ mod tests {
 
     fn codes(page: &str) -> Vec<Code> {
         let doc = crate::read_document("a.md", page);
-        page_findings(&doc, "pt-BR")
+        let decisions = crate::decide::page_decisions(&doc);
+        page_findings(&doc, &decisions, "pt-BR")
             .iter()
             .map(|d| d.code)
             .collect()

@@ -418,13 +418,9 @@ impl BuildLoop {
     /// One line per build (what changed, what was done, how long it took),
     /// the errors under it; then the new version is published.
     fn report(&self, what: &str, done: &str, outcome: &Outcome, started: Instant) {
-        let errors: Vec<&Diagnostic> = outcome
-            .problems
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-            .collect();
+        let errors: Vec<&Diagnostic> = outcome.errors().collect();
         let warnings = outcome
-            .problems
+            .findings
             .iter()
             .filter(|p| p.severity == Severity::Warning)
             .count();

@@ -46,3 +46,26 @@ pub fn markdown_files(root: &std::path::Path) -> Vec<(String, PathBuf)> {
 pub fn sxs_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_sxs"))
 }
+
+/// Every docset in `../shared/corpus` (five, in three target languages),
+/// with the same skip rule as [`corpus`].
+pub fn corpora() -> Vec<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&root)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    if found.is_empty() {
+        if std::env::var_os("CI").is_some() {
+            panic!("CI is set but there are no corpora in {}", root.display());
+        }
+        eprintln!("SKIPPED: no corpora in {}", root.display());
+    }
+    found
+}
