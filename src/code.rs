@@ -69,7 +69,7 @@ codes! {
     Numbers "numbers" Warning "the numbers of target and source differ",
     Markup "markup" Warning "bold, italic or inline code differ between target and source",
     Links "links" Warning "link or image targets differ between target and source",
-    Placeholders "placeholders" Warning "placeholders such as {0}, %s or <var> differ",
+    Placeholders "placeholders" Warning "placeholders such as {0}, %s or `<var>` differ",
     Length "length" Warning "the target is far shorter or longer than its source",
     Punctuation "punctuation" Warning "final punctuation or edge spaces differ",
     RepeatedWord "repeated-word" Warning "a word written twice in a row in the target",

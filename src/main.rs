@@ -62,6 +62,7 @@ enum Command {
         open: bool,
     },
     /// Build, serve over HTTP, rebuild on change and reload the browser.
+    #[cfg(feature = "serve")]
     Serve {
         #[command(flatten)]
         site: SiteArg,
@@ -90,7 +91,8 @@ enum Command {
     Export {
         #[command(flatten)]
         site: SiteArg,
-        #[arg(long, value_enum)]
+        /// json, jsonl, tmx, xliff or csv.
+        #[arg(long, value_parser = Format::parse)]
         format: Format,
         /// Write to FILE instead of standard output.
         #[arg(long, short)]
@@ -175,6 +177,7 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             }
             Ok(exit_for(!errors.is_empty()))
         }
+        #[cfg(feature = "serve")]
         Command::Serve {
             site,
             bind,
@@ -245,6 +248,7 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
 
 /// Runs `sxs serve` until Ctrl-C (or SIGTERM), then stops cleanly: event
 /// streams closed, private folder removed.
+#[cfg(feature = "serve")]
 fn serve(options: &sxs::serve::Options, open: bool) -> Result<(), sxs::Error> {
     let (stop_tx, stop_rx) = std::sync::mpsc::channel();
     let presses = std::sync::atomic::AtomicUsize::new(0);

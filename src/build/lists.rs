@@ -12,12 +12,12 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// A file to write: path from the output root, and its bytes.
-pub type Output = (String, Vec<u8>);
+pub(crate) type Output = (String, Vec<u8>);
 
 impl Shared<'_> {
     /// The lists of pages: home, 404, review dashboard and decisions
     /// index, their four templates rendered in parallel.
-    pub fn lists(&self, summaries: &[&PageSummary]) -> Result<Vec<Output>> {
+    pub(crate) fn lists(&self, summaries: &[&PageSummary]) -> Result<Vec<Output>> {
         let mut home = self.base_context("index.html");
         let trees: Vec<RenderedTree> = self
             .trees
@@ -68,7 +68,7 @@ impl Shared<'_> {
     }
 
     /// `sitemap.xml`, with each page's alternates.
-    pub fn sitemap(&self, summaries: &[&PageSummary], base: &str) -> Result<Output> {
+    pub(crate) fn sitemap(&self, summaries: &[&PageSummary], base: &str) -> Result<Output> {
         let mut sitemap = tera::Context::new();
         sitemap.insert("base_url", &format!("{}/", base.trim_end_matches('/')));
         sitemap.insert("pages", summaries);
@@ -85,7 +85,7 @@ impl Shared<'_> {
 
 /// The search index: every page's records, in site order. A script, not
 /// JSON, so search works from file:// too.
-pub fn search_script<'s>(parts: impl Iterator<Item = &'s str>) -> Output {
+pub(crate) fn search_script<'s>(parts: impl Iterator<Item = &'s str>) -> Output {
     let mut script = String::from("window.SXS_SEARCH=[");
     let mut first = true;
     for part in parts.filter(|p| !p.is_empty()) {
@@ -101,7 +101,7 @@ pub fn search_script<'s>(parts: impl Iterator<Item = &'s str>) -> Output {
 
 /// `review/findings.json`: every finding of the site, in the schema of
 /// `sxs check --format json`, so tools can read a built site's review.
-pub fn findings_json(findings: &[Diagnostic]) -> Result<Output> {
+pub(crate) fn findings_json(findings: &[Diagnostic]) -> Result<Output> {
     let mut json = Vec::new();
     crate::report::write_json(&mut json, findings)
         .map_err(|e| Error::new(format!("cannot write review/findings.json: {e}")))?;

@@ -8,8 +8,8 @@
 //!    and the page itself while the documents fit in [`DOC_BUDGET`].
 //! 2. The site pass ([`pipeline::site::run`]) adds the findings only the
 //!    whole docset gives; each page's summary gets its final counts.
-//! 3. Every page is rendered ([`page`]) and written; then the site-wide
-//!    outputs ([`lists`]), static files and media.
+//! 3. Every page is rendered (`page.rs`) and written; then the site-wide
+//!    outputs (`lists.rs`), static files and media.
 //!
 //! [`Builder::rebuild`] redoes that for the pages a change touches, which
 //! is what `sxs serve` does on save.

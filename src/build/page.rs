@@ -14,7 +14,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 /// What rendering any page needs, shared by every page of a build.
-pub struct Shared<'a> {
+pub(crate) struct Shared<'a> {
     pub site: &'a Site,
     pub templates: &'a Templates,
     pub locales: &'a Locales,
@@ -26,7 +26,7 @@ pub struct Shared<'a> {
 
 /// A page's built files and search records.
 #[derive(Debug)]
-pub struct RenderedPage {
+pub(crate) struct RenderedPage {
     /// (path from the output root, HTML), one per view.
     pub files: Vec<(String, String)>,
     /// The page's search records: JSON objects joined by commas.
@@ -35,7 +35,7 @@ pub struct RenderedPage {
 
 impl Shared<'_> {
     /// The template values every page shares.
-    pub fn base_context(&self, rel: &str) -> tera::Context {
+    pub(crate) fn base_context(&self, rel: &str) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert("root", &views::root_prefix(rel));
         ctx.insert("config", &self.site.config);
@@ -45,7 +45,7 @@ impl Shared<'_> {
 
     /// Renders one page's three views. `findings` are all of the page's,
     /// its own and the site pass's.
-    pub fn render_page(
+    pub(crate) fn render_page(
         &self,
         doc: &Document,
         locale: &str,

@@ -18,7 +18,7 @@ const HEADER: [&str; 6] = [
 /// Writes `units` with a header row. `id` is unique (`file#segment-id`, as the
 /// TMX `tuid`), `context` is the block kind, `translator_comments` holds the
 /// findings, one per line.
-pub fn write(units: &[Unit], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(units: &[Unit], out: &mut dyn Write) -> io::Result<()> {
     let mut w = ::csv::WriterBuilder::new()
         .quote_style(::csv::QuoteStyle::Always)
         .terminator(::csv::Terminator::CRLF)

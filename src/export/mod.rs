@@ -21,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
 /// An export format (`--format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// One JSON array of segment objects.
     Json,
@@ -33,6 +33,29 @@ pub enum Format {
     Xliff,
     /// CSV in Translate Toolkit's layout, with a header row.
     Csv,
+}
+
+impl Format {
+    /// Every format with its `--format` spelling.
+    pub const ALL: [(&'static str, Format); 5] = [
+        ("json", Format::Json),
+        ("jsonl", Format::Jsonl),
+        ("tmx", Format::Tmx),
+        ("xliff", Format::Xliff),
+        ("csv", Format::Csv),
+    ];
+
+    /// The format spelled `name`, or a message listing the formats.
+    pub fn parse(name: &str) -> Result<Format, String> {
+        Format::ALL
+            .iter()
+            .find(|(spelling, _)| spelling.eq_ignore_ascii_case(name))
+            .map(|(_, format)| *format)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|(s, _)| *s).collect();
+                format!("unknown format `{name}`; use one of: {}", names.join(", "))
+            })
+    }
 }
 
 /// What to export and the languages to label it with.
@@ -268,7 +291,7 @@ pub(crate) mod test_units {
     use crate::model::{BlockKind, Document, Segment};
     use crate::pipeline::Page;
 
-    pub const OPTIONS: ExportOptions<'static> = ExportOptions {
+    pub(crate) const OPTIONS: ExportOptions<'static> = ExportOptions {
         source_locale: "en-US",
         target_locale: "pt-BR",
         only_flagged: false,
@@ -303,7 +326,7 @@ pub(crate) mod test_units {
     }
 
     /// The pages with their findings, as the pipeline gives them.
-    pub fn sample() -> Vec<Page> {
+    pub(crate) fn sample() -> Vec<Page> {
         let (docs, findings) = sample_parts();
         docs.into_iter()
             .map(|doc| Page {
@@ -362,6 +385,13 @@ pub(crate) mod test_units {
 mod tests {
     use super::test_units::{sample, OPTIONS};
     use super::*;
+
+    #[test]
+    fn formats_parse_by_name() {
+        assert_eq!(Format::parse("XLIFF"), Ok(Format::Xliff));
+        let err = Format::parse("po").unwrap_err();
+        assert!(err.contains("json, jsonl, tmx, xliff, csv"), "{err}");
+    }
 
     #[test]
     fn folders_match_whole_path_components() {

@@ -9,7 +9,11 @@ use quick_xml::Writer;
 use std::io::{self, Write};
 
 /// Writes `units` as one TMX document.
-pub fn write(units: &[Unit], options: &ExportOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(
+    units: &[Unit],
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut w = Writer::new_with_indent(out, b' ', 2);
     declaration(&mut w)?;
     w.write_event(Event::Start(start("tmx", &[("version", "1.4")])))?;

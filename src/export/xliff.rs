@@ -21,7 +21,11 @@ const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:2.0";
 
 /// Writes `units` as one XLIFF document. Fails when there are none: the
 /// schema requires at least one `file` holding at least one `unit`.
-pub fn write(units: &[Unit], options: &ExportOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(
+    units: &[Unit],
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if units.is_empty() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,

@@ -2,7 +2,7 @@
 //! touches, and tell browsers to reload once the new output is complete.
 //!
 //! Three parts, one thread or more each:
-//! - the build loop ([`BuildLoop`]) owns the site and its [`Builder`]; it
+//! - the build loop (`BuildLoop`) owns the site and its [`Builder`]; it
 //!   takes batches of file-system events ([`watch`]), rebuilds (in part when
 //!   it can) into the server's private folder ([`output`]), then publishes a
 //!   new version;
