@@ -36,9 +36,10 @@ pub struct Outcome {
     pub problems: Vec<Diagnostic>,
 }
 
-/// A page read and reviewed.
+/// A page read, decided and reviewed.
 struct Reviewed {
     doc: Document,
+    decisions: Vec<crate::decide::PageDecision>,
     findings: Vec<Diagnostic>,
     locale: String,
 }
@@ -55,9 +56,14 @@ fn read_page(site: &Site, file: &ContentFile) -> std::result::Result<Reviewed, D
         _ => crate::read_document(&file.rel, &text),
     };
     let locale = site.target_locale(&doc).to_owned();
-    let findings = review::configure(review::page_findings(&doc, &locale), &site.config.review);
+    let decisions = crate::decide::page_decisions(&doc, site.lexicon(&doc));
+    let findings = review::configure(
+        review::page_findings(&doc, &decisions, &locale),
+        &site.config.review,
+    );
     Ok(Reviewed {
         doc,
+        decisions,
         findings,
         locale,
     })
@@ -594,7 +600,13 @@ enum Job<'f> {
 
 /// Pass 1 of one page. The URL is set once the site's language is known.
 fn summarize(page: &Reviewed, locales: &Locales) -> PageSummary {
-    PageSummary::new(&page.doc, &page.findings, locales, &page.locale)
+    PageSummary::new(
+        &page.doc,
+        &page.findings,
+        page.decisions.clone(),
+        locales,
+        &page.locale,
+    )
 }
 
 /// The language most pages are in (ties: the last in name order), else

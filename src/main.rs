@@ -205,7 +205,11 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             let options = ExportOptions {
                 only_flagged,
                 folder: folder.as_deref(),
-                ..ExportOptions::new(&site.config.source_locale, &site.config.target_locale)
+                ..ExportOptions::new(
+                    &site.config.source_locale,
+                    &site.config.target_locale,
+                    &site.lexicons,
+                )
             };
             if let Some(folder) = options.folder {
                 if !docs.iter().any(|d| sxs::export::in_folder(&d.rel, folder)) {

@@ -2,6 +2,7 @@
 //! its pages through parse and align, in parallel.
 
 use crate::config::Config;
+use crate::decide::{Lexicon, Lexicons};
 use crate::diagnostic::{Diagnostic, Result};
 use crate::load::{self, ContentFile, FileKind, SitePaths};
 use crate::model::Document;
@@ -18,6 +19,8 @@ pub struct Site {
     pub files: Vec<ContentFile>,
     /// Problems found while walking (unreadable entries, symlink loops).
     pub problems: Vec<Diagnostic>,
+    /// The decision lexicons of `site.yml`'s `decisions:`, compiled once.
+    pub lexicons: Lexicons,
 }
 
 impl Site {
@@ -27,12 +30,14 @@ impl Site {
         let config = Config::load(&paths.root)?;
         let output = output.map_or_else(|| paths.root.join(&config.output), Path::to_path_buf);
         let (files, problems) = load::discover(&paths.content, std::slice::from_ref(&output));
+        let lexicons = Lexicons::new(&config.decisions);
         Ok(Site {
             paths,
             config,
             output,
             files,
             problems,
+            lexicons,
         })
     }
 
@@ -65,6 +70,11 @@ impl Site {
             }
         }
         (docs, problems)
+    }
+
+    /// The decision lexicon of a page (see [`Lexicons::for_page`]).
+    pub fn lexicon(&self, doc: &Document) -> &Lexicon {
+        self.lexicons.for_page(&doc.meta)
     }
 
     /// The target locale of a page: its `ms.contentlocale`, else the site's.

@@ -11,7 +11,7 @@ mod tmx;
 mod xliff;
 mod xml;
 
-use crate::decide::Decision;
+use crate::decide::{Decision, Lexicons};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Segment};
 use crate::review::Verdict;
@@ -45,16 +45,23 @@ pub struct ExportOptions<'a> {
     pub only_flagged: bool,
     /// Only pages under this content-relative folder.
     pub folder: Option<&'a str>,
+    /// The decision lexicons (the site's, [`crate::site::Site::lexicons`]).
+    pub lexicons: &'a Lexicons,
 }
 
 impl<'a> ExportOptions<'a> {
-    /// Every segment, labelled with these locales.
-    pub fn new(source_locale: &'a str, target_locale: &'a str) -> ExportOptions<'a> {
+    /// Every segment, labelled with these locales, decided with these lexicons.
+    pub fn new(
+        source_locale: &'a str,
+        target_locale: &'a str,
+        lexicons: &'a Lexicons,
+    ) -> ExportOptions<'a> {
         ExportOptions {
             source_locale,
             target_locale,
             only_flagged: false,
             folder: None,
+            lexicons,
         }
     }
 
@@ -181,7 +188,10 @@ pub fn units<'a>(
                 target: &seg.target,
                 source: &seg.source,
                 findings: notes.iter().map(|d| d.code).collect(),
-                decision: crate::decide::segment_decision(seg),
+                decision: crate::decide::segment_decision(
+                    seg,
+                    options.lexicons.for_page(&doc.meta),
+                ),
                 target_locale: options.target_of(doc),
                 verdict: verdict_of(&notes, mt.contains(doc.rel.as_str())),
                 notes,
@@ -254,15 +264,15 @@ pub fn write(
 #[cfg(test)]
 pub(crate) mod test_units {
     use super::ExportOptions;
+    use crate::decide::Lexicons;
     use crate::diagnostic::{Diagnostic, Severity};
     use crate::model::{BlockKind, Document, Segment};
+    use std::sync::LazyLock;
 
-    pub const OPTIONS: ExportOptions<'static> = ExportOptions {
-        source_locale: "en-US",
-        target_locale: "pt-BR",
-        only_flagged: false,
-        folder: None,
-    };
+    static LEXICONS: LazyLock<Lexicons> = LazyLock::new(Lexicons::default);
+
+    pub static OPTIONS: LazyLock<ExportOptions<'static>> =
+        LazyLock::new(|| ExportOptions::new("en-US", "pt-BR", &LEXICONS));
 
     fn segment(id: &str, line: usize, source: &str, target: &str) -> Segment {
         Segment {
@@ -351,12 +361,12 @@ mod tests {
         assert_eq!(units(&docs, &findings, &OPTIONS).len(), 4);
         let only_a = ExportOptions {
             folder: Some("a"),
-            ..OPTIONS
+            ..*OPTIONS
         };
         assert_eq!(units(&docs, &findings, &only_a).len(), 3);
         let flagged = ExportOptions {
             only_flagged: true,
-            ..OPTIONS
+            ..*OPTIONS
         };
         let flagged = units(&docs, &findings, &flagged);
         assert_eq!(flagged.len(), 3);

@@ -115,9 +115,11 @@ pub struct PageSummary {
 }
 
 impl PageSummary {
+    /// The summary of a page read, decided (`decisions`) and reviewed (`findings`).
     pub fn new(
         doc: &Document,
         findings: &[Diagnostic],
+        decisions: Vec<PageDecision>,
         locales: &Locales,
         locale: &str,
     ) -> PageSummary {
@@ -158,7 +160,7 @@ impl PageSummary {
             translation_type: doc.meta.translation_type.clone().unwrap_or_default(),
             locale: locale.to_owned(),
             last_handoff: doc.meta.last_handoff.clone().unwrap_or_default(),
-            decisions: crate::decide::page_decisions(doc),
+            decisions,
             anchors,
         }
     }

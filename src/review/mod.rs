@@ -14,6 +14,7 @@ pub mod accept;
 pub mod checks;
 pub mod consistency;
 pub mod locale;
+pub mod modality;
 pub mod numbers;
 pub mod profile;
 pub mod structure;
@@ -21,6 +22,7 @@ pub mod text;
 pub mod untranslated;
 
 use crate::config::ReviewConfig;
+use crate::decide::PageDecision;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 use crate::site::Site;
@@ -28,14 +30,17 @@ use consistency::Consistency;
 use rayon::prelude::*;
 use serde::Serialize;
 
-/// Findings of one page: those of reading it, then those of the checks,
-/// less those the page accepts inline.
-pub fn page_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
+/// Findings of one page: those of reading it, then those of the checks (given the page's
+/// decisions, [`crate::decide::page_decisions`]), less those the page accepts inline.
+pub fn page_findings(
+    doc: &Document,
+    decisions: &[PageDecision],
+    target_locale: &str,
+) -> Vec<Diagnostic> {
     let mut findings = doc.diagnostics.clone();
-    let decisions = crate::decide::page_decisions(doc);
-    findings.extend(crate::decide::modality_findings(
+    findings.extend(modality::modality_findings(
         &doc.rel,
-        &decisions,
+        decisions,
         target_locale,
     ));
     if doc.is_bilingual() {
@@ -90,7 +95,10 @@ pub fn configure(findings: Vec<Diagnostic>, config: &ReviewConfig) -> Vec<Diagno
 pub fn all_findings(site: &Site, docs: &[Document], problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let pages: Vec<Vec<Diagnostic>> = docs
         .par_iter()
-        .map(|doc| page_findings(doc, site.target_locale(doc)))
+        .map(|doc| {
+            let decisions = crate::decide::page_decisions(doc, site.lexicon(doc));
+            page_findings(doc, &decisions, site.target_locale(doc))
+        })
         .collect();
     let mut findings = problems;
     findings.extend(pages.into_iter().flatten());
@@ -143,7 +151,9 @@ mod tests {
 
     fn codes(page: &str) -> Vec<&'static str> {
         let doc = crate::read_document("a.md", page);
-        page_findings(&doc, "pt-BR")
+        let decisions =
+            crate::decide::page_decisions(&doc, &crate::decide::Lexicon::for_publisher(None));
+        page_findings(&doc, &decisions, "pt-BR")
             .iter()
             .map(|d| d.code)
             .collect()
