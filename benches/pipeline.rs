@@ -69,3 +69,22 @@ fn build_corpus(bencher: Bencher) {
     let site = sxs::site::Site::open(&root, Some(&output)).expect("corpus opens");
     bencher.bench(|| sxs::build::build(&site, None).expect("build").pages);
 }
+
+/// Decide alone over every page of the corpus (read once), on one thread: the lexicon's
+/// matching cost, which `perf` put on top of a corpus build.
+#[divan::bench(sample_count = 10)]
+fn decide_corpus(bencher: Bencher) {
+    let docs: Vec<sxs::Document> = pages()
+        .iter()
+        .map(|(rel, text)| sxs::read_document(rel, text))
+        .collect();
+    let segments: usize = docs.iter().map(|d| d.segments.len()).sum();
+    let lexicon = sxs::decide::Lexicon::for_publisher(Some(sxs::decide::publisher::MS_PUBLISHER));
+    bencher
+        .counter(divan::counter::ItemsCount::new(segments))
+        .bench(|| {
+            docs.iter()
+                .map(|doc| sxs::decide::page_decisions(doc, &lexicon).len())
+                .sum::<usize>()
+        });
+}

@@ -25,6 +25,8 @@ pub struct Config {
     pub attribution: Option<String>,
     /// Review settings: check severities and accepted findings.
     pub review: ReviewConfig,
+    /// Whose decisions the pages state: the publisher and its vocabulary.
+    pub decisions: DecisionsConfig,
     /// Free-form values for templates (`config.extra.x`).
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -39,6 +41,7 @@ impl Default for Config {
             target_locale: "pt-BR".to_owned(),
             attribution: None,
             review: ReviewConfig::default(),
+            decisions: DecisionsConfig::default(),
             extra: BTreeMap::new(),
         }
     }
@@ -52,6 +55,25 @@ pub struct ReviewConfig {
     pub checks: BTreeMap<Code, Level>,
     /// Known false positives: `{ id: "cea8a-108", code: "numbers" }`.
     pub accept: Vec<Acceptance>,
+}
+
+/// `decisions:` in `site.yml`: the publisher whose docs these are, and the words of its
+/// programs, so that no publisher's vocabulary is written into the detector.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct DecisionsConfig {
+    /// Who "we" is, and who acts in announcements that name nobody ("the old offers will be
+    /// retired"). Unset: `Microsoft` for pages whose frontmatter carries `ms.*` keys, else
+    /// "the publisher". A publisher sxs knows (`src/decide/publishers.yml`) brings its
+    /// vocabulary; the keys below add to it.
+    pub publisher: Option<String>,
+    /// Nouns (singular) that name parties able to act, besides the generic English ones:
+    /// the publisher's programs and roles ("CSP", "Gold partner").
+    pub parties: Vec<String>,
+    /// Proper names kept with their capitals in actors ("Azure" in "the Azure admin").
+    pub names: Vec<String>,
+    /// Long forms written short in actors: `Cloud Solution Provider: CSP`.
+    pub abbreviations: BTreeMap<String, String>,
 }
 
 /// One accepted finding.
@@ -153,5 +175,27 @@ mod tests {
         assert_eq!(config.title, "Docs");
         assert_eq!(config.output, "public");
         assert_eq!(config.source_locale, "en-US");
+        assert_eq!(config.decisions, DecisionsConfig::default());
+    }
+
+    #[test]
+    fn decisions_take_a_publisher_and_refuse_unknown_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("site.yml"),
+            "decisions: { publisher: Contoso, parties: [Reseller] }\n",
+        )
+        .unwrap();
+        let config = Config::load(dir.path()).unwrap();
+        assert_eq!(config.decisions.publisher.as_deref(), Some("Contoso"));
+        assert_eq!(config.decisions.parties, ["Reseller"]);
+        std::fs::write(
+            dir.path().join("site.yml"),
+            "decisions:\n  publsher: Contoso\n",
+        )
+        .unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert!(err.message.contains("publsher"), "{err}");
+        assert!(err.message.starts_with("2:"), "{err}");
     }
 }

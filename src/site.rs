@@ -1,6 +1,7 @@
 //! A site on disk: its folders, its configuration and its files.
 
 use crate::config::Config;
+use crate::decide::{Lexicon, Lexicons};
 use crate::diagnostic::{Diagnostic, Result};
 use crate::load::{self, ContentFile, SitePaths};
 use crate::model::Document;
@@ -19,6 +20,8 @@ pub struct Site {
     pub problems: Vec<Diagnostic>,
     /// How often each per-page stage ran for this site.
     pub trace: Trace,
+    /// The decision lexicons of `site.yml`'s `decisions:`, compiled once.
+    pub lexicons: Lexicons,
 }
 
 impl Site {
@@ -28,6 +31,7 @@ impl Site {
         let config = Config::load(&paths.root)?;
         let output = output.map_or_else(|| paths.root.join(&config.output), Path::to_path_buf);
         let (files, problems) = load::discover(&paths.content, std::slice::from_ref(&output));
+        let lexicons = Lexicons::new(&config.decisions);
         Ok(Site {
             paths,
             config,
@@ -35,7 +39,13 @@ impl Site {
             files,
             problems,
             trace: Trace::default(),
+            lexicons,
         })
+    }
+
+    /// The decision lexicon of a page (see [`Lexicons::for_page`]).
+    pub fn lexicon(&self, doc: &Document) -> &Lexicon {
+        self.lexicons.for_page(&doc.meta)
     }
 
     /// The target locale of a page: its `ms.contentlocale`, else the site's.

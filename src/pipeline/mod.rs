@@ -90,7 +90,7 @@ pub fn read_page(site: &Site, file: &ContentFile) -> Result<Page, Diagnostic> {
 /// decide → review for an aligned document.
 pub fn decide_and_review(site: &Site, doc: Document) -> Page {
     Trace::count(&site.trace.decided);
-    let decisions = decide::page_decisions(&doc);
+    let decisions = decide::page_decisions(&doc, site.lexicon(&doc));
     let locale = site.target_locale(&doc).to_owned();
     Trace::count(&site.trace.reviewed);
     let findings = review::configure(

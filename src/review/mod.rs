@@ -14,6 +14,7 @@ pub mod accept;
 pub mod checks;
 pub mod consistency;
 pub mod locale;
+pub mod modality;
 pub mod numbers;
 pub mod profile;
 pub mod structure;
@@ -34,7 +35,7 @@ pub fn page_findings(
     target_locale: &str,
 ) -> Vec<Diagnostic> {
     let mut findings = doc.diagnostics.clone();
-    findings.extend(crate::decide::modality_findings(
+    findings.extend(modality::modality_findings(
         &doc.rel,
         decisions,
         target_locale,
@@ -122,7 +123,8 @@ mod tests {
 
     fn codes(page: &str) -> Vec<Code> {
         let doc = crate::read_document("a.md", page);
-        let decisions = crate::decide::page_decisions(&doc);
+        let decisions =
+            crate::decide::page_decisions(&doc, &crate::decide::Lexicon::for_publisher(None));
         page_findings(&doc, &decisions, "pt-BR")
             .iter()
             .map(|d| d.code)
