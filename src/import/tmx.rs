@@ -32,6 +32,11 @@ pub(super) fn read(text: &str) -> Result<Export, Problem> {
                     Err(problem) => export.problems.push(problem),
                 }
             }
+            Event::Empty(e) if name(&e) == "tu" => {
+                let tuid = xml.attr(&e, "tuid")?.unwrap_or_default();
+                let problem = xml.problem("an empty <tu>; keep its <tuv>s as sxs exported them");
+                export.problems.push(problem.with_id(&tuid));
+            }
             Event::Eof => break,
             _ => {}
         }

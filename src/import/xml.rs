@@ -74,8 +74,7 @@ impl<'a> Xml<'a> {
     pub(super) fn root(&mut self) -> Result<BytesStart<'a>, Problem> {
         loop {
             match self.next()? {
-                Event::Start(e) => return Ok(e),
-                Event::Empty(_) => return Err(self.problem("the root element is empty")),
+                Event::Start(e) | Event::Empty(e) => return Ok(e),
                 Event::Eof => return Err(self.problem("the file holds no XML element")),
                 _ => {}
             }
