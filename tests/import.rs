@@ -105,6 +105,19 @@ fn segments(site: &Path) -> Vec<Seg> {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// The JSON export of the docset `name` as [`copy_site`] and
+/// [`vary_encodings`] make it (`site`, before any import), exported once
+/// for all the tests that start from it: a corpus export is slow.
+fn baseline(name: &str, site: &Path) -> Vec<Seg> {
+    static BASELINES: std::sync::Mutex<BTreeMap<String, Vec<Seg>>> =
+        std::sync::Mutex::new(BTreeMap::new());
+    let mut baselines = BASELINES.lock().unwrap_or_else(|e| e.into_inner());
+    baselines
+        .entry(name.to_owned())
+        .or_insert_with(|| segments(site))
+        .clone()
+}
+
 /// `CHANGES` units drawn with `SEED`: with a target, an id used once in its
 /// page (so the test can find the span by id alone) and no character XML
 /// cannot carry (the XML exports hold U+FFFD for those).
@@ -249,7 +262,7 @@ fn round_trip(name: &str, format: &str) {
         path_str(&exported),
     ]);
     assert!(out.status.success(), "{}", text(&out));
-    let before = segments(site);
+    let before = baseline(name, site);
     let files_before = snapshot(site);
     let chosen = sample(&before);
     translate(format, &exported, &changed, &before, &chosen);
@@ -331,9 +344,21 @@ fn round_trip(name: &str, format: &str) {
             "{format}: {rel} is not the old page with the new spans"
         );
     }
+    let crlf = pages
+        .iter()
+        .filter(|p| files_before[**p].windows(2).any(|w| w == b"\r\n"))
+        .count();
+    let bom = pages
+        .iter()
+        .filter(|p| files_before[**p].starts_with("\u{FEFF}".as_bytes()))
+        .count();
+    assert!(
+        crlf > 0 && bom > 0,
+        "the sample changed no CRLF page or no BOM page"
+    );
     eprintln!(
-        "{name} {format}: {} units exported, {} targets changed in {} pages, 1 stale refused; \
-         every other byte identical",
+        "{name} {format}: {} units exported, {} targets changed in {} pages ({crlf} CRLF, {bom} \
+         with a BOM), 1 stale refused; every other byte identical",
         before.len(),
         applied.len(),
         pages.len()
