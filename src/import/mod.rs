@@ -166,7 +166,8 @@ pub struct Summary {
     pub pairs: usize,
     /// Files those pairs are in.
     pub files: usize,
-    /// Units refused, plus one for a file refused as a whole.
+    /// Refusals: one per unit refused, one per page the site does not
+    /// have, one for a file refused as a whole.
     pub refused: usize,
 }
 

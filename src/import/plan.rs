@@ -49,8 +49,7 @@ impl Page {
 
     /// Reads the page `rel` of `site` from `path`.
     pub(super) fn load(path: &Path, rel: &str, site: &Site) -> Result<Page, Diagnostic> {
-        let bytes = std::fs::read(path).map_err(|e| io_problem(rel, &e))?;
-        let mut page = Page::new(rel, bytes, Vec::new())?;
+        let mut page = Page::new(rel, crate::load::read_bytes(path, rel)?, Vec::new())?;
         page.languages = vec![
             site.target_locale(&page.doc).to_owned(),
             site.config.target_locale.clone(),

@@ -23,9 +23,7 @@ pub(super) fn read(text: &str) -> Result<Export, Problem> {
                 export.source_lang = xml.attr(&e, "srclang")?;
             }
             Event::Start(e) if name(&e) == "tu" => {
-                let Some(srclang) = export.source_lang.clone() else {
-                    return Err(xml.problem("no <header srclang=\"…\"> before the first <tu>"));
-                };
+                let srclang = header_lang(&xml, &export)?.to_owned();
                 let ordinal = export.units.len() + export.problems.len() + 1;
                 match read_tu(&mut xml, &e, &srclang, ordinal)? {
                     Ok(unit) => export.units.push(unit),
@@ -33,6 +31,7 @@ pub(super) fn read(text: &str) -> Result<Export, Problem> {
                 }
             }
             Event::Empty(e) if name(&e) == "tu" => {
+                header_lang(&xml, &export)?;
                 let tuid = xml.attr(&e, "tuid")?.unwrap_or_default();
                 let problem = xml.problem("an empty <tu>; keep its <tuv>s as sxs exported them");
                 export.problems.push(problem.with_id(&tuid));
@@ -45,6 +44,14 @@ pub(super) fn read(text: &str) -> Result<Export, Problem> {
         return Err(xml.problem("the TMX file has no <tu>; was it exported by sxs?"));
     }
     Ok(export)
+}
+
+/// The header's `srclang`, which must come before the first `tu`.
+fn header_lang<'e>(xml: &Xml, export: &'e Export) -> Result<&'e str, Problem> {
+    export
+        .source_lang
+        .as_deref()
+        .ok_or_else(|| xml.problem("no <header srclang=\"…\"> before the first <tu>"))
 }
 
 /// What a `tu` holds, as read.
@@ -224,6 +231,6 @@ now</seg></tuv>
         assert!(read("<xliff version=\"2.1\"/>").is_err());
         assert!(read("<tmx version=\"1.4\"><body></body></tmx>").is_err());
         let no_header = "<tmx version=\"1.4\"><body><tu/></body></tmx>";
-        assert!(read(no_header).is_err());
+        assert!(read(no_header).unwrap_err().message.contains("no <header"));
     }
 }
