@@ -37,7 +37,7 @@ pub(super) fn read(text: &str) -> Result<Export, Problem> {
             let why = "the id is not `file#segment-id`; keep the ids sxs exported";
             export
                 .problems
-                .push(Problem::new((line, 1), why).with_id(&key));
+                .push(Problem::new((line, 1), why).with_id(Some(&key)));
             continue;
         };
         export.units.push(Unit {

@@ -109,8 +109,8 @@ impl Problem {
         }
     }
 
-    fn with_id(mut self, id: &str) -> Problem {
-        self.id = Some(id.to_owned());
+    fn with_id(mut self, id: Option<&str>) -> Problem {
+        self.id = id.map(str::to_owned);
         self
     }
 
@@ -280,11 +280,9 @@ fn unknown_page(name: &str, rel: &str, units: &[&Unit]) -> Diagnostic {
          imported); import into the site the export was made from, or restore the page",
         units.len()
     );
-    let d = Problem::new(first, message).diagnostic(name, "import-unknown");
-    match units.first() {
-        Some(unit) => d.with_id(&unit.key),
-        None => d,
-    }
+    Problem::new(first, message)
+        .with_id(units.first().map(|u| u.key.as_str()))
+        .diagnostic(name, "import-unknown")
 }
 
 /// Prints the refusals, and (unless `quiet`) a unified diff per page.

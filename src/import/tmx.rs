@@ -34,7 +34,7 @@ pub(super) fn read(text: &str) -> Result<Export, Problem> {
                 header_lang(&xml, &export)?;
                 let tuid = xml.attr(&e, "tuid")?.unwrap_or_default();
                 let problem = xml.problem("an empty <tu>; keep its <tuv>s as sxs exported them");
-                export.problems.push(problem.with_id(&tuid));
+                export.problems.push(problem.with_id(Some(&tuid)));
             }
             Event::Eof => break,
             _ => {}
@@ -126,13 +126,7 @@ fn unit_of(
     at: (usize, usize),
     ordinal: usize,
 ) -> Result<Unit, Problem> {
-    let problem = |why: String| {
-        let p = Problem::new(at, why);
-        match &tuid {
-            Some(id) => p.with_id(id),
-            None => p,
-        }
-    };
+    let problem = |why: String| Problem::new(at, why).with_id(tuid.as_deref());
     let (Some(key), Some(file)) = (tuid.clone(), tu.file) else {
         return Err(problem(
             "a <tu> without its tuid or its x-file prop; keep them as sxs exported them".into(),

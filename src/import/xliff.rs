@@ -65,6 +65,14 @@ fn check_root(xml: &Xml, root: &BytesStart) -> Result<String, Problem> {
         .ok_or_else(|| not_ours("no trgLang".to_owned()))
 }
 
+/// A `segment` or an `ignorable` of a unit.
+#[derive(Default)]
+struct Part {
+    ignorable: bool,
+    source: Content,
+    target: Option<Content>,
+}
+
 /// One unit: `Err` for malformed XML (the whole file), `Ok(Err)` for a unit
 /// that cannot be imported (only that unit).
 fn read_unit(
@@ -76,43 +84,49 @@ fn read_unit(
 ) -> Result<Result<Unit, Problem>, Problem> {
     let at = xml.at();
     let key = xml.attr(start, "id")?;
-    let (mut source, mut target) = (Content::default(), None::<Content>);
-    loop {
-        match xml.next()? {
-            Event::Start(e) => match name(&e).as_str() {
-                "segment" | "ignorable" => {}
-                "source" => source.append(xml.content()?),
-                "target" => target
-                    .get_or_insert_with(Content::default)
-                    .append(xml.content()?),
-                _ => xml.skip(&e)?,
+    let parts = read_parts(xml)?;
+    let problem = |why: &str| Ok(Err(Problem::new(at, why).with_id(key.as_deref())));
+    let (Some(key), Some(file)) = (key.as_deref(), file) else {
+        return problem(
+            "a <unit> without its id or outside a <file original=\"…\">; keep the ids and \
+             files sxs exported",
+        );
+    };
+    let segments = parts.iter().filter(|p| !p.ignorable).count();
+    let translated = parts
+        .iter()
+        .filter(|p| !p.ignorable && p.target.is_some())
+        .count();
+    if translated > 0 && translated < segments {
+        return problem(&format!(
+            "only {translated} of the unit's {segments} segments have a target; translate \
+             them all (or join them) and import again"
+        ));
+    }
+    let mut source = Content::default();
+    let mut target = (translated > 0).then(Content::default);
+    for part in parts {
+        // An ignorable without a target is the same text in both languages.
+        let part_target = match part.target {
+            Some(t) => t,
+            None if part.ignorable => Content {
+                text: part.source.text.clone(),
+                inline: part.source.inline.clone(),
             },
-            Event::Empty(e) if name(&e) == "target" => {
-                target.get_or_insert_with(Content::default);
-            }
-            Event::End(e) if e.local_name().as_ref() == b"unit" => break,
-            Event::Eof => return Err(xml.problem("the file ends inside a <unit>")),
-            _ => {}
+            None => Content::default(),
+        };
+        source.append(part.source);
+        if let Some(target) = target.as_mut() {
+            target.append(part_target);
         }
     }
-    let problem = |why: &str| Ok(Err(Problem::new(at, why.to_owned())));
-    let Some(key) = key else {
-        return problem("a <unit> without an id; units must keep the id sxs exported");
-    };
-    let Some(file) = file else {
-        return Ok(Err(Problem::new(
-            at,
-            "a <unit> outside a <file original=\"…\">; keep the file elements sxs exported",
-        )
-        .with_id(&key)));
-    };
     let (target, inline_codes) = match target {
         Some(t) => (Some(t.text), t.inline),
         None => (None, Vec::new()),
     };
     Ok(Ok(Unit {
         file: file.to_owned(),
-        key,
+        key: key.to_owned(),
         source: source.text,
         target,
         target_lang: Some(target_lang.to_owned()),
@@ -120,6 +134,44 @@ fn read_unit(
         at,
         ordinal,
     }))
+}
+
+/// The segments and ignorables of the unit whose start was the last event,
+/// up to its end.
+fn read_parts(xml: &mut Xml) -> Result<Vec<Part>, Problem> {
+    let mut parts: Vec<Part> = Vec::new();
+    loop {
+        match xml.next()? {
+            Event::Start(e) => match name(&e).as_str() {
+                kind @ ("segment" | "ignorable") => parts.push(Part {
+                    ignorable: kind == "ignorable",
+                    ..Part::default()
+                }),
+                side @ ("source" | "target") => {
+                    let content = xml.content()?;
+                    let Some(part) = parts.last_mut() else {
+                        return Err(xml.problem(format!("a <{side}> outside a <segment>")));
+                    };
+                    match side {
+                        "source" => part.source.append(content),
+                        _ => part
+                            .target
+                            .get_or_insert_with(Content::default)
+                            .append(content),
+                    }
+                }
+                _ => xml.skip(&e)?,
+            },
+            Event::Empty(e) if name(&e) == "target" => {
+                if let Some(part) = parts.last_mut() {
+                    part.target.get_or_insert_with(Content::default);
+                }
+            }
+            Event::End(e) if e.local_name().as_ref() == b"unit" => return Ok(parts),
+            Event::Eof => return Err(xml.problem("the file ends inside a <unit>")),
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
@@ -142,6 +194,7 @@ now</source>
       <segment><source>Two.</source><target>Dois <pc id="1">já</pc>.</target></segment>
     </unit>
     <unit name="no-id"><segment><source>x</source></segment></unit>
+    <unit id="half"><segment><source>A.</source><target>A.</target></segment><segment><source>B.</source></segment></unit>
   </file>
   <file id="b" original="b.md"><unit id="y"><segment><source>Y</source><target/></segment></unit></file>
 </xliff>
@@ -167,16 +220,20 @@ now</source>
             got,
             [
                 ("a/p.md", "x-1", "Pay <b> & go\r\nnow", None),
-                ("a/p.md", "x-1_2", "One. \\nTwo.", Some("Um. Dois já.")),
+                ("a/p.md", "x-1_2", "One. \\nTwo.", Some("Um. \\nDois já.")),
                 ("b.md", "y", "Y", Some("")),
             ]
         );
         assert_eq!(export.units[1].inline_codes, ["pc"]);
         assert_eq!(export.units[1].target_lang.as_deref(), Some("pt-BR"));
         assert_eq!(export.units[0].at, (4, 5));
-        assert_eq!(export.units[2].ordinal, 4);
-        assert_eq!(export.problems.len(), 1);
-        assert!(export.problems[0].message.contains("without an id"));
+        assert_eq!(export.units[2].ordinal, 5);
+        assert_eq!(export.problems.len(), 2);
+        assert!(export.problems[0].message.contains("without its id"));
+        assert_eq!(export.problems[1].id.as_deref(), Some("half"));
+        assert!(export.problems[1]
+            .message
+            .contains("only 1 of the unit's 2 segments"));
     }
 
     #[test]
