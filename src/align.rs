@@ -24,6 +24,17 @@ pub fn read_document(rel: &str, text: &str) -> Document {
 
 /// Aligns a parsed page (see the module docs).
 pub fn align(rel: &str, text: &str, parsed: Parsed<'_>) -> Document {
+    align_with_pairs(rel, text, parsed).0
+}
+
+/// As [`read_document`], also giving the pair each segment was read from
+/// (`pairs[i]` is `segments[i]`'s, with byte ranges into `text`): what
+/// `sxs import` needs to rewrite one span's text and nothing else.
+pub fn read_with_pairs(rel: &str, text: &str) -> (Document, Vec<RawPair>) {
+    align_with_pairs(rel, text, parse::parse(rel, text))
+}
+
+fn align_with_pairs(rel: &str, text: &str, parsed: Parsed<'_>) -> (Document, Vec<RawPair>) {
     let index = LineIndex::new(text);
     let mut diagnostics = parsed.diagnostics;
     let body = &text[parsed.body_start..];
@@ -132,14 +143,15 @@ pub fn align(rel: &str, text: &str, parsed: Parsed<'_>) -> Document {
     check_segments(rel, &segments, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.line, d.column));
 
-    Document {
+    let doc = Document {
         rel: rel.to_owned(),
         meta: parsed.meta,
         blocks: rows,
         segments,
         refs: parsed.refs,
         diagnostics,
-    }
+    };
+    (doc, pairs)
 }
 
 fn shift_pair(pair: &mut RawPair, by: usize) {

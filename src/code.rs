@@ -76,6 +76,13 @@ codes! {
     Brackets "brackets" Warning "brackets or quotes the source balances are unbalanced in the target",
     Modality "modality" Info "the translation changes a decision's force or polarity",
     MachineTranslated "machine-translated" Info "the page is machine translated and not yet reviewed",
+    // Bringing reviewed translations back (`sxs import`).
+    ImportStale "import-stale" Error "an imported unit's source is not the page's current source",
+    ImportUnknown "import-unknown" Error "an imported unit names a page or id that does not exist",
+    ImportDuplicate "import-duplicate" Error "the import file has several units with the same id",
+    ImportUnsafe "import-unsafe" Error "an imported target would break the page's markup",
+    ImportLanguage "import-language" Error "the import file's languages are not the site's",
+    ImportNotSxs "import-not-sxs" Error "the import file is not an sxs export",
 }
 
 impl Code {

@@ -30,6 +30,7 @@ pub use model::{Block, BlockKind, Document, Piece, Segment, Side};
 pub mod build;
 pub mod config;
 pub mod export;
+pub mod import;
 pub mod init;
 pub mod render;
 pub mod report;

@@ -146,6 +146,11 @@ pub fn relative(base: &Path, path: &Path) -> String {
 /// CRLF is kept as written (pulldown-cmark reads it) so offsets stay true to
 /// the file. Invalid UTF-8 is reported at its line and column.
 pub fn read_text(path: &Path, rel: &str) -> std::result::Result<String, Diagnostic> {
+    decode(read_bytes(path, rel)?, rel)
+}
+
+/// Reads a file's bytes, refusing one larger than [`MAX_FILE_BYTES`].
+pub fn read_bytes(path: &Path, rel: &str) -> std::result::Result<Vec<u8>, Diagnostic> {
     let too_big = std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_FILE_BYTES);
     if too_big {
         return Err(Diagnostic::new(
@@ -159,9 +164,8 @@ pub fn read_text(path: &Path, rel: &str) -> std::result::Result<String, Diagnost
             ),
         ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|err| Diagnostic::new(rel, (1, 1), Code::Io, Severity::Error, err.to_string()))?;
-    decode(bytes, rel)
+    std::fs::read(path)
+        .map_err(|err| Diagnostic::new(rel, (1, 1), Code::Io, Severity::Error, err.to_string()))
 }
 
 /// Decodes file bytes as UTF-8 (see [`read_text`]).

@@ -104,6 +104,20 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         folder: Option<String>,
     },
+    /// Bring reviewed translations back from an export: show what changes,
+    /// or change the pages with --write; exit 1 when a unit was refused.
+    Import {
+        /// The export, as the translators changed it (.xliff/.xlf, .tmx, .csv, .json/.jsonl).
+        file: PathBuf,
+        #[command(flatten)]
+        site: SiteArg,
+        /// The file's format (default: from its extension).
+        #[arg(long, value_enum)]
+        format: Option<sxs::import::Format>,
+        /// Change the pages (default: only print the changes, as a diff).
+        #[arg(long)]
+        write: bool,
+    },
     /// Create a new site: a sample page, site.yml and the default templates.
     Init {
         /// The folder to create (must not exist, or be empty).
@@ -176,6 +190,23 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
                 open_in_browser(page.as_os_str());
             }
             Ok(exit_for(!errors.is_empty()))
+        }
+        Command::Import {
+            file,
+            site,
+            format,
+            write,
+        } => {
+            let options = sxs::import::Options {
+                file: &file,
+                site: site.path(),
+                format,
+                write,
+                quiet: cli.quiet,
+            };
+            let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+            let summary = sxs::import::run(&options, &mut out, &mut err)?;
+            Ok(exit_for(summary.refused > 0))
         }
         #[cfg(feature = "serve")]
         Command::Serve {

@@ -43,6 +43,13 @@ impl Site {
         })
     }
 
+    /// The markdown pages, in path order.
+    pub fn markdown_files(&self) -> impl Iterator<Item = &ContentFile> {
+        self.files
+            .iter()
+            .filter(|f| f.kind == crate::load::FileKind::Markdown)
+    }
+
     /// The decision lexicon of a page (see [`Lexicons::for_page`]).
     pub fn lexicon(&self, doc: &Document) -> &Lexicon {
         self.lexicons.for_page(&doc.meta)

@@ -3,7 +3,7 @@
 //! every field quoted and CRLF line ends; quoting every field also lets
 //! readers that sniff the dialect (Translate Toolkit does) find it.
 
-use super::{note_text, UniqueIds, Unit};
+use super::{note_text, tuid_base, UniqueIds, Unit};
 use std::io::{self, Write};
 
 const HEADER: [&str; 6] = [
@@ -26,7 +26,7 @@ pub(crate) fn write(units: &[Unit], out: &mut dyn Write) -> io::Result<()> {
     w.write_record(HEADER)?;
     let mut ids = UniqueIds::default();
     for unit in units {
-        let id = ids.claim(format!("{}#{}", unit.file, unit.id));
+        let id = ids.claim(tuid_base(unit.file, unit.id));
         let comments: Vec<String> = unit.notes.iter().map(|d| note_text(d)).collect();
         w.write_record([
             unit.location().as_str(),

@@ -11,6 +11,8 @@ mod tmx;
 mod xliff;
 mod xml;
 
+pub(crate) use xliff::nmtoken;
+
 use crate::decide::Decision;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Segment};
@@ -245,6 +247,13 @@ impl UniqueIds {
         self.used.insert(id.clone());
         id
     }
+}
+
+/// The base of a TMX `tuid` and a CSV `id`: `file#segment-id` (made unique
+/// by [`UniqueIds`]). Segment ids never hold `#`, so the file is everything
+/// before the last one.
+pub(crate) fn tuid_base(file: &str, id: &str) -> String {
+    format!("{file}#{id}")
 }
 
 /// `severity[code]: message`, one finding as a translator note.

@@ -3,7 +3,7 @@
 //! which is what `datatype="plaintext"` promises TMX readers.
 
 use super::xml::{declaration, start, text_element};
-use super::{note_text, ExportOptions, UniqueIds, Unit};
+use super::{note_text, tuid_base, ExportOptions, UniqueIds, Unit};
 use quick_xml::events::{BytesEnd, Event};
 use quick_xml::Writer;
 use std::io::{self, Write};
@@ -21,7 +21,7 @@ pub(crate) fn write(
     w.write_event(Event::Start(start("body", &[])))?;
     let mut ids = UniqueIds::default();
     for unit in units {
-        let tuid = ids.claim(format!("{}#{}", unit.file, unit.id));
+        let tuid = ids.claim(tuid_base(unit.file, unit.id));
         write_tu(&mut w, unit, &tuid, options.source_locale)?;
     }
     w.write_event(Event::End(BytesEnd::new("body")))?;

@@ -136,7 +136,7 @@ fn state(verdict: Verdict, has_target: bool) -> &'static str {
 /// An `xs:NMTOKEN` made from `text`: ASCII letters, digits, `.`, `-` and `_`
 /// kept, anything else `_` (never empty). Page paths and segment ids become
 /// `file` and `unit` ids this way.
-fn nmtoken(text: &str) -> String {
+pub(crate) fn nmtoken(text: &str) -> String {
     let token: String = text
         .chars()
         .map(|c| match c {

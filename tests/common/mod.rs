@@ -7,8 +7,14 @@ use std::path::PathBuf;
 /// read it skip (saying so) when it is absent, as in a clone elsewhere, but
 /// must run in CI (`CI` set), where its absence is a failure.
 pub(crate) fn corpus() -> Option<PathBuf> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/partner-center-pt-br");
+    corpus_named("partner-center-pt-br")
+}
+
+/// The docset `../shared/corpus/NAME`, skipped or failing like [`corpus`].
+pub(crate) fn corpus_named(name: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(name);
     if path.is_dir() {
         return Some(path);
     }
