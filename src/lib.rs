@@ -21,6 +21,7 @@ pub mod build;
 pub mod config;
 pub mod export;
 pub mod init;
+pub mod outpath;
 pub mod render;
 pub mod report;
 pub mod review;
