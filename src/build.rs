@@ -154,7 +154,8 @@ impl<'a> Builder<'a> {
     /// Loads the templates and runs pass 1: what every page needs to know
     /// about the others.
     pub fn new(site: &'a Site, base_url: Option<&str>) -> Result<Builder<'a>> {
-        let templates = Templates::load(&site.paths.root.join("templates"))?;
+        let templates =
+            Templates::load(&site.paths.root.join("templates"), site.config.symlinks())?;
         let pages: Vec<&ContentFile> = site.files.iter().filter(|f| is_page(f)).collect();
         let first: Vec<std::result::Result<PageSummary, Diagnostic>> = pages
             .par_iter()
@@ -180,7 +181,7 @@ impl<'a> Builder<'a> {
             &site.config.source_locale,
         );
         for summary in summaries.values_mut() {
-            summary.url = locales.built_path(&summary.rel, View::Sxs);
+            summary.url = locales.href(&summary.rel, View::Sxs);
         }
         let mut builder = Builder {
             site,
@@ -291,7 +292,7 @@ impl<'a> Builder<'a> {
             match result {
                 Ok(page) => {
                     let mut summary = summarize(&page, &self.locales);
-                    summary.url = self.locales.built_path(&summary.rel, View::Sxs);
+                    summary.url = self.locales.href(&summary.rel, View::Sxs);
                     outputs.sitemap |= self.summaries.get(&file.rel).is_none_or(|old| {
                         (old.bilingual, &old.locale) != (summary.bilingual, &summary.locale)
                     });
@@ -388,9 +389,7 @@ impl<'a> Builder<'a> {
         let (mut trees, problems) =
             nav::build(&self.site.files, |f| load::read_text(&f.path, &f.rel).ok());
         for tree in &mut trees {
-            nav::set_urls(&mut tree.items, &|rel| {
-                self.locales.built_path(rel, View::Sxs)
-            });
+            nav::set_urls(&mut tree.items, &|rel| self.locales.href(rel, View::Sxs));
             if tree.from_folders {
                 nav::set_names(&mut tree.items, &|rel| {
                     self.summaries.get(rel).map(|s| s.title.clone())
@@ -863,7 +862,7 @@ impl Shared<'_> {
                 format!("`{}` {what}; fix the path", broken.url),
             ));
         }
-        let url = self.locales.built_path(&doc.rel, View::Sxs);
+        let url = self.locales.href(&doc.rel, View::Sxs);
         let title = views::page_title(doc);
         let entries: Vec<SearchEntry> = doc
             .segments
@@ -941,7 +940,7 @@ impl Shared<'_> {
         sitemap.insert("pages", summaries);
         let alternates: Vec<[String; 3]> = summaries
             .iter()
-            .map(|s| View::ALL.map(|v| self.locales.built_path(&s.rel, v)))
+            .map(|s| View::ALL.map(|v| self.locales.href(&s.rel, v)))
             .collect();
         sitemap.insert("alternates", &alternates);
         sitemap.insert("locales", self.locales);
@@ -965,7 +964,7 @@ fn copy_media(site: &Site, sink: &dyn Sink) -> Result<()> {
 fn copy_static(site: &Site, sink: &dyn Sink) -> Result<()> {
     let static_dir = site.paths.root.join("static");
     if static_dir.is_dir() && static_dir != site.paths.content {
-        let (files, _) = load::discover(&static_dir, &[]);
+        let (files, _) = load::discover(&static_dir, &[], site.config.symlinks());
         for file in files {
             sink.copy(&format!("static/{}", file.rel), &file.path)?;
         }
@@ -989,7 +988,7 @@ struct PageView<'a> {
 impl<'a> PageView<'a> {
     fn new(doc: &'a Document, locales: &Locales, locale: &'a str) -> PageView<'a> {
         let name = |view| {
-            let path = locales.built_path(&doc.rel, view);
+            let path = locales.href(&doc.rel, view);
             path.rsplit('/').next().unwrap_or(&path).to_owned()
         };
         let urls = BTreeMap::from([

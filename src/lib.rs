@@ -9,6 +9,7 @@ pub mod align;
 pub mod decide;
 pub mod diagnostic;
 pub mod load;
+pub mod locale;
 pub mod markup;
 pub mod model;
 pub mod parse;

@@ -26,7 +26,11 @@ impl Site {
         let paths = SitePaths::locate(path)?;
         let config = Config::load(&paths.root)?;
         let output = output.map_or_else(|| paths.root.join(&config.output), Path::to_path_buf);
-        let (files, problems) = load::discover(&paths.content, std::slice::from_ref(&output));
+        let (files, problems) = load::discover(
+            &paths.content,
+            std::slice::from_ref(&output),
+            config.symlinks(),
+        );
         Ok(Site {
             paths,
             config,

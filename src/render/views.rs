@@ -6,6 +6,7 @@ use super::nav::{self, NavItem, NavTree};
 use crate::decide::PageDecision;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, Side};
+use crate::outpath;
 use crate::review::Verdict;
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
@@ -44,8 +45,19 @@ impl Locales {
         }
     }
 
-    /// Built path of a content page (`a/b.md`) in a view, from the site root.
+    /// Built path of a content page (`a/b.md`) in a view, from the site
+    /// root; a name too long for the file system is shortened (see
+    /// [`outpath::fit_name`]).
     pub fn built_path(&self, rel: &str, view: View) -> String {
+        outpath::fit_path(self.unfitted_path(rel, view))
+    }
+
+    /// [`Locales::built_path`] as a URL from the site root (percent-encoded).
+    pub fn href(&self, rel: &str, view: View) -> String {
+        outpath::href(&self.built_path(rel, view))
+    }
+
+    fn unfitted_path(&self, rel: &str, view: View) -> String {
         let stem = rel
             .strip_suffix(".md")
             .or_else(|| rel.strip_suffix(".yml"))
@@ -136,7 +148,7 @@ impl PageSummary {
         PageSummary {
             rel: doc.rel.clone(),
             title: page_title(doc),
-            url: locales.built_path(&doc.rel, View::Sxs),
+            url: locales.href(&doc.rel, View::Sxs),
             bilingual: doc.is_bilingual(),
             verdict: Verdict::of(findings),
             segments: doc.segments.len(),
@@ -324,14 +336,14 @@ impl LinkRewriter for PageLinks<'_> {
                     self.report("broken-anchor", url);
                 }
             }
-            let built = self.site.locales.built_path(&target, self.view.get());
+            let built = self.site.locales.href(&target, self.view.get());
             return match fragment {
                 Some(f) => format!("{}{built}#{f}", self.root),
                 None => format!("{}{built}", self.root),
             };
         }
         if self.site.files.contains(&target) {
-            return format!("{}{target}", self.root);
+            return format!("{}{}", self.root, outpath::href(&target));
         }
         self.report("broken-link", url);
         url.to_owned()
@@ -346,7 +358,9 @@ impl LinkRewriter for PageLinks<'_> {
             return url.to_owned();
         }
         match self.internal_target(url) {
-            Some(target) if self.site.files.contains(&target) => format!("{}{target}", self.root),
+            Some(target) if self.site.files.contains(&target) => {
+                format!("{}{}", self.root, outpath::href(&target))
+            }
             _ => {
                 self.report("missing-image", url);
                 url.to_owned()
