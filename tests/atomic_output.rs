@@ -9,7 +9,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 const PAGES: usize = 300;
 const TRIALS: usize = 20;
