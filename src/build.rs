@@ -5,6 +5,7 @@
 //! page for what other pages need (titles, verdicts, anchors), the second
 //! reads each page again and renders it; no document outlives its page.
 
+use crate::claims;
 use crate::diagnostic::{Diagnostic, Error, Result, Severity};
 use crate::load::{self, ContentFile, FileKind};
 use crate::model::{Document, Side};
@@ -148,6 +149,8 @@ pub struct Builder<'a> {
     trees: Vec<RenderedTree>,
     nav_problems: Vec<Diagnostic>,
     rendered: HashMap<String, Rendered>,
+    /// Where the list of pages goes (see [`claims`]).
+    home_list: String,
 }
 
 impl<'a> Builder<'a> {
@@ -183,6 +186,11 @@ impl<'a> Builder<'a> {
         for summary in summaries.values_mut() {
             summary.url = locales.href(&summary.rel, View::Sxs);
         }
+        let settled = settle_outputs(site, &summaries, &locales);
+        for (rel, problem) in settled.lost {
+            summaries.remove(&rel);
+            unreadable.insert(rel, problem);
+        }
         let mut builder = Builder {
             site,
             base_url: base_url.map(str::to_owned),
@@ -195,6 +203,7 @@ impl<'a> Builder<'a> {
             trees: Vec::new(),
             nav_problems: Vec::new(),
             rendered: HashMap::new(),
+            home_list: settled.home_list,
         };
         builder.make_trees()?;
         Ok(builder)
@@ -212,7 +221,7 @@ impl<'a> Builder<'a> {
         let (rendered, _) = self.render(jobs, sink)?;
         self.write_site_pages(sink, SiteOutputs::ALL)?;
         self.write_fixed_files(sink)?;
-        copy_media(self.site, sink)?;
+        copy_media(self.site, &self.unreadable, sink)?;
         copy_static(self.site, sink)?;
         Ok(self.outcome(rendered, SiteOutputs::ALL))
     }
@@ -238,7 +247,9 @@ impl<'a> Builder<'a> {
             match file.kind {
                 _ if was_page => changed.push((file, read_page(self.site, file))),
                 FileKind::Toc => toc_changed = true,
-                FileKind::Asset => sink.copy(&file.rel, &file.path)?,
+                FileKind::Asset if !self.unreadable.contains_key(rel) => {
+                    sink.copy(&file.rel, &file.path)?;
+                }
                 _ => {}
             }
         }
@@ -471,7 +482,7 @@ impl<'a> Builder<'a> {
             }
         };
         let (lists, (sitemap, search)) = rayon::join(
-            || when(outputs.lists, &|| shared.lists(&summaries)),
+            || when(outputs.lists, &|| shared.lists(&summaries, &self.home_list)),
             || {
                 rayon::join(
                     || {
@@ -506,7 +517,7 @@ impl<'a> Builder<'a> {
             script.push_str(part);
         }
         script.push_str("];\n");
-        sink.write("static/search-index.js", script.as_bytes())
+        sink.write(SEARCH_INDEX, script.as_bytes())
     }
 
     /// Files that depend on neither pages nor content: robots.txt and the
@@ -886,8 +897,8 @@ impl Shared<'_> {
 
     /// The lists of pages: home, 404, review dashboard and decisions
     /// index, their four templates rendered in parallel.
-    fn lists(&self, summaries: &[&PageSummary]) -> Result<()> {
-        let mut home = self.base_context("index.html");
+    fn lists(&self, summaries: &[&PageSummary], home_list: &str) -> Result<()> {
+        let mut home = self.base_context(home_list);
         let trees: Vec<RenderedTree> = self
             .trees
             .iter()
@@ -914,6 +925,8 @@ impl Shared<'_> {
             "segments_total",
             &summaries.iter().map(|s| s.segments).sum::<usize>(),
         );
+        let mut not_found = home.clone();
+        not_found.insert("root", &views::root_prefix("404.html"));
         let mut nested = home.clone();
         let groups = views::group_decisions(summaries);
         let decision_count: usize = summaries.iter().map(|s| s.decisions.len()).sum();
@@ -922,8 +935,8 @@ impl Shared<'_> {
         nested.insert("decision_count", &decision_count);
         nested.insert("charts", &dashboard_charts(summaries, &verdicts, &checks));
         let pages = [
-            ("home.html", "index.html", &home),
-            ("404.html", "404.html", &home),
+            ("home.html", home_list, &home),
+            ("404.html", "404.html", &not_found),
             ("review.html", "review/index.html", &nested),
             ("decisions.html", "decisions/index.html", &nested),
         ];
@@ -951,9 +964,46 @@ impl Shared<'_> {
     }
 }
 
-/// Copies content media (anything that is not a page or TOC).
-fn copy_media(site: &Site, sink: &dyn Sink) -> Result<()> {
-    for file in site.files.iter().filter(|f| f.kind == FileKind::Asset) {
+/// The outputs of every page and media file, claimed once each (see
+/// [`claims`]): the inputs that lost their path, and where the home goes.
+fn settle_outputs(
+    site: &Site,
+    summaries: &HashMap<String, PageSummary>,
+    locales: &Locales,
+) -> claims::Settled {
+    let inputs = site.files.iter().filter_map(|file| {
+        let outputs = if summaries.contains_key(&file.rel) {
+            View::ALL.map(|v| locales.built_path(&file.rel, v)).to_vec()
+        } else if file.kind == FileKind::Asset {
+            vec![file.rel.clone()]
+        } else {
+            return None;
+        };
+        Some((file.rel.as_str(), outputs))
+    });
+    let mut reserved = vec![
+        "404.html",
+        "review/index.html",
+        "decisions/index.html",
+        "sitemap.xml",
+        "robots.txt",
+        SEARCH_INDEX,
+    ];
+    reserved.extend(render::STATIC.iter().map(|(path, _)| *path));
+    claims::settle(inputs, &reserved)
+}
+
+/// Where the search index is written.
+const SEARCH_INDEX: &str = "static/search-index.js";
+
+/// Copies content media (anything that is not a page or TOC), but those
+/// that could not be claimed (in `lost`).
+fn copy_media(site: &Site, lost: &BTreeMap<String, Diagnostic>, sink: &dyn Sink) -> Result<()> {
+    for file in site
+        .files
+        .iter()
+        .filter(|f| f.kind == FileKind::Asset && !lost.contains_key(&f.rel))
+    {
         sink.copy(&file.rel, &file.path)?;
     }
     Ok(())

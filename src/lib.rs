@@ -19,6 +19,7 @@ pub use align::read_document;
 pub use diagnostic::{Diagnostic, Error, Severity};
 pub use model::{Block, BlockKind, Document, Piece, Segment, Side};
 pub mod build;
+pub mod claims;
 pub mod config;
 pub mod export;
 pub mod init;

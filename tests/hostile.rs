@@ -239,3 +239,46 @@ fn links_to_names_with_reserved_characters_are_percent_encoded() {
     }
     assert!(site.public().join("100%.html").is_file());
 }
+
+#[test]
+fn two_inputs_for_one_output_are_an_error_naming_both() {
+    let site = Site::new();
+    site.page("v.md", &pair_page("pt-BR", "Vê.", "See."));
+    site.page("v.pt-br.md", "# Not a view\n\nPAGE-V-PT-BR\n");
+    site.page("A.md", "# Upper\n\nUPPER-A\n");
+    site.page("a.md", "# Lower\n\nLOWER-A\n");
+    let output = site.build();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("v.pt-br.md:1:1: error[collision]") && err.contains("`v.md`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("a.md:1:1: error[collision]") && err.contains("`A.md`"),
+        "{err}"
+    );
+    // The first in path order keeps the path, whole.
+    assert!(site.built("v.pt-br.html").contains("Vê."));
+    assert!(site.built("A.html").contains("UPPER-A"));
+    assert!(!site.public().join("a.html").exists());
+}
+
+#[test]
+fn a_content_index_page_is_the_home_and_the_list_moves_aside() {
+    let site = Site::new();
+    site.page("index.md", &pair_page("pt-BR", "Início.", "Home."));
+    site.page("other.md", "# Other\n");
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let home = site.built("index.html");
+    assert!(home.contains("Início.") && home.contains("Home."), "{home}");
+    assert!(site.built("index.pt-br.html").contains("Início."));
+    let list = site.built("pages/index.html");
+    assert!(list.contains("other.html"), "{list}");
+    assert!(
+        list.contains("href=\"../static/sxs.css\""),
+        "relative to its folder"
+    );
+    assert!(site.built("404.html").contains("href=\"static/sxs.css\""));
+}
