@@ -51,6 +51,9 @@ codes! {
     YamlPage "yaml-page" Error "a DocFX YAML page (landing, FAQ) cannot be read",
     Toc "toc" Error "a navigation file (TOC.yml, TOC.md) cannot be read",
     Config "config" Error "a review setting names an unknown check, severity or code",
+    Locale "locale" Error "a locale that is not a BCP 47 language tag",
+    Symlink "symlink" Warning "a symbolic link out of its folder, not followed",
+    Collision "collision" Error "two inputs that would be written to the same output file",
     // Reading the markup.
     MissingSource "missing-source" Error "a target span with no sxs-lookup counterpart, or the reverse",
     IdMismatch "id-mismatch" Error "the two spans of a pair carry different ids",

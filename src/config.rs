@@ -23,6 +23,10 @@ pub struct Config {
     pub target_locale: String,
     /// HTML shown in every page's footer: the content license's attribution.
     pub attribution: Option<String>,
+    /// Follow symbolic links that lead out of `content/`, `static/` and
+    /// `templates/` (off: they are skipped with a warning, so a link to
+    /// `/etc` in a pull request publishes nothing). Only for trusted content.
+    pub follow_outside_symlinks: bool,
     /// Review settings: check severities and accepted findings.
     pub review: ReviewConfig,
     /// Whose decisions the pages state: the publisher and its vocabulary.
@@ -40,6 +44,7 @@ impl Default for Config {
             source_locale: "en-US".to_owned(),
             target_locale: "pt-BR".to_owned(),
             attribution: None,
+            follow_outside_symlinks: false,
             review: ReviewConfig::default(),
             decisions: DecisionsConfig::default(),
             extra: BTreeMap::new(),
@@ -108,6 +113,15 @@ impl Level {
 }
 
 impl Config {
+    /// How the site's folders treat symbolic links that lead out of them.
+    pub fn symlinks(&self) -> crate::load::Symlinks {
+        if self.follow_outside_symlinks {
+            crate::load::Symlinks::FollowAll
+        } else {
+            crate::load::Symlinks::StayInside
+        }
+    }
+
     /// Reads `site.yml` from the site root; defaults when it is absent.
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join("site.yml");
@@ -118,7 +132,7 @@ impl Config {
         if text.trim().is_empty() {
             return Ok(Config::default());
         }
-        crate::yaml::parse::<Config>(&text).map_err(|e| {
+        let config = crate::yaml::parse::<Config>(&text).map_err(|e| {
             Error::at(
                 &path,
                 format!(
@@ -126,7 +140,27 @@ impl Config {
                     e.line, e.column, e.message
                 ),
             )
-        })
+        })?;
+        config.check_locales(&text, &path)?;
+        Ok(config)
+    }
+
+    /// Refuses locales that are not language tags: they name the reading
+    /// views' files. The error gives the key's line.
+    fn check_locales(&self, text: &str, path: &Path) -> Result<()> {
+        for (key, tag) in [
+            ("source_locale", &self.source_locale),
+            ("target_locale", &self.target_locale),
+        ] {
+            if let Some(problem) = crate::locale::problem(tag) {
+                let line = text
+                    .lines()
+                    .position(|l| l.trim_start().starts_with(key))
+                    .map_or(1, |i| i + 1);
+                return Err(Error::at(path, format!("{line}:1: {key}: {problem}")));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -197,5 +231,16 @@ mod tests {
         let err = Config::load(dir.path()).unwrap_err();
         assert!(err.message.contains("publsher"), "{err}");
         assert!(err.message.starts_with("2:"), "{err}");
+    }
+
+    #[test]
+    fn a_locale_that_is_not_a_language_tag_is_refused_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let yml = "title: x\ntarget_locale: ../../../../x\n";
+        std::fs::write(dir.path().join("site.yml"), yml).unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert!(err.message.starts_with("2:1: target_locale:"), "{err}");
+        std::fs::write(dir.path().join("site.yml"), "source_locale: en/US\n").unwrap();
+        assert!(Config::load(dir.path()).is_err());
     }
 }

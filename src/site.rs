@@ -30,7 +30,11 @@ impl Site {
         let paths = SitePaths::locate(path)?;
         let config = Config::load(&paths.root)?;
         let output = output.map_or_else(|| paths.root.join(&config.output), Path::to_path_buf);
-        let (files, problems) = load::discover(&paths.content, std::slice::from_ref(&output));
+        let (files, problems) = load::discover(
+            &paths.content,
+            std::slice::from_ref(&output),
+            config.symlinks(),
+        );
         let lexicons = Lexicons::new(&config.decisions);
         Ok(Site {
             paths,

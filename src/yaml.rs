@@ -116,7 +116,11 @@ pub fn parse_frontmatter(text: &str, rel: &str) -> (FrontMatter, usize, Vec<Diag
         }
     };
     match parse_mapping(&text[split.yaml.clone()]) {
-        Ok(map) => (FrontMatter::from_map(map), split.body_start, Vec::new()),
+        Ok(map) => {
+            let mut fm = FrontMatter::from_map(map);
+            let problems = check_content_locale(&mut fm, text, rel);
+            (fm, split.body_start, problems)
+        }
         Err(err) => {
             let index = LineIndex::new(text);
             let (line0, _) = index.position(text, split.yaml.start);
@@ -133,6 +137,29 @@ pub fn parse_frontmatter(text: &str, rel: &str) -> (FrontMatter, usize, Vec<Diag
             (FrontMatter::default(), split.body_start, vec![d])
         }
     }
+}
+
+/// Drops an `ms.contentlocale` that is not a language tag (the page is then
+/// in the site's language) and says so at the key's line: the locale names
+/// files, so `../../x` must never reach a path.
+fn check_content_locale(fm: &mut FrontMatter, text: &str, rel: &str) -> Vec<Diagnostic> {
+    let Some(problem) = fm
+        .content_locale
+        .as_deref()
+        .and_then(crate::locale::problem)
+    else {
+        return Vec::new();
+    };
+    fm.content_locale = None;
+    let offset = text.find("ms.contentlocale").unwrap_or(0);
+    let d = Diagnostic::new(
+        rel,
+        LineIndex::new(text).position(text, offset),
+        Code::Locale,
+        Severity::Error,
+        format!("ms.contentlocale: {problem} (the page was built in the site's language)"),
+    );
+    vec![d]
 }
 
 /// A YAML error with its 1-based position inside the parsed text.
@@ -246,5 +273,18 @@ mod tests {
             ));
         }
         assert!(parse_mapping(&yaml).is_err());
+    }
+
+    #[test]
+    fn a_content_locale_that_is_not_a_language_tag_is_dropped_and_reported() {
+        let text = "---\ntitle: T\nms.contentlocale: ../../../../x\n---\nBody\n";
+        let (fm, _, problems) = parse_frontmatter(text, "p.md");
+        assert_eq!(fm.content_locale, None);
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].code, problems[0].line), (Code::Locale, 3));
+        let good = "---\nms.contentlocale: pt-BR\n---\n";
+        let (fm, _, problems) = parse_frontmatter(good, "p.md");
+        assert_eq!(fm.content_locale.as_deref(), Some("pt-BR"));
+        assert!(problems.is_empty());
     }
 }

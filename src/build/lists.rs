@@ -11,14 +11,17 @@ use crate::render::Templates;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
+/// Where the search index is written.
+pub(crate) const SEARCH_INDEX: &str = "static/search-index.js";
+
 /// A file to write: path from the output root, and its bytes.
 pub(crate) type Output = (String, Vec<u8>);
 
 impl Shared<'_> {
     /// The lists of pages: home, 404, review dashboard and decisions
     /// index, their four templates rendered in parallel.
-    pub(crate) fn lists(&self, summaries: &[&PageSummary]) -> Result<Vec<Output>> {
-        let mut home = self.base_context("index.html");
+    pub(crate) fn lists(&self, summaries: &[&PageSummary], home_list: &str) -> Result<Vec<Output>> {
+        let mut home = self.base_context(home_list);
         let trees: Vec<RenderedTree> = self
             .trees
             .iter()
@@ -45,6 +48,8 @@ impl Shared<'_> {
             "segments_total",
             &summaries.iter().map(|s| s.segments).sum::<usize>(),
         );
+        let mut not_found = home.clone();
+        not_found.insert("root", &views::root_prefix("404.html"));
         let mut nested = home.clone();
         let groups = views::group_decisions(summaries);
         let decision_count: usize = summaries.iter().map(|s| s.decisions.len()).sum();
@@ -53,8 +58,8 @@ impl Shared<'_> {
         nested.insert("decision_count", &decision_count);
         nested.insert("charts", &dashboard_charts(summaries, &verdicts, &checks));
         let pages = [
-            ("home.html", "index.html", &home),
-            ("404.html", "404.html", &home),
+            ("home.html", home_list, &home),
+            ("404.html", "404.html", &not_found),
             ("review.html", "review/index.html", &nested),
             ("decisions.html", "decisions/index.html", &nested),
         ];
@@ -74,7 +79,7 @@ impl Shared<'_> {
         sitemap.insert("pages", summaries);
         let alternates: Vec<[String; 3]> = summaries
             .iter()
-            .map(|s| View::ALL.map(|v| self.locales.built_path(&s.rel, v)))
+            .map(|s| View::ALL.map(|v| self.locales.href(&s.rel, v)))
             .collect();
         sitemap.insert("alternates", &alternates);
         sitemap.insert("locales", self.locales);
@@ -96,7 +101,7 @@ pub(crate) fn search_script<'s>(parts: impl Iterator<Item = &'s str>) -> Output 
         first = false;
     }
     script.push_str("];\n");
-    ("static/search-index.js".to_owned(), script.into_bytes())
+    (SEARCH_INDEX.to_owned(), script.into_bytes())
 }
 
 /// `review/findings.json`: every finding of the site, in the schema of

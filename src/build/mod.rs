@@ -17,6 +17,7 @@
 mod lists;
 mod page;
 
+use crate::claims;
 use crate::diagnostic::{Diagnostic, Result, Severity};
 use crate::load::{self, ContentFile, FileKind};
 use crate::model::Document;
@@ -141,13 +142,16 @@ pub struct Builder<'a> {
     trees: Vec<RenderedTree>,
     nav_problems: Vec<Diagnostic>,
     docs: DocCache,
+    /// Where the list of pages goes (see [`claims`]).
+    home_list: String,
 }
 
 impl<'a> Builder<'a> {
     /// Loads the templates, runs the per-page stages over every page and
     /// the site pass.
     pub fn new(site: &'a Site, base_url: Option<&str>) -> Result<Builder<'a>> {
-        let templates = Templates::load(&site.paths.root.join("templates"))?;
+        let templates =
+            Templates::load(&site.paths.root.join("templates"), site.config.symlinks())?;
         let pages: Vec<&ContentFile> = site.files.iter().filter(|f| pipeline::is_page(f)).collect();
         let mut builder = Builder {
             site,
@@ -162,6 +166,7 @@ impl<'a> Builder<'a> {
             trees: Vec::new(),
             nav_problems: Vec::new(),
             docs: DocCache::new(DOC_BUDGET),
+            home_list: String::new(),
         };
         let read: Vec<std::result::Result<Page, Diagnostic>> = builder
             .pages
@@ -184,8 +189,15 @@ impl<'a> Builder<'a> {
             &site.config.source_locale,
         );
         for summary in builder.summaries.values_mut() {
-            summary.url = builder.locales.built_path(&summary.rel, View::Sxs);
+            summary.url = builder.locales.href(&summary.rel, View::Sxs);
         }
+        let settled = settle_outputs(site, &builder.summaries, &builder.locales);
+        for (rel, problem) in settled.lost {
+            builder.summaries.remove(&rel);
+            builder.known.remove(&rel);
+            builder.unreadable.insert(rel, problem);
+        }
+        builder.home_list = settled.home_list;
         builder.run_site_pass();
         builder.make_trees()?;
         Ok(builder)
@@ -202,7 +214,7 @@ impl<'a> Builder<'a> {
             &page.findings,
             &self.locales,
         );
-        summary.url = self.locales.built_path(&rel, View::Sxs);
+        summary.url = self.locales.href(&rel, View::Sxs);
         let own = std::mem::take(&mut page.findings);
         let search = self
             .known
@@ -262,7 +274,7 @@ impl<'a> Builder<'a> {
         let (rendered, _) = self.render(&all, sink)?;
         self.write_site_pages(sink, SiteOutputs::ALL)?;
         self.write_fixed_files(sink)?;
-        copy_media(self.site, sink)?;
+        copy_media(self.site, &self.unreadable, sink)?;
         copy_static(self.site, sink)?;
         Ok(self.outcome(rendered, SiteOutputs::ALL))
     }
@@ -287,7 +299,9 @@ impl<'a> Builder<'a> {
             match file.kind {
                 _ if was_page => changed.push(pipeline::read_page(self.site, file)),
                 FileKind::Toc => toc_changed = true,
-                FileKind::Asset => sink.copy(&file.rel, &file.path)?,
+                FileKind::Asset if !self.unreadable.contains_key(rel) => {
+                    sink.copy(&file.rel, &file.path)?;
+                }
                 _ => {}
             }
         }
@@ -415,9 +429,7 @@ impl<'a> Builder<'a> {
         let (mut trees, problems) =
             nav::build(&self.site.files, |f| load::read_text(&f.path, &f.rel).ok());
         for tree in &mut trees {
-            nav::set_urls(&mut tree.items, &|rel| {
-                self.locales.built_path(rel, View::Sxs)
-            });
+            nav::set_urls(&mut tree.items, &|rel| self.locales.href(rel, View::Sxs));
             if tree.from_folders {
                 nav::set_names(&mut tree.items, &|rel| {
                     self.summaries.get(rel).map(|s| s.title.clone())
@@ -496,7 +508,7 @@ impl<'a> Builder<'a> {
             .collect();
         let mut files: Vec<Output> = Vec::new();
         if outputs.lists {
-            files.extend(shared.lists(&summaries)?);
+            files.extend(shared.lists(&summaries, &self.home_list)?);
         }
         if outputs.sitemap {
             files.push(shared.sitemap(&summaries, self.base_url())?);
@@ -673,9 +685,44 @@ fn majority_locale<'s>(locales: impl Iterator<Item = &'s str>, default: &str) ->
         .map_or(default.to_owned(), |(l, _)| (*l).to_owned())
 }
 
-/// Copies content media (anything that is not a page or TOC).
-fn copy_media(site: &Site, sink: &dyn Sink) -> Result<()> {
-    for file in site.files.iter().filter(|f| f.kind == FileKind::Asset) {
+/// The outputs of every page and media file, claimed once each (see
+/// [`claims`]): the inputs that lost their path, and where the home goes.
+fn settle_outputs(
+    site: &Site,
+    summaries: &HashMap<String, PageSummary>,
+    locales: &Locales,
+) -> claims::Settled {
+    let inputs = site.files.iter().filter_map(|file| {
+        let outputs = if summaries.contains_key(&file.rel) {
+            View::ALL.map(|v| locales.built_path(&file.rel, v)).to_vec()
+        } else if file.kind == FileKind::Asset {
+            vec![file.rel.clone()]
+        } else {
+            return None;
+        };
+        Some((file.rel.as_str(), outputs))
+    });
+    let mut reserved = vec![
+        "404.html",
+        "review/index.html",
+        "review/findings.json",
+        "decisions/index.html",
+        "sitemap.xml",
+        "robots.txt",
+        lists::SEARCH_INDEX,
+    ];
+    reserved.extend(render::STATIC.iter().map(|(path, _)| *path));
+    claims::settle(inputs, &reserved)
+}
+
+/// Copies content media (anything that is not a page or TOC), but those
+/// that could not be claimed (in `lost`).
+fn copy_media(site: &Site, lost: &BTreeMap<String, Diagnostic>, sink: &dyn Sink) -> Result<()> {
+    for file in site
+        .files
+        .iter()
+        .filter(|f| f.kind == FileKind::Asset && !lost.contains_key(&f.rel))
+    {
         sink.copy(&file.rel, &file.path)?;
     }
     Ok(())
@@ -686,7 +733,7 @@ fn copy_media(site: &Site, sink: &dyn Sink) -> Result<()> {
 fn copy_static(site: &Site, sink: &dyn Sink) -> Result<()> {
     let static_dir = site.paths.root.join("static");
     if static_dir.is_dir() && static_dir != site.paths.content {
-        let (files, _) = load::discover(&static_dir, &[]);
+        let (files, _) = load::discover(&static_dir, &[], site.config.symlinks());
         for file in files {
             sink.copy(&format!("static/{}", file.rel), &file.path)?;
         }

@@ -105,7 +105,7 @@ impl Shared<'_> {
     /// The page's segments as search records, without the array's brackets
     /// (the driver joins every page's).
     fn search_records(&self, doc: &Document) -> Result<String> {
-        let url = self.locales.built_path(&doc.rel, View::Sxs);
+        let url = self.locales.href(&doc.rel, View::Sxs);
         let title = views::page_title(doc);
         let entries: Vec<SearchEntry> = doc
             .segments
@@ -179,7 +179,7 @@ struct PageView<'a> {
 impl<'a> PageView<'a> {
     fn new(doc: &'a Document, locales: &Locales, locale: &'a str) -> PageView<'a> {
         let name = |view| {
-            let path = locales.built_path(&doc.rel, view);
+            let path = locales.href(&doc.rel, view);
             path.rsplit('/').next().unwrap_or(&path).to_owned()
         };
         let urls = BTreeMap::from([

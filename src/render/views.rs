@@ -7,6 +7,7 @@ use crate::decide::PageDecision;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::links::{SiteIndex, Target};
 use crate::model::{Document, Side};
+use crate::outpath;
 use crate::review::Verdict;
 use serde::Serialize;
 use std::cell::Cell;
@@ -45,8 +46,19 @@ impl Locales {
         }
     }
 
-    /// Built path of a content page (`a/b.md`) in a view, from the site root.
+    /// Built path of a content page (`a/b.md`) in a view, from the site
+    /// root; a name too long for the file system is shortened (see
+    /// [`outpath::fit_name`]).
     pub fn built_path(&self, rel: &str, view: View) -> String {
+        outpath::fit_path(self.unfitted_path(rel, view))
+    }
+
+    /// [`Locales::built_path`] as a URL from the site root (percent-encoded).
+    pub fn href(&self, rel: &str, view: View) -> String {
+        outpath::href(&self.built_path(rel, view))
+    }
+
+    fn unfitted_path(&self, rel: &str, view: View) -> String {
         let stem = rel
             .strip_suffix(".md")
             .or_else(|| rel.strip_suffix(".yml"))
@@ -127,7 +139,7 @@ impl PageSummary {
         let mut summary = PageSummary {
             rel: doc.rel.clone(),
             title: page_title(doc),
-            url: locales.built_path(&doc.rel, View::Sxs),
+            url: locales.href(&doc.rel, View::Sxs),
             bilingual: doc.is_bilingual(),
             verdict: Verdict::Ready,
             segments: doc.segments.len(),
@@ -216,20 +228,22 @@ impl LinkRewriter for PageLinks<'_> {
     fn link(&self, url: &str) -> String {
         match self.site.resolve(self.rel, url) {
             Target::Page { rel, fragment } => {
-                let built = self.locales.built_path(&rel, self.view.get());
+                let built = self.locales.href(&rel, self.view.get());
                 match fragment {
                     Some(f) => format!("{}{built}#{f}", self.root),
                     None => format!("{}{built}", self.root),
                 }
             }
-            Target::File(rel) => format!("{}{rel}", self.root),
+            Target::File(rel) => format!("{}{}", self.root, outpath::href(&rel)),
             Target::AsWritten | Target::Missing => url.to_owned(),
         }
     }
 
     fn media(&self, url: &str) -> String {
         match self.site.resolve(self.rel, url) {
-            Target::Page { rel, .. } | Target::File(rel) => format!("{}{rel}", self.root),
+            Target::Page { rel, .. } | Target::File(rel) => {
+                format!("{}{}", self.root, outpath::href(&rel))
+            }
             Target::AsWritten | Target::Missing => url.to_owned(),
         }
     }
