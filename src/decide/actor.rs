@@ -82,7 +82,10 @@ pub(super) fn subject(cx: &Cx, s: usize, e: usize, only: &mut bool) -> Subject {
             && words
                 .get(k + 1)
                 .is_some_and(|n| is(&n.w, POSTMODIFIERS) || is(&n.w, DETERMINERS));
-        if content > 0 && (is(&t.w, POSTMODIFIERS) || participle || gerund) {
+        // "Those who fail …": a relative clause is never part of the head, even right after
+        // a determiner.
+        let relative = t.w == "who" && k > 0;
+        if relative || content > 0 && (is(&t.w, POSTMODIFIERS) || participle || gerund) {
             cut = k;
             break;
         }
@@ -169,6 +172,21 @@ fn actor_name(lx: &Lexicon, np: &[&Tok], head: &str) -> String {
             k += 1;
             continue;
         }
+        // "the sometimes people", "the currently assigned admin": adverbs are not the party.
+        if is_adverb(&t.w) {
+            k += 1;
+            continue;
+        }
+        // "Partners", "admins": the party in the singular (issue 13), so that one actor has
+        // one name.
+        if let Some(one) = singular(lx, &t.w) {
+            parts.push(match t.orig.strip_suffix('s').filter(|_| t.inner_cap) {
+                Some(acronym) => acronym.to_owned(),
+                None => one,
+            });
+            k += 1;
+            continue;
+        }
         let keep_case = t.inner_cap
             || (t.cap && lx.names.contains(t.w.as_ref()))
             || t.w.chars().all(|ch| !ch.is_alphabetic());
@@ -186,27 +204,81 @@ fn actor_name(lx: &Lexicon, np: &[&Tok], head: &str) -> String {
         || lx.names.contains(head)
         || is(head, SUBJECT_PRONOUNS)
         || is(head, INDEFINITE_PEOPLE);
-    let plural = head.ends_with('s')
-        && !head.ends_with("ss")
-        && !head.ends_with("us")
-        && !is(head, SINGULAR_IN_S);
     if proper {
         if lx.is_publisher(head) {
             lx.publisher.clone()
         } else {
             name
         }
-    } else if plural
-        || np
-            .first()
-            .is_some_and(|t| !t.inner_cap && is(&t.w, PERSONAL_PRONOUNS))
+    } else if np
+        .first()
+        .is_some_and(|t| !t.inner_cap && is(&t.w, PERSONAL_PRONOUNS))
     {
-        // Plurals, and coordinations led by a pronoun ("you and your customer"), take no
-        // article.
+        // Coordinations led by a pronoun ("you and your customer") take no article.
         name
     } else {
         format!("the {name}")
     }
+}
+
+/// An adverb inside a noun phrase ("also", "currently", "sometimes").
+fn is_adverb(w: &str) -> bool {
+    is(w, ADVERBS) && !is(w, &["all", "each", "both"])
+        || (w.ends_with("ly") && w.len() > 4 && !is(w, LY_VERBS))
+}
+
+/// The singular of a plural party noun ("partners" → "partner", "agencies" → "agency",
+/// "people" → "person"), when `w` is one.
+fn singular(lx: &Lexicon, w: &str) -> Option<String> {
+    if w == "people" {
+        return Some("person".to_owned());
+    }
+    if !w.ends_with('s') || w.ends_with("ss") || w.ends_with("us") || is(w, SINGULAR_IN_S) {
+        return None;
+    }
+    let stem = &w[..w.len() - 1];
+    let candidates = [
+        w.strip_suffix("ies").map(|s| format!("{s}y")),
+        w.strip_suffix("es").map(str::to_owned),
+        Some(stem.to_owned()),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|one| lx.is_party(one) && one != w)
+}
+
+/// The key under which actors are merged (the decisions index groups by it): lower case,
+/// whitespace collapsed, no leading article, each word in the singular by the plain English
+/// rule. "CSP partners", "the CSP partner" and "the CSP Partner" are one actor.
+pub fn actor_key(actor: &str) -> String {
+    let lower = actor.to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if words.first() == Some(&"the") {
+        words.remove(0);
+    }
+    words
+        .iter()
+        .map(|w| {
+            let (word, comma) = w.strip_suffix(',').map_or((*w, ""), |x| (x, ","));
+            let plural = word.len() > 3
+                && word.ends_with('s')
+                && !word.ends_with("ss")
+                && !word.ends_with("us")
+                && !is(word, SINGULAR_IN_S);
+            let one = if word == "people" {
+                "person".to_owned()
+            } else if let Some(stem) = word.strip_suffix("ies").filter(|_| plural) {
+                format!("{stem}y")
+            } else if plural {
+                word[..word.len() - 1].to_owned()
+            } else {
+                word.to_owned()
+            };
+            format!("{one}{comma}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A long form of the publisher's abbreviations at `k`, before a noun (its last word may be

@@ -16,6 +16,14 @@ pub(super) fn clause_start(toks: &[Tok], i: usize) -> usize {
         let Some(p) = (0..cur).rev().find(|&k| is_boundary(&toks[k])) else {
             return 0;
         };
+        // "Partners using … a control panel vendor (CPV) for billing must …": a parenthesis
+        // sits inside its clause.
+        if toks[p].w == ")" {
+            if let Some(open) = (0..p).rev().find(|&k| toks[k].w == "(") {
+                cur = open;
+                continue;
+            }
+        }
         let seg = &toks[p + 1..cur];
         let words = seg.iter().filter(|t| !t.punct).count();
         let starts_list = seg.first().is_some_and(|t| t.w == "and" || t.w == "or");
@@ -30,7 +38,12 @@ pub(super) fn clause_start(toks: &[Tok], i: usize) -> usize {
                 .find(|&k| is_boundary(&toks[k]))
                 .map_or(0, |k| k + 1);
             let prev = &toks[q..p];
+            // A clause ("the procedure failed") is not an item of a list of names.
+            let ends_in_verb = prev
+                .last()
+                .is_some_and(|t| is(&t.w, FINITE) || (t.w.ends_with("ed") && !t.cap));
             prev.iter().filter(|t| !t.punct).count() <= 4
+                && !ends_in_verb
                 && !prev
                     .iter()
                     .any(|t| is(&t.w, SUBJECT_PRONOUNS) || is(&t.w, SUBORDINATORS))
@@ -136,7 +149,22 @@ pub(super) fn place(cx: &Cx, i: usize) -> Placement {
                     return Placement::Subject(k + 1, i, false);
                 }
                 let inner = &toks[k + 1..i];
+                // "the array from which an element should be chosen": a relative clause with
+                // its own subject, describing its antecedent, unless it closed before the
+                // modal ("the tenant to which the offer applies must …").
+                if word != "that"
+                    && before.is_some_and(|b| is(b, PIED_PIPING))
+                    && !inner.iter().any(|t| is(&t.w, FINITE))
+                {
+                    return Placement::Embedded;
+                }
                 let inner_words: Vec<&Tok> = inner.iter().filter(|t| !is(&t.w, ADVERBS)).collect();
+                if inner_words.is_empty() && word == "which" && before == Some(",") {
+                    // "…into result, which must be zero initially": a non-restrictive clause
+                    // asserts of its antecedent, the subject of the clause before.
+                    let ps = clause_start(toks, k - 1);
+                    return Placement::Subject(ps, k - 1, false);
+                }
                 if inner_words.is_empty() {
                     // "enhancements that will impact partners": the relative clause describes
                     // its antecedent; such clauses are not the point of the sentence.

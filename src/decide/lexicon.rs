@@ -21,8 +21,17 @@ pub enum Reading {
     /// The speaker (the publisher, "we") states what it expects of someone: "we expect X to …",
     /// "we recommend that you …", "we encourage partners to …". The actor is that someone.
     Speaker(Modality),
-    /// "X is required": a requirement on a thing, which the reader has to meet.
-    Requirement,
+    /// "X is required" (`must`), "X is allowed" (`may`), "X is not recommended" (`must-not`),
+    /// "X is not required" / "you don't need to" (`may`: a permission not to act): a status
+    /// of a thing or an act; the party named as subject is bound, else the reader.
+    Requirement(Modality),
+    /// "this method expects a string": a thing's contract on its input, which the reader
+    /// (the caller) meets. A party that expects is no decision.
+    Expects,
+    /// "requires an Azure AD Premium subscription": a thing's prerequisite that the reader has
+    /// to hold ([`PREREQUISITES`]); a cost of the software ("requires one auxiliary qubit") is
+    /// no decision.
+    Prerequisite,
     /// "we are retiring … on July 31": a present progressive with an explicit date is a
     /// scheduled commitment of the publisher.
     Scheduled,
@@ -74,7 +83,7 @@ pub const MARKERS: &[Marker] = &[
     m("is|are|am|be required to", Aux(Must)),
     m("will be required to", Aux(Must)),
     m("will be required", Aux(Must)),
-    m("is|are required", Requirement),
+    m("is|are required", Requirement(Must)),
     m("make sure", Imperative(Must)),
     m("be sure to", Imperative(Must)),
     m("ensure", Imperative(Must)),
@@ -98,7 +107,11 @@ pub const MARKERS: &[Marker] = &[
     m("is|are encouraged to", Aux(Should)),
     // "You may want to redesign …" is a soft recommendation, not a permission.
     m("may|might want to", Aux(Should)),
-    m("is|are recommended", Requirement),
+    m("is|are recommended", Requirement(Should)),
+    // ---- advice against: "should not" keeps the polarity (issue 13) ---------------------
+    m("is|are not recommended", Requirement(MustNot)),
+    m("not recommended", Requirement(MustNot)),
+    m("we|@publisher do|does not recommend", Speaker(MustNot)),
     m("we|@publisher expect|expects", Speaker(Should)),
     m("we|@publisher do|does expect", Speaker(Should)),
     m("we|@publisher recommend|recommends", Speaker(Should)),
@@ -113,6 +126,19 @@ pub const MARKERS: &[Marker] = &[
     m("is|are allowed|permitted|entitled to", Aux(May)),
     m("is|are|be eligible to|for", Aux(May)),
     m("feel free to", Imperative(May)),
+    m("is|are allowed|permitted", Requirement(May)),
+    m("is|are not allowed|permitted", Requirement(MustNot)),
+    // ---- may: absence of obligation, a permission not to act (issue 13) -------------------
+    m("do|does not need|have to", Requirement(May)),
+    m("will not need|have to", Requirement(May)),
+    m("no need to", Requirement(May)),
+    m("need not", Requirement(May)),
+    m("is|are not required", Requirement(May)),
+    m("is|are not required to", Requirement(May)),
+    m("is|are not necessary", Requirement(May)),
+    // ---- contracts and prerequisites of things ------------------------------------------
+    m("expect|expects", Expects),
+    m("require|requires", Prerequisite),
     // ---- will: commitment -------------------------------------------------------------
     m("will", Aux(Will)),
     m("will not", Aux(WillNot)),
@@ -127,11 +153,7 @@ pub const MARKERS: &[Marker] = &[
     m("could", NotADecision),
     m("might", NotADecision),
     m("does|did not", NotADecision),
-    m("do|does|did not need|have to", NotADecision),
-    m("will not need|have to", NotADecision),
-    m("no need to", NotADecision),
-    m("need not", NotADecision),
-    m("is|are not required", NotADecision),
+    m("did not need|have to", NotADecision),
 ];
 
 /// Adverbs that may sit inside a marker or between a modal and its verb without changing it.
@@ -168,6 +190,8 @@ pub const ADVERBS: &[&str] = &[
     "eventually",
     "again",
     "ever",
+    "either",
+    "sometimes",
 ];
 
 /// Words that open a subordinate clause. A modal in such a clause does not decide: "If you
@@ -229,6 +253,7 @@ pub const THAT_VERBS: &[&str] = &[
     "defines",
     "specifies",
     "controls",
+    "control",
     "learn",
     "find",
 ];
@@ -354,6 +379,17 @@ pub const PARTIES: &[&str] = &[
     "reviewers",
     "auditor",
     "auditors",
+    // API docs: the one who calls or implements is a party ("Callers should retry").
+    "caller",
+    "callers",
+    "client",
+    "clients",
+    "implementer",
+    "implementers",
+    "implementation",
+    "implementations",
+    "consumer",
+    "consumers",
 ];
 
 /// Verbs of the product's interface and of reading: "the partner can search for a reseller",
@@ -953,3 +989,266 @@ pub const NOT_SCHEDULED: &[&str] = &[
 
 /// Quantifiers that open a subject which requires nothing: "No partner action is required".
 pub const NO_QUANTIFIERS: &[&str] = &["no", "none", "nothing"];
+
+/// Verbs of a right granted by a program, licence or agreement: with them "X can V" is a
+/// permission ("Indirect providers can sell third party offers"); with any other verb it is a
+/// capability of the product ("The IT administrator can configure these settings"), no
+/// decision (issue 13).
+pub const ENTITLEMENT_VERBS: &[&str] = &[
+    "sell",
+    "resell",
+    "buy",
+    "purchase",
+    "order",
+    "transact",
+    "earn",
+    "claim",
+    "redeem",
+    "receive",
+    "participate",
+    "enroll",
+    "join",
+    "nominate",
+    "redistribute",
+    "distribute",
+    "sublicense",
+    "license",
+    "cancel",
+    "return",
+    "refund",
+    "transfer",
+    "renew",
+    "opt",
+    "keep",
+    "retain",
+    "continue",
+];
+
+/// Words right after "X can V" that restrict how much X may do: "can create **one** sandbox
+/// tenant", "can add **up to** ten users".
+pub const QUANTITY_LIMITS: &[&str] = &["one", "up", "no", "at", "two", "three"];
+
+/// Words that make a sentence's main clause a consequence: "If you enable this policy, the app
+/// will be installed", "After you change this setting, … Cortana will not be available". A
+/// thing's "will" under them is behaviour, not a commitment (issue 13).
+pub const CONDITIONS: &[&str] = &["if", "when", "whenever", "unless", "once"];
+
+/// Participles of what software does to data and devices: a thing's "will be returned /
+/// written / padded" describes the software, not a commitment of its publisher.
+pub const SOFTWARE_PARTICIPLES: &[&str] = &[
+    "returned",
+    "written",
+    "read",
+    "treated",
+    "padded",
+    "computed",
+    "calculated",
+    "rounded",
+    "truncated",
+    "ignored",
+    "interpreted",
+    "converted",
+    "stored",
+    "printed",
+    "logged",
+    "rescaled",
+    "flipped",
+    "allocated",
+    "measured",
+    "evaluated",
+    "executed",
+    "run",
+    "called",
+    "invoked",
+    "followed",
+    "synced",
+    "synchronized",
+    "cached",
+    "loaded",
+    "saved",
+    "copied",
+    "processed",
+    "triggered",
+    "restarted",
+    "rebooted",
+    "installed",
+    "downloaded",
+];
+
+/// Verbs of a guide's own narrative: "we'll go over how to …", "you'll configure …" tell what
+/// the text does next, not what anyone commits to.
+pub const DISCOURSE_VERBS: &[&str] = &[
+    "go",
+    "cover",
+    "discuss",
+    "explain",
+    "describe",
+    "show",
+    "demonstrate",
+    "walk",
+    "look",
+    "explore",
+    "learn",
+    "outline",
+    "summarize",
+    "examine",
+    "focus",
+    "talk",
+    "illustrate",
+    "highlight",
+    "dive",
+];
+
+/// Verbs of a state or property, after which a thing's "must" / "should" states a requirement
+/// on it ("Each array should contain a list of ints", "X must have a name"). A thing's
+/// "must" / "needs to" before an act of its own ("the device needs to download the update",
+/// "code integrity needs to extend past …") describes the software (issue 13).
+pub const STATE_VERBS: &[&str] = &[
+    "be",
+    "have",
+    "contain",
+    "include",
+    "match",
+    "equal",
+    "exist",
+    "consist",
+    "satisfy",
+    "meet",
+    "conform",
+    "comply",
+    "remain",
+    "stay",
+    "correspond",
+    "point",
+    "refer",
+    "reference",
+    "use",
+    "come",
+    "start",
+    "end",
+    "begin",
+    "fit",
+    "support",
+];
+
+/// Predicates after a thing's "should be" that forecast rather than require: "it should be
+/// ready in a few minutes".
+pub const FORECAST_STATES: &[&str] = &[
+    "able",
+    "ready",
+    "visible",
+    "enough",
+    "fine",
+    "complete",
+    "done",
+    "back",
+    "available",
+    "shown",
+    "displayed",
+    "listed",
+    "possible",
+    "there",
+    "here",
+];
+
+/// What a thing may require of the reader: something to hold or obtain first. "Requires an Azure
+/// AD Premium subscription" is a requirement; "requires one auxiliary qubit" is a cost.
+pub const PREREQUISITES: &[&str] = &[
+    "subscription",
+    "subscriptions",
+    "license",
+    "licenses",
+    "licence",
+    "licences",
+    "role",
+    "roles",
+    "permission",
+    "permissions",
+    "account",
+    "accounts",
+    "version",
+    "build",
+    "access",
+    "approval",
+    "consent",
+    "membership",
+    "enrollment",
+    "enrolment",
+    "registration",
+    "rights",
+    "privileges",
+    "agreement",
+    "certificate",
+    "administrator",
+    "admin",
+];
+
+/// Participles of acts the reader may choose to do to a thing: "may be set to 0", "may be
+/// omitted". Other "may be" of things are possibilities ("may be required", "may be delayed").
+pub const READER_ACTS: &[&str] = &[
+    "set",
+    "changed",
+    "omitted",
+    "left",
+    "used",
+    "specified",
+    "provided",
+    "passed",
+    "modified",
+    "customized",
+    "adjusted",
+    "configured",
+    "reused",
+    "skipped",
+    "chosen",
+    "selected",
+    "entered",
+    "edited",
+    "deleted",
+    "renamed",
+    "shared",
+    "redistributed",
+];
+
+/// Verbs after "don't" that reassure rather than forbid: "Don't worry if …".
+pub const REASSURANCES: &[&str] = &["worry", "panic", "fret"];
+
+/// Prepositions that lead a relative pronoun ("the array **from which** an element should be
+/// chosen"): the clause has its own subject, and its modal describes the antecedent.
+pub const PIED_PIPING: &[&str] = &[
+    "by", "from", "to", "in", "of", "on", "for", "with", "at", "into", "through", "under",
+    "within", "over",
+];
+
+/// Verbs and participles of recovering, perceiving and knowing: "you can't undo it", "this
+/// value can't be compared" report what is impossible, not a rule (issue 13). A prohibition
+/// forbids an act the actor could do ("you cannot waive the free trial period").
+pub const IMPOSSIBILITIES: &[&str] = &[
+    "undo",
+    "reverse",
+    "revert",
+    "recover",
+    "restore",
+    "retrieve",
+    "compare",
+    "detect",
+    "guarantee",
+    "predict",
+    "determine",
+    "tell",
+    "undone",
+    "reversed",
+    "reverted",
+    "recovered",
+    "restored",
+    "retrieved",
+    "compared",
+    "detected",
+    "guaranteed",
+    "predicted",
+    "determined",
+    "separated",
+    "displayed",
+    "seen",
+    "found",
+];

@@ -25,7 +25,9 @@ pub(super) fn detect_in_sentence(cx: &Cx) -> Option<Decision> {
             Aux(modality) => aux(cx, &found, modality),
             Imperative(modality) => imperative(cx, &found, modality),
             Speaker(modality) => speaker(cx, &found, modality),
-            Requirement => requirement(cx, &found),
+            Requirement(modality) => requirement(cx, &found, modality),
+            Expects => expects(cx, &found),
+            Prerequisite => prerequisite(cx, &found),
             Scheduled => scheduled(cx, &found),
             BestWay => best_way(cx, &found),
             Ability => ability(cx, &found),
@@ -136,11 +138,21 @@ fn aux(cx: &Cx, found: &Found, modality: Modality) -> Option<Decision> {
     // should be." has no act.
     let verb = verb_after(toks, found.end)?;
     let verb_word = verb.word;
+    // "lower than it should have been", "you should have received": a perfect states what
+    // was or is presumed, not what is to be done.
+    if verb_word == "have" && is_participle(word_after(toks, verb.at).0) {
+        return None;
+    }
     // "can only sell": the restriction sits between the modal and its verb.
     only |= toks
         .get(found.end..verb.at)
         .is_some_and(|between| between.iter().any(|t| t.w == "only"));
     match subj {
+        // "2n-bit output, must be in |0⟩ initially", "(must be a value from 0 to 2^n - 1)": a
+        // fragment that states a requirement on the thing it describes binds the reader.
+        Subject::Empty if fragment_requirement(toks, modality, &verb, first) => {
+            decision(READER, modality, cx, found)
+        }
         Subject::Empty | Subject::There => None,
         Subject::Thing => thing_aux(cx, found, modality, &verb, first),
         Subject::Party(actor) => {
@@ -158,6 +170,15 @@ fn receives_error(toks: &[Tok], at: usize) -> bool {
         .any(|t| is(&t.w, NOT_GIVEN))
 }
 
+/// "must be …" / "should be …" with no subject: a property the described thing must have.
+fn fragment_requirement(toks: &[Tok], modality: Modality, verb: &Verb, first: &str) -> bool {
+    let (next, _) = word_after(toks, verb.at);
+    matches!(modality, Must | MustNot | Should)
+        && is(first, &["must", "should", "shall"])
+        && verb.word == "be"
+        && next != "able"
+}
+
 /// A modal whose subject is a thing.
 fn thing_aux(
     cx: &Cx,
@@ -170,16 +191,48 @@ fn thing_aux(
     let (next, _) = word_after(toks, verb.at);
     let passive = verb.word == "be" && is_participle(next);
     let agent = || by_agent(cx, verb.at + 1);
+    let reader = || agent().unwrap_or_else(|| READER.into());
     match modality {
-        // Requirements on things bind the reader who handles them.
-        Must => decision(agent().unwrap_or_else(|| READER.into()), Must, cx, found),
-        // "An application can't be registered as both …": a prohibition on the reader.
-        MustNot if matches!(first, "must" | "shall" | "should") || (first == "can" && passive) => {
+        // Requirements on things bind the reader who handles them; a thing's "must" or "needs
+        // to" before an act of its own describes the software ("the device needs to download
+        // the update").
+        Must if passive
+            || is(verb.word, STATE_VERBS)
+            || found.marker.words.contains("required") =>
+        {
+            decision(reader(), Must, cx, found)
+        }
+        Must => None,
+        // "An application can't be registered as both …": a prohibition on the reader; "this
+        // value can't be compared": an impossibility.
+        MustNot
+            if matches!(first, "must" | "shall" | "should")
+                || (first == "can" && passive && !is(next, IMPOSSIBILITIES)) =>
+        {
             decision(agent().unwrap_or_else(|| READER.into()), MustNot, cx, found)
         }
         Should if passive && !is(next, DISPLAY_PARTICIPLES) => {
-            decision(agent().unwrap_or_else(|| READER.into()), Should, cx, found)
+            decision(reader(), Should, cx, found)
         }
+        // "Each array should contain a list of ints", "The URL should be to a partner-owned
+        // website": a requirement on a property; "it should appear", "it should be ready"
+        // are forecasts.
+        Should if verb.word != "be" && is(verb.word, STATE_VERBS) => {
+            decision(reader(), Should, cx, found)
+        }
+        Should
+            if verb.word == "be" && !passive && !next.is_empty() && !is(next, FORECAST_STATES) =>
+        {
+            decision(reader(), Should, cx, found)
+        }
+        // "… and may be set to 0": the reader may choose to.
+        May if first == "may" && passive && is(next, READER_ACTS) => {
+            decision(reader(), May, cx, found)
+        }
+        // Under a condition, a thing's "will" is what the software does: "If fewer are
+        // specified, coefficients will be padded", "After you change this setting, Cortana
+        // will not be available".
+        Will | WillNot if under_condition(toks) => None,
         // "Returns … will receive a pro-rated credit": Microsoft gives it.
         Will | WillNot if verb.word == "receive" && !receives_error(toks, verb.at) => {
             decision(cx.lx.publisher(), modality, cx, found)
@@ -190,7 +243,8 @@ fn thing_aux(
             decision(agent().unwrap_or_else(|| READER.into()), May, cx, found)
         }
         Will | WillNot if verb.word == "be" => {
-            if passive && !is(next, DISPLAY_PARTICIPLES) {
+            let behaviour = is(next, DISPLAY_PARTICIPLES) || is(next, SOFTWARE_PARTICIPLES);
+            if passive && !behaviour {
                 decision(
                     agent().unwrap_or_else(|| cx.lx.publisher.clone()),
                     modality,
@@ -230,13 +284,19 @@ fn party_aux(
             if matches!(first, "can" | "may") && (is(verb_word, NON_ACTS) && !passive) {
                 return None;
             }
+            // "You can't undo it": what is impossible, not what is forbidden.
+            if first == "can"
+                && (is(verb_word, IMPOSSIBILITIES) || passive && is(next, IMPOSSIBILITIES))
+            {
+                return None;
+            }
             decision(actor, MustNot, cx, found)
         }
         Should => {
             // "You may want to take a few minutes …": the advice is the wanting.
             let advice = found.marker.words.ends_with("want to");
             // "you should be aware / be sure" is advice; "it should take …" a forecast.
-            let be_advice = verb_word == "be" && is(next, &["sure", "aware"]);
+            let be_advice = verb_word == "be" && is(next, ADVICE_STATES);
             let forecast = is(verb_word, NON_ACTS) && !passive && !be_advice;
             if forecast && !advice {
                 return None;
@@ -255,6 +315,16 @@ fn party_aux(
             if !restricted
                 && first == "can"
                 && (is(verb_word, UI_VERBS) || is(verb_word, BENEFIT_WORDS))
+            {
+                return None;
+            }
+            // "The IT administrator can configure these settings": what the product lets a
+            // party do is a capability; "can" grants only a right (to sell, to redistribute …)
+            // or a limited amount ("can create one sandbox tenant").
+            if !restricted
+                && first == "can"
+                && !is(verb_word, ENTITLEMENT_VERBS)
+                && !limits_quantity(toks, verb.at)
             {
                 return None;
             }
@@ -282,6 +352,11 @@ fn party_aux(
             } else {
                 (verb_word, verb.at)
             };
+            // "In this guide, we'll go over …", "you'll be selecting Production": the text's
+            // own narrative, and what the reader will do or see, commit nobody.
+            if is(word, DISCOURSE_VERBS) && !passive {
+                return None;
+            }
             if is(word, RECEIVE_VERBS) {
                 return if actor == cx.lx.publisher || receives_error(toks, verb.at) {
                     None
@@ -290,6 +365,21 @@ fn party_aux(
                 };
             }
             if is(word, NON_ACTS) && word != "continue" {
+                return None;
+            }
+            if actor == READER {
+                // "You will continue to be billed by Microsoft": the doer of the passive
+                // commits.
+                let (after, at) = word_after(toks, verb.at);
+                let (to_be, be_at) = word_after(toks, at);
+                if word == "continue" && after == "to" && to_be == "be" {
+                    let (participle, _) = word_after(toks, be_at);
+                    if is_participle(participle) {
+                        let agent =
+                            by_agent(cx, be_at + 1).unwrap_or_else(|| cx.lx.publisher.clone());
+                        return decision(agent, modality, cx, found);
+                    }
+                }
                 return None;
             }
             decision(actor, modality, cx, found)
@@ -324,6 +414,10 @@ fn imperative(cx: &Cx, found: &Found, modality: Modality) -> Option<Decision> {
     // "Ensure" as a noun-less heading ("Ensure compliance") is still an instruction.
     let verb = verb_after(toks, found.end);
     if verb.is_none() && modality != Must {
+        return None;
+    }
+    // "Don't worry if …" reassures.
+    if modality == MustNot && verb.is_some_and(|v| is(v.word, REASSURANCES)) {
         return None;
     }
     decision(READER, modality, cx, found)
@@ -386,8 +480,10 @@ fn is_verbish(w: &str) -> bool {
     is(w, FINITE) || is(w, CLAUSE_VERBS)
 }
 
-/// "X is required": a requirement the reader has to meet.
-fn requirement(cx: &Cx, found: &Found) -> Option<Decision> {
+/// "X is required" (`must`), "X is allowed" (`may`), "X is not required" (`may`, a
+/// permission not to act), "X is (not) recommended" (`should` / `must-not`): binds the party
+/// named as subject, else the reader.
+fn requirement(cx: &Cx, found: &Found, modality: Modality) -> Option<Decision> {
     let toks = cx.toks;
     let Placement::Subject(s, e, mut only) = place(cx, found.start) else {
         return None;
@@ -396,10 +492,11 @@ fn requirement(cx: &Cx, found: &Found) -> Option<Decision> {
         .get(found.start)
         .map(|t| t.w.as_ref())
         .unwrap_or_default();
-    // "it is recommended to …" / "X is recommended": advice to the reader.
+    // "it is recommended to …" / "X is recommended" / an option labelled "not recommended":
+    // advice to the reader.
     if found.marker.words.ends_with("recommended") {
-        if head == "it" || e > s {
-            return decision(READER, Should, cx, found);
+        if head == "it" || e > s || found.start == 0 {
+            return decision(READER, modality, cx, found);
         }
         return None;
     }
@@ -413,14 +510,90 @@ fn requirement(cx: &Cx, found: &Found) -> Option<Decision> {
     }
     match clause_subject(cx, s, e, &mut only) {
         Subject::Empty | Subject::There => None,
-        Subject::Party(p) if p != READER => decision(p, Must, cx, found),
+        Subject::Party(p) if p != READER => decision(p, modality, cx, found),
         _ => decision(
             by_agent(cx, found.end).unwrap_or_else(|| READER.into()),
-            Must,
+            modality,
             cx,
             found,
         ),
     }
+}
+
+/// "this method expects a string …": a thing's contract on what the reader passes it.
+fn expects(cx: &Cx, found: &Found) -> Option<Decision> {
+    let Placement::Subject(s, e, mut only) = place(cx, found.start) else {
+        return None;
+    };
+    let object = cx.toks.get(found.end)?;
+    if object.punct || is(&object.w, &["to", "that"]) {
+        return None;
+    }
+    // "you can expect priority response": the reader's own expectation.
+    if found
+        .start
+        .checked_sub(1)
+        .and_then(|b| cx.toks.get(b))
+        .is_some_and(|t| is_verbish(&t.w) || t.w == "to")
+    {
+        return None;
+    }
+    // "Contoso expects partners to …" is someone's expectation of a party, not a contract.
+    let party_object = cx
+        .toks
+        .iter()
+        .skip(found.end)
+        .take(3)
+        .any(|t| cx.lx.is_party(&t.w));
+    if party_object {
+        return None;
+    }
+    match clause_subject(cx, s, e, &mut only) {
+        Subject::Thing => decision(READER, Should, cx, found),
+        _ => None,
+    }
+}
+
+/// "(… requires an Azure AD Premium subscription)": a prerequisite the reader has to hold.
+fn prerequisite(cx: &Cx, found: &Found) -> Option<Decision> {
+    let Placement::Subject(s, e, mut only) = place(cx, found.start) else {
+        return None;
+    };
+    let needed = cx
+        .toks
+        .iter()
+        .skip(found.end)
+        .take(6)
+        .take_while(|t| !t.punct)
+        .any(|t| is(&t.w, PREREQUISITES));
+    match clause_subject(cx, s, e, &mut only) {
+        Subject::Thing | Subject::Empty if needed => decision(READER, Must, cx, found),
+        _ => None,
+    }
+}
+
+/// The sentence makes its main clause a consequence of the reader's own act ("If you enable
+/// this policy, …", "After you change this setting, …"): what a thing then "will" do is the
+/// product's behaviour (issue 13). A condition on anything else ("once the processing is
+/// complete", "if the customer has …") leaves an announcement standing.
+fn under_condition(toks: &[Tok]) -> bool {
+    // "only if you meet …" restricts, as "only X can" does: the announcement stands.
+    toks.windows(3).any(|w| {
+        (is(&w[1].w, CONDITIONS) || is(&w[1].w, TIME_CONJUNCTIONS))
+            && w[2].w == READER
+            && w[0].w != "only"
+    }) || toks.get(..2).is_some_and(|w| {
+        w.len() == 2
+            && (is(&w[0].w, CONDITIONS) || is(&w[0].w, TIME_CONJUNCTIONS))
+            && w[1].w == READER
+    })
+}
+
+/// A limit right after the verb: "can create one sandbox tenant", "can add up to ten users".
+fn limits_quantity(toks: &[Tok], verb: usize) -> bool {
+    toks.get(verb + 1).is_some_and(|t| {
+        is(&t.w, QUANTITY_LIMITS) || t.w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 /// "only X will be able to …": a restricted permission; any other ability is no decision.

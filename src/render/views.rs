@@ -438,7 +438,8 @@ pub struct DecisionItem<'a> {
     pub decision: &'a PageDecision,
 }
 
-/// Groups the decisions of `pages` by actor (case-insensitive) and modality.
+/// Groups the decisions of `pages` by actor (merged by [`crate::decide::actor_key`]: case,
+/// number and article do not split an actor) and modality.
 pub fn group_decisions<'a>(pages: &[&'a PageSummary]) -> Vec<ActorGroup<'a>> {
     let mut actors: BTreeMap<
         String,
@@ -451,7 +452,7 @@ pub fn group_decisions<'a>(pages: &[&'a PageSummary]) -> Vec<ActorGroup<'a>> {
         for decision in &page.decisions {
             let actor = &decision.decision.actor;
             let entry = actors
-                .entry(actor.to_lowercase())
+                .entry(crate::decide::actor_key(actor))
                 .or_insert_with(|| (actor.clone(), BTreeMap::new()));
             entry
                 .1

@@ -1,5 +1,5 @@
 //! The target-language reading of a decision: which modality a translated sentence states,
-//! from a per-language table of cues (data: [`pt`], [`de`], [`zh`]), and whether it conflicts
+//! from a per-language table of cues (data: `pt.rs`, `de.rs`, `zh.rs`), and whether it conflicts
 //! with the source's. Locales of other languages get no modality (so no finding), never
 //! another language's rules.
 
