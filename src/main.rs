@@ -160,14 +160,21 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             let outcome = with_progress(cli.quiet, |written| {
                 sxs::build::build_counting(&site, base_url.as_deref(), written)
             })?;
-            // The errors in full; warnings are the review's (the site's
-            // review/ pages, or `sxs check`), counted here.
+            // The errors and the problems of reading the site folder
+            // (unreadable entries, symlinks not followed) in full; the
+            // review's warnings are counted here and listed in review/.
             let errors: Vec<Diagnostic> = outcome.errors().cloned().collect();
+            let shown: Vec<Diagnostic> = outcome
+                .findings
+                .iter()
+                .filter(|d| d.severity == sxs::Severity::Error || site.problems.contains(d))
+                .cloned()
+                .collect();
             if cli.quiet {
                 print_problems(&errors);
             } else {
                 let mut err = std::io::stderr().lock();
-                report::write_human(&mut err, &errors, outcome.pages)
+                report::write_human(&mut err, &shown, outcome.pages)
                     .map_err(|e| sxs::Error::new(e.to_string()))?;
                 let tally = Tally::of(&outcome.findings);
                 if tally.warnings > 0 {
