@@ -28,7 +28,9 @@ fn pages() -> Vec<(String, String)> {
         return Vec::new();
     };
     let site = sxs::site::Site::open(&root, None).expect("corpus opens");
-    site.markdown_files()
+    site.files
+        .iter()
+        .filter(|f| f.kind == sxs::load::FileKind::Markdown)
         .filter_map(|f| Some((f.rel.clone(), std::fs::read_to_string(&f.path).ok()?)))
         .collect()
 }
@@ -66,4 +68,23 @@ fn build_corpus(bencher: Bencher) {
     let output = out.path().join("public");
     let site = sxs::site::Site::open(&root, Some(&output)).expect("corpus opens");
     bencher.bench(|| sxs::build::build(&site, None).expect("build").pages);
+}
+
+/// Decide alone over every page of the corpus (read once), on one thread: the lexicon's
+/// matching cost, which `perf` put on top of a corpus build.
+#[divan::bench(sample_count = 10)]
+fn decide_corpus(bencher: Bencher) {
+    let docs: Vec<sxs::Document> = pages()
+        .iter()
+        .map(|(rel, text)| sxs::read_document(rel, text))
+        .collect();
+    let segments: usize = docs.iter().map(|d| d.segments.len()).sum();
+    let lexicon = sxs::decide::Lexicon::for_publisher(Some(sxs::decide::publisher::MS_PUBLISHER));
+    bencher
+        .counter(divan::counter::ItemsCount::new(segments))
+        .bench(|| {
+            docs.iter()
+                .map(|doc| sxs::decide::page_decisions(doc, &lexicon).len())
+                .sum::<usize>()
+        });
 }

@@ -23,25 +23,30 @@ fn main() -> Result<(), sxs::Error> {
     }
     let started = std::time::Instant::now();
     let site = Site::open(&path, None)?;
-    let (docs, problems) = site.read_all();
-    let findings = sxs::review::all_findings(&site, &docs, problems);
-    let pairs: usize = docs.iter().map(|d| d.segments.len()).sum();
+    let review = sxs::pipeline::review_site(&site, true);
+    let findings = &review.findings;
+    let pairs: usize = review.pages.iter().map(|p| p.doc.segments.len()).sum();
     println!(
         "{} pages, {pairs} pairs, {} findings in {:.2?}",
-        docs.len(),
+        review.pages.len(),
         findings.len(),
         started.elapsed()
     );
     let mut by_code: BTreeMap<&str, Vec<&sxs::Diagnostic>> = BTreeMap::new();
-    for finding in &findings {
-        by_code.entry(finding.code).or_default().push(finding);
+    for finding in findings {
+        by_code
+            .entry(finding.code.as_str())
+            .or_default()
+            .push(finding);
     }
     for (code, list) in &by_code {
         println!("{code:>20} {:>6}  ({})", list.len(), list[0].severity);
     }
     if sample > 0 {
-        let segments: HashMap<(&str, &str), &sxs::Segment> = docs
+        let segments: HashMap<(&str, &str), &sxs::Segment> = review
+            .pages
             .iter()
+            .map(|p| &p.doc)
             .flat_map(|d| {
                 d.segments
                     .iter()

@@ -8,7 +8,7 @@
 //! each language, a complete markdown fragment, and every segment is in exactly
 //! one row exactly once.
 
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::diagnostic::{Code, Diagnostic, LineIndex, Severity};
 use crate::markup::{self, RawPair};
 use crate::model::{Block, BlockKind, Document, Piece, Segment};
 use crate::parse::{self, Parsed};
@@ -71,7 +71,7 @@ fn align_with_pairs(rel: &str, text: &str, parsed: Parsed<'_>) -> (Document, Vec
             Diagnostic::new(
                 rel,
                 index.position(text, pair.outer.start),
-                "commented-out",
+                Code::CommentedOut,
                 Severity::Info,
                 "this pair is inside an HTML comment, so it is not published and not exported",
             )
@@ -106,7 +106,7 @@ fn align_with_pairs(rel: &str, text: &str, parsed: Parsed<'_>) -> (Document, Vec
                 Diagnostic::new(
                     rel,
                     index.position(text, pairs[i].outer.start),
-                    "malformed",
+                    Code::Malformed,
                     Severity::Warning,
                     "this pair is outside any markdown block (a link definition?); it is shown at the end of the page",
                 )
@@ -209,6 +209,9 @@ struct Splitter<'t> {
     list: Option<(Option<u64>, u64)>,
     /// Pair index -> (row, innermost block kind).
     placement: HashMap<usize, (usize, BlockKind)>,
+    /// Ranges of the open links and images: pairs in their titles are in
+    /// no event, and are placed when the link closes.
+    titled: Vec<Range<usize>>,
 }
 
 impl<'t> Splitter<'t> {
@@ -222,6 +225,7 @@ impl<'t> Splitter<'t> {
             depth: 0,
             list: None,
             placement: HashMap::new(),
+            titled: Vec::new(),
         }
     }
 
@@ -259,6 +263,9 @@ impl<'t> Splitter<'t> {
             .is_some_and(|i| self.pairs[i].outer == range);
         let kept = wraps_pair || self.pair_containing(&range).is_none();
         self.stack.push((kept, segment_kind(&tag)));
+        if matches!(tag, Tag::Link { .. } | Tag::Image { .. }) {
+            self.titled.push(range.clone());
+        }
         if kept {
             self.push(Event::Start(tag.into_static()));
         } else {
@@ -271,6 +278,9 @@ impl<'t> Splitter<'t> {
         self.depth = self.depth.saturating_sub(1);
         if kept {
             self.push(Event::End(end));
+        }
+        if matches!(end, TagEnd::Link | TagEnd::Image) {
+            self.place_titles();
         }
         if self.depth == 0 {
             if matches!(end, TagEnd::List(_)) && self.list.is_some() {
@@ -338,6 +348,22 @@ impl<'t> Splitter<'t> {
     fn touch(&mut self, range: &Range<usize>) {
         let touched: Vec<usize> = self.pairs_overlapping(range).collect();
         for i in touched {
+            self.place(i);
+        }
+    }
+
+    /// Places the pairs of the link or image that just closed that no event
+    /// touched: those in its title, which the row shows (the renderer puts
+    /// them in the title, in one language, and their anchors on the row).
+    fn place_titles(&mut self) {
+        let Some(range) = self.titled.pop() else {
+            return;
+        };
+        let untouched: Vec<usize> = self
+            .pairs_overlapping(&range)
+            .filter(|i| !self.placement.contains_key(i))
+            .collect();
+        for i in untouched {
             self.place(i);
         }
     }
@@ -620,7 +646,7 @@ fn check_segments(rel: &str, segments: &[Segment], diagnostics: &mut Vec<Diagnos
                 Diagnostic::new(
                     rel,
                     at,
-                    "duplicate-id",
+                    Code::DuplicateId,
                     Severity::Error,
                     format!(
                         "this id is already used at line {}; each pair needs its own id",
@@ -641,7 +667,7 @@ fn check_segments(rel: &str, segments: &[Segment], diagnostics: &mut Vec<Diagnos
                     Diagnostic::new(
                         rel,
                         at,
-                        "empty",
+                        Code::Empty,
                         Severity::Error,
                         format!("the {side} text is empty; fill it in or remove the pair"),
                     )

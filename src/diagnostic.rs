@@ -1,6 +1,7 @@
 //! Findings and errors as values: every problem sxs reports carries the file, the
 //! position, a stable code and a message that says what to do about it.
 
+pub use crate::code::Code;
 use serde::Serialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -51,7 +52,7 @@ pub struct Diagnostic {
     /// Segment id, when the problem belongs to one segment.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     /// The offending words, numbers or marks, as written in either language:
@@ -106,7 +107,7 @@ impl Diagnostic {
     pub fn new(
         file: &str,
         (line, column): (usize, usize),
-        code: &'static str,
+        code: Code,
         severity: Severity,
         message: impl Into<String>,
     ) -> Diagnostic {
@@ -233,7 +234,7 @@ mod tests {
         let d = Diagnostic::new(
             "a/b.md",
             (3, 7),
-            "empty",
+            Code::Empty,
             Severity::Error,
             "the source is empty",
         )
@@ -246,7 +247,7 @@ mod tests {
 
     #[test]
     fn tokens_appear_in_json_only_when_there_are_some() {
-        let d = Diagnostic::new("a.md", (1, 1), "numbers", Severity::Warning, "m");
+        let d = Diagnostic::new("a.md", (1, 1), Code::Numbers, Severity::Warning, "m");
         let plain = serde_json::to_string(&d).unwrap_or_default();
         assert!(!plain.contains("tokens"), "{plain}");
         let none = d.clone().with_tokens(Vec::new());

@@ -1,30 +1,44 @@
 //! sxs: a static site generator for bilingual (side-by-side) localized docs.
 //!
-//! The pipeline, one module per stage, each a plain function over plain data:
+//! The pipeline, one module per stage, each a plain function over plain
+//! data, in the order [`pipeline`] calls them:
 //!
-//! **load** ([`load`]) → **parse** ([`parse`], [`yaml`]) → **align**
-//! ([`markup`], [`align`]) → review → decide → render → write.
+//! **load** ([`load`]) → **parse** ([`parse`], [`yaml`], [`yamlpage`]) →
+//! **align** ([`markup`], [`align`]) → **decide** ([`decide`]) → **review**
+//! ([`review`]) → **site pass** ([`pipeline::site`], [`links`]) → **render**
+//! ([`render`], driven by [`build`]) → **write** ([`mod@write`]).
+//!
+//! [`pipeline::read_page`] runs the per-page stages and gives one
+//! [`pipeline::Page`]; `build`, `check`, `export` and `serve` all start from
+//! it and from the site pass.
 
 pub mod align;
+pub mod code;
 pub mod decide;
 pub mod diagnostic;
+pub mod links;
 pub mod load;
+pub mod locale;
 pub mod markup;
 pub mod model;
 pub mod parse;
+pub mod pipeline;
 pub mod yaml;
 
 pub use align::read_document;
 pub use diagnostic::{Diagnostic, Error, Severity};
 pub use model::{Block, BlockKind, Document, Piece, Segment, Side};
 pub mod build;
+pub mod claims;
 pub mod config;
 pub mod export;
 pub mod import;
 pub mod init;
+pub mod outpath;
 pub mod render;
 pub mod report;
 pub mod review;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;
 pub mod write;

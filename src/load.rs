@@ -3,7 +3,7 @@
 //! Reading never fails a whole build: a file that cannot be read becomes a
 //! diagnostic for that file, and the other pages go on.
 
-use crate::diagnostic::{Diagnostic, Error, LineIndex, Result, Severity};
+use crate::diagnostic::{Code, Diagnostic, Error, LineIndex, Result, Severity};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -79,14 +79,43 @@ fn classify(rel: &str) -> FileKind {
     }
 }
 
+/// Whether symbolic links that lead out of the folder being walked are
+/// followed. Content comes from vendors and pull requests and is built in CI
+/// beside its secrets: a link to `/etc` or `/proc/self/environ` must not be
+/// published, so only `site.yml`'s `follow_outside_symlinks: true` (for
+/// content one trusts) follows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Symlinks {
+    #[default]
+    StayInside,
+    FollowAll,
+}
+
+/// Whether `path` is a symbolic link (at its last part) whose target, fully
+/// resolved, is not inside `root` (canonical) or does not exist.
+pub fn link_leaves(root: &Path, path: &Path) -> bool {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    is_link && !path.canonicalize().is_ok_and(|real| real.starts_with(root))
+}
+
 /// Walks the content folder, skipping hidden entries and the folders in
-/// `skip` (the output folder when it lies inside). Symlinks are followed, so
-/// a loop is reported instead of walked forever. Results are sorted by path so
-/// builds are deterministic.
-pub fn discover(content: &Path, skip: &[PathBuf]) -> (Vec<ContentFile>, Vec<Diagnostic>) {
+/// `skip` (the output folder when it lies inside). Symlinks are followed
+/// while they stay inside the folder (a loop is reported instead of walked
+/// forever); one that leads out is skipped with a warning naming it, unless
+/// `symlinks` says to follow all. Results are sorted by path so builds are
+/// deterministic.
+pub fn discover(
+    content: &Path,
+    skip: &[PathBuf],
+    symlinks: Symlinks,
+) -> (Vec<ContentFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let mut outside = Vec::new();
     let skip: Vec<PathBuf> = skip.iter().filter_map(|p| p.canonicalize().ok()).collect();
+    let root = content
+        .canonicalize()
+        .unwrap_or_else(|_| content.to_owned());
     let walker = WalkDir::new(content)
         .follow_links(true)
         .sort_by_file_name()
@@ -98,7 +127,13 @@ pub fn discover(content: &Path, skip: &[PathBuf]) -> (Vec<ContentFile>, Vec<Diag
                     .path()
                     .canonicalize()
                     .is_ok_and(|real| skip.contains(&real));
-            !hidden && !skipped
+            let leaves = symlinks == Symlinks::StayInside
+                && entry.path_is_symlink()
+                && link_leaves(&root, entry.path());
+            if leaves && !hidden {
+                outside.push(relative(content, entry.path()));
+            }
+            !hidden && !skipped && !leaves
         });
     for entry in walker {
         match entry {
@@ -111,20 +146,34 @@ pub fn discover(content: &Path, skip: &[PathBuf]) -> (Vec<ContentFile>, Vec<Diag
                 });
             }
             Ok(_) => {}
-            Err(err) => {
-                let rel = err
-                    .path()
-                    .map_or_else(|| ".".to_owned(), |p| relative(content, p));
-                let what = if err.loop_ancestor().is_some() {
-                    "symbolic link loop: this link points to one of its own parent folders; remove it or point it elsewhere".to_owned()
-                } else {
-                    format!("cannot be read: {err}")
-                };
-                problems.push(Diagnostic::new(&rel, (1, 1), "io", Severity::Error, what));
-            }
+            Err(err) => problems.push(walk_problem(content, &err)),
         }
     }
+    problems.extend(outside.into_iter().map(|rel| {
+        Diagnostic::new(
+            &rel,
+            (1, 1),
+            Code::Symlink,
+            Severity::Warning,
+            "is a symbolic link that leads outside its folder (or nowhere): it was not \
+             published; copy the file in, or set `follow_outside_symlinks: true` in \
+             site.yml if you trust this content",
+        )
+    }));
     (files, problems)
+}
+
+/// A walk error as a diagnostic on the entry it is about.
+fn walk_problem(content: &Path, err: &walkdir::Error) -> Diagnostic {
+    let rel = err
+        .path()
+        .map_or_else(|| ".".to_owned(), |p| relative(content, p));
+    let what = if err.loop_ancestor().is_some() {
+        "symbolic link loop: this link points to one of its own parent folders; remove it or point it elsewhere".to_owned()
+    } else {
+        format!("cannot be read: {err}")
+    };
+    Diagnostic::new(&rel, (1, 1), Code::Io, Severity::Error, what)
 }
 
 /// `path` relative to `base` with `/` separators.
@@ -150,7 +199,7 @@ pub fn read_bytes(path: &Path, rel: &str) -> std::result::Result<Vec<u8>, Diagno
         return Err(Diagnostic::new(
             rel,
             (1, 1),
-            "io",
+            Code::Io,
             Severity::Error,
             format!(
                 "file is larger than {} MiB; split it into several pages",
@@ -159,7 +208,7 @@ pub fn read_bytes(path: &Path, rel: &str) -> std::result::Result<Vec<u8>, Diagno
         ));
     }
     std::fs::read(path)
-        .map_err(|err| Diagnostic::new(rel, (1, 1), "io", Severity::Error, err.to_string()))
+        .map_err(|err| Diagnostic::new(rel, (1, 1), Code::Io, Severity::Error, err.to_string()))
 }
 
 /// Decodes file bytes as UTF-8 (see [`read_text`]).
@@ -174,7 +223,7 @@ pub fn decode(mut bytes: Vec<u8>, rel: &str) -> std::result::Result<String, Diag
         Diagnostic::new(
             rel,
             position,
-            "encoding",
+            Code::Encoding,
             Severity::Error,
             format!(
                 "invalid UTF-8 at byte {offset}; save the file as UTF-8 (the page was not built)"

@@ -62,6 +62,7 @@ enum Command {
         open: bool,
     },
     /// Build, serve over HTTP, rebuild on change and reload the browser.
+    #[cfg(feature = "serve")]
     Serve {
         #[command(flatten)]
         site: SiteArg,
@@ -90,7 +91,8 @@ enum Command {
     Export {
         #[command(flatten)]
         site: SiteArg,
-        #[arg(long, value_enum)]
+        /// json, jsonl, tmx, xliff or csv.
+        #[arg(long, value_parser = Format::parse)]
         format: Format,
         /// Write to FILE instead of standard output.
         #[arg(long, short)]
@@ -158,12 +160,22 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             let outcome = with_progress(cli.quiet, |written| {
                 sxs::build::build_counting(&site, base_url.as_deref(), written)
             })?;
+            // The errors in full; warnings are the review's (the site's
+            // review/ pages, or `sxs check`), counted here.
+            let errors: Vec<Diagnostic> = outcome.errors().cloned().collect();
             if cli.quiet {
-                print_problems(&outcome.problems);
+                print_problems(&errors);
             } else {
                 let mut err = std::io::stderr().lock();
-                report::write_human(&mut err, &outcome.problems, outcome.pages)
+                report::write_human(&mut err, &errors, outcome.pages)
                     .map_err(|e| sxs::Error::new(e.to_string()))?;
+                let tally = Tally::of(&outcome.findings);
+                if tally.warnings > 0 {
+                    eprintln!(
+                        "{} warning(s): see review/index.html in the site, or run `sxs check`",
+                        tally.warnings
+                    );
+                }
             }
             if !cli.quiet {
                 eprintln!(
@@ -177,7 +189,7 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
                 let page = page.canonicalize().unwrap_or(page);
                 open_in_browser(page.as_os_str());
             }
-            Ok(exit_for(Tally::of(&outcome.problems).errors > 0))
+            Ok(exit_for(!errors.is_empty()))
         }
         Command::Import {
             file,
@@ -196,6 +208,7 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             let summary = sxs::import::run(&options, &mut out, &mut err)?;
             Ok(exit_for(summary.refused > 0))
         }
+        #[cfg(feature = "serve")]
         Command::Serve {
             site,
             bind,
@@ -213,11 +226,11 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
         }
         Command::Check { site, format, deny } => {
             let site = Site::open(site.path(), None)?;
-            let (docs, problems) = site.read_all();
-            let findings = sxs::review::all_findings(&site, &docs, problems);
+            let review = sxs::pipeline::review_site(&site, false);
+            let findings = review.findings;
             let mut out = std::io::stdout().lock();
             let written = match format {
-                CheckFormat::Human => report::write_human(&mut out, &findings, docs.len()),
+                CheckFormat::Human => report::write_human(&mut out, &findings, review.page_count),
                 CheckFormat::Json => report::write_json(&mut out, &findings),
             };
             written.map_err(|e| sxs::Error::new(format!("cannot write the report: {e}")))?;
@@ -231,22 +244,24 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             folder,
         } => {
             let site = Site::open(site.path(), None)?;
-            let (docs, problems) = site.read_all();
-            let findings = sxs::review::all_findings(&site, &docs, problems);
+            let review = sxs::pipeline::review_site(&site, true);
+            let (pages, findings) = (review.pages, review.findings);
             let options = ExportOptions {
                 only_flagged,
                 folder: folder.as_deref(),
                 ..ExportOptions::new(&site.config.source_locale, &site.config.target_locale)
             };
             if let Some(folder) = options.folder {
-                if !docs.iter().any(|d| sxs::export::in_folder(&d.rel, folder)) {
+                if !pages
+                    .iter()
+                    .any(|p| sxs::export::in_folder(&p.doc.rel, folder))
+                {
                     return Err(sxs::Error::new(format!(
                         "no pages under --folder {folder} (it is relative to the content folder)"
                     )));
                 }
             }
-            let write =
-                |out: &mut dyn Write| sxs::export::write(format, &docs, &findings, &options, out);
+            let write = |out: &mut dyn Write| sxs::export::write(format, &pages, &options, out);
             match &output {
                 Some(path) => sxs::write::write_file_atomic(path, |file| write(file))?,
                 None => write(&mut std::io::stdout().lock())
@@ -264,6 +279,7 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
 
 /// Runs `sxs serve` until Ctrl-C (or SIGTERM), then stops cleanly: event
 /// streams closed, private folder removed.
+#[cfg(feature = "serve")]
 fn serve(options: &sxs::serve::Options, open: bool) -> Result<(), sxs::Error> {
     let (stop_tx, stop_rx) = std::sync::mpsc::channel();
     let presses = std::sync::atomic::AtomicUsize::new(0);

@@ -12,21 +12,21 @@
 //! themselves (which are machine-written and regular) and treats everything
 //! between them as opaque text, so one broken pair never costs its neighbours.
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Code, Severity};
 use std::ops::Range;
 
 /// A problem found while reading the markup, at a byte offset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkupProblem {
     pub offset: usize,
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
 }
 
 impl MarkupProblem {
     /// A broken pair: lost or damaged markup.
-    fn error(offset: usize, code: &'static str, message: impl Into<String>) -> MarkupProblem {
+    fn error(offset: usize, code: Code, message: impl Into<String>) -> MarkupProblem {
         MarkupProblem {
             offset,
             code,
@@ -128,7 +128,7 @@ fn tokenize(text: &str, problems: &mut Vec<MarkupProblem>) -> Vec<Token> {
             if has_markup(window) {
                 problems.push(MarkupProblem::error(
                     i,
-                    "malformed",
+                    Code::Malformed,
                     "HTML-escaped sxs markup (`&lt;span data-ttu-id…`) is shown as text; \
                               restore the `<span>` tags in the localization tool"
                         .to_owned(),
@@ -173,7 +173,7 @@ fn classify_open(raw: &str, offset: usize, problems: &mut Vec<MarkupProblem>) ->
     let damaged = |what: &str| {
         MarkupProblem::error(
             offset,
-            "malformed",
+            Code::Malformed,
             format!(
             "damaged {what} tag `{}`; it should read exactly like `<span data-ttu-id=\"abcde-1\">`",
             shorten(raw)
@@ -287,7 +287,7 @@ fn target_pair(
         let end = last_close_before(tokens, t, next_sxs);
         problems.push(MarkupProblem::error(
             open.range.start,
-            "missing-source",
+            Code::MissingSource,
             "this target span has no `sxs-lookup` source span after it; \
              the segment is shown in the target language only",
         ));
@@ -321,7 +321,7 @@ fn target_pair(
     let (source, source_id, outer_end, consumed) = source_side(text, tokens, lookup, problems);
     if let Some(sid) = &source_id {
         if sid != id {
-            problems.push(MarkupProblem::error(tokens[lookup + 1].range.start, "id-mismatch", format!(
+            problems.push(MarkupProblem::error(tokens[lookup + 1].range.start, Code::IdMismatch, format!(
                     "the target span is `{id}` but its source span is `{sid}`; both must carry the same id"
                 )));
         }
@@ -346,7 +346,7 @@ fn orphan_source(
 ) -> (RawPair, usize) {
     problems.push(MarkupProblem::error(
         tokens[i].range.start,
-        "missing-source",
+        Code::MissingSource,
         "this source (`sxs-lookup`) span has no target span before it; \
                   the segment is shown in the source language only"
             .to_owned(),
@@ -398,7 +398,7 @@ fn source_side(
     let Some(inner) = inner else {
         problems.push(MarkupProblem::error(
             lookup_tok.range.start,
-            "malformed",
+            Code::Malformed,
             "a `sxs-lookup` span must hold a `<span data-stu-id=\"…\">` span; \
                       the source text of this pair is missing"
                 .to_owned(),
@@ -477,7 +477,7 @@ fn check_inner_spans(tokens: &[Token], pair: &RawPair, problems: &mut Vec<Markup
         if opens != closes {
             problems.push(MarkupProblem {
                 offset: side.start,
-                code: "malformed",
+                code: Code::Malformed,
                 severity: Severity::Warning,
                 message: "unbalanced `<span>` inside the segment text; the pair was kept, \
                           but remove the stray tag in the localization tool"
@@ -503,7 +503,7 @@ fn line_block_end(text: &str, offset: usize) -> usize {
 }
 
 fn unclosed(offset: usize, side: &str, problems: &mut Vec<MarkupProblem>) {
-    problems.push(MarkupProblem::error(offset, "malformed", format!(
+    problems.push(MarkupProblem::error(offset, Code::Malformed, format!(
             "the {side} span is never closed with `</span>`; its text was taken up to the end of the paragraph"
         )));
 }

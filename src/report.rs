@@ -42,7 +42,7 @@ pub fn write_human(out: &mut dyn Write, findings: &[Diagnostic], pages: usize) -
         }
         last_file = Some(&d.file);
         writeln!(out, "{d}")?;
-        *by_code.entry(d.code).or_default() += 1;
+        *by_code.entry(d.code.as_str()).or_default() += 1;
     }
     let tally = Tally::of(findings);
     if !findings.is_empty() {

@@ -1,11 +1,11 @@
-//! A site on disk: its folders, its configuration and its files, and reading
-//! its pages through parse and align, in parallel.
+//! A site on disk: its folders, its configuration and its files.
 
 use crate::config::Config;
+use crate::decide::{Lexicon, Lexicons};
 use crate::diagnostic::{Diagnostic, Result};
-use crate::load::{self, ContentFile, FileKind, SitePaths};
+use crate::load::{self, ContentFile, SitePaths};
 use crate::model::Document;
-use rayon::prelude::*;
+use crate::pipeline::Trace;
 use std::path::{Path, PathBuf};
 
 /// A site opened for a command.
@@ -18,6 +18,10 @@ pub struct Site {
     pub files: Vec<ContentFile>,
     /// Problems found while walking (unreadable entries, symlink loops).
     pub problems: Vec<Diagnostic>,
+    /// How often each per-page stage ran for this site.
+    pub trace: Trace,
+    /// The decision lexicons of `site.yml`'s `decisions:`, compiled once.
+    pub lexicons: Lexicons,
 }
 
 impl Site {
@@ -26,45 +30,33 @@ impl Site {
         let paths = SitePaths::locate(path)?;
         let config = Config::load(&paths.root)?;
         let output = output.map_or_else(|| paths.root.join(&config.output), Path::to_path_buf);
-        let (files, problems) = load::discover(&paths.content, std::slice::from_ref(&output));
+        let (files, problems) = load::discover(
+            &paths.content,
+            std::slice::from_ref(&output),
+            config.symlinks(),
+        );
+        let lexicons = Lexicons::new(&config.decisions);
         Ok(Site {
             paths,
             config,
             output,
             files,
             problems,
+            trace: Trace::default(),
+            lexicons,
         })
     }
 
     /// The markdown pages, in path order.
     pub fn markdown_files(&self) -> impl Iterator<Item = &ContentFile> {
-        self.files.iter().filter(|f| f.kind == FileKind::Markdown)
+        self.files
+            .iter()
+            .filter(|f| f.kind == crate::load::FileKind::Markdown)
     }
 
-    /// Reads one page through load, parse and align.
-    pub fn read(&self, file: &ContentFile) -> std::result::Result<Document, Diagnostic> {
-        let text = load::read_text(&file.path, &file.rel)?;
-        Ok(crate::align::read_document(&file.rel, &text))
-    }
-
-    /// Reads every markdown page in parallel; unreadable files become
-    /// diagnostics. Documents come back in path order.
-    pub fn read_all(&self) -> (Vec<Document>, Vec<Diagnostic>) {
-        let results: Vec<_> = self
-            .markdown_files()
-            .collect::<Vec<_>>()
-            .par_iter()
-            .map(|file| self.read(file))
-            .collect();
-        let mut docs = Vec::new();
-        let mut problems = self.problems.clone();
-        for result in results {
-            match result {
-                Ok(doc) => docs.push(doc),
-                Err(problem) => problems.push(problem),
-            }
-        }
-        (docs, problems)
+    /// The decision lexicon of a page (see [`Lexicons::for_page`]).
+    pub fn lexicon(&self, doc: &Document) -> &Lexicon {
+        self.lexicons.for_page(&doc.meta)
     }
 
     /// The target locale of a page: its `ms.contentlocale`, else the site's.

@@ -6,6 +6,7 @@
 //! never the content folder, the site root, `/` or the home folder.
 
 use crate::diagnostic::{Error, Result};
+use crate::outpath;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -71,9 +72,10 @@ impl Sink for Counting<'_> {
     }
 }
 
-/// Writes `bytes` to `dir/rel`, creating folders on the way.
+/// Writes `bytes` to `dir/rel`, creating folders on the way; `rel` must pass
+/// [`outpath::join_under`].
 pub fn write_under(dir: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
-    let path = dir.join(rel);
+    let path = outpath::join_under(dir, rel)?;
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
@@ -81,17 +83,74 @@ pub fn write_under(dir: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
 }
 
 /// A staging folder that becomes the output folder on [`Staging::commit`].
+/// Dropped without a commit (an error, a panic), it removes itself.
 #[derive(Debug)]
 pub struct Staging {
     pub dir: PathBuf,
     output: PathBuf,
 }
 
+/// The folders sxs keeps beside the output while it builds: a build's
+/// staging folder, and the previous site while it is being replaced where
+/// the file system cannot exchange two folders at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Beside {
+    Staging,
+    Previous,
+}
+
+impl Beside {
+    fn infix(self) -> &'static str {
+        match self {
+            Beside::Staging => "sxs-tmp",
+            Beside::Previous => "sxs-old",
+        }
+    }
+
+    /// `.public.sxs-tmp-<pid>` beside `public`.
+    fn path(self, output: &Path, pid: u32) -> PathBuf {
+        parent_of(output).join(format!(".{}.{}-{pid}", name_of(output), self.infix()))
+    }
+
+    /// Which kind `file_name` is, and the process that made it, when it is
+    /// one of these folders of `output`.
+    fn parse(output: &Path, file_name: &str) -> Option<(Beside, u32)> {
+        let rest = file_name.strip_prefix(&format!(".{}.", name_of(output)))?;
+        [Beside::Staging, Beside::Previous]
+            .into_iter()
+            .find_map(|kind| {
+                let pid = rest.strip_prefix(kind.infix())?.strip_prefix('-')?;
+                pid.parse().ok().map(|pid| (kind, pid))
+            })
+    }
+}
+
+fn parent_of(output: &Path) -> &Path {
+    output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+fn name_of(output: &Path) -> String {
+    output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned())
+}
+
 impl Staging {
-    /// Checks that `output` may be (re)placed, and creates the staging folder.
-    /// `protected` are folders the output must never be (content, root).
+    /// Checks that `output` may be (re)placed, cleans what crashed builds
+    /// left beside it, and creates the staging folder. `protected` are
+    /// folders the output must never be (content, root).
     pub fn begin(output: &Path, protected: &[&Path]) -> Result<Staging> {
         refuse_dangerous(output, protected)?;
+        if fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::at(
+                output,
+                "the output is a symbolic link; sxs replaces the output folder as a whole, \
+                 so give the folder it points to as --output (or `output:` in site.yml)",
+            ));
+        }
         if output.exists() && !is_ours(output) {
             let empty = fs::read_dir(output).is_ok_and(|mut d| d.next().is_none());
             if !empty {
@@ -102,56 +161,160 @@ impl Staging {
                 ));
             }
         }
-        let parent = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let parent = parent_of(output);
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        let name = output
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let dir = parent.join(format!(".{name}.sxs-tmp-{}", std::process::id()));
+        recover(output)?;
+        let dir = Beside::Staging.path(output, std::process::id());
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
         fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        fs::write(
-            dir.join(MARKER),
-            "built by sxs; this folder is replaced on every build\n",
-        )
-        .map_err(|e| Error::io(&dir, e))?;
-        Ok(Staging {
+        let staging = Staging {
             dir,
             output: output.to_owned(),
-        })
+        };
+        fs::write(
+            staging.dir.join(MARKER),
+            "built by sxs; this folder is replaced on every build\n",
+        )
+        .map_err(|e| Error::io(&staging.dir, e))?;
+        Ok(staging)
     }
 
-    /// Swaps the staging folder in place of the output.
+    /// Puts the staging folder in place of the output, in one step where
+    /// the system can exchange two folders (Linux, macOS), so the output is
+    /// never missing, not even if sxs is killed. Elsewhere the previous
+    /// site is moved aside first and, if sxs dies before the new one is in
+    /// place, put back by the next build ([`recover`]).
     pub fn commit(self) -> Result<()> {
-        let old = self.dir.with_extension("old");
-        if self.output.exists() {
-            if old.exists() {
-                fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
-            }
-            fs::rename(&self.output, &old).map_err(|e| Error::io(&self.output, e))?;
-        }
-        if let Err(err) = fs::rename(&self.dir, &self.output) {
-            // Put the last good site back.
-            if old.exists() {
-                let _ = fs::rename(&old, &self.output);
-            }
-            return Err(Error::io(&self.output, err));
-        }
-        if old.exists() {
-            fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
-        }
-        Ok(())
+        // Whatever is left at `self.dir` afterwards (the previous site after
+        // an exchange, the staging folder after a failure) goes on drop.
+        swap(&self.dir, &self.output)
     }
 
     /// Drops the staging folder, leaving the output as it was.
-    pub fn abandon(self) {
+    pub fn abandon(self) {}
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.dir);
     }
+}
+
+/// Moves `staging` to `output`, replacing it (see [`Staging::commit`]).
+fn swap(staging: &Path, output: &Path) -> Result<()> {
+    if fs::symlink_metadata(output).is_err() {
+        return fs::rename(staging, output).map_err(|e| Error::io(output, e));
+    }
+    match exchange(staging, output) {
+        Ok(()) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::Unsupported => {
+            swap_by_renames(staging, output)
+        }
+        Err(err) => Err(Error::io(output, err)),
+    }
+}
+
+/// Exchanges two folders in one step (`renameat2(RENAME_EXCHANGE)` on
+/// Linux, `renamex_np(RENAME_SWAP)` on macOS). `Unsupported` where the
+/// kernel or the file system cannot (old kernels, some network and FUSE
+/// file systems).
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    use rustix::io::Errno;
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(|errno| {
+        if [Errno::INVAL, Errno::NOSYS, Errno::OPNOTSUPP].contains(&errno) {
+            std::io::ErrorKind::Unsupported.into()
+        } else {
+            std::io::Error::from(errno)
+        }
+    })
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// The swap where folders cannot be exchanged: the previous site is moved
+/// aside (where [`recover`] finds it), the new one moved in, the previous
+/// one removed. On failure the previous site is put back.
+fn swap_by_renames(staging: &Path, output: &Path) -> Result<()> {
+    let previous = Beside::Previous.path(output, std::process::id());
+    if previous.exists() {
+        fs::remove_dir_all(&previous).map_err(|e| Error::io(&previous, e))?;
+    }
+    fs::rename(output, &previous).map_err(|e| Error::io(output, e))?;
+    if let Err(err) = fs::rename(staging, output) {
+        let _ = fs::rename(&previous, output);
+        return Err(Error::io(output, err));
+    }
+    // The new site is in place; a previous one left here is removed by
+    // the next build.
+    let _ = fs::remove_dir_all(&previous);
+    Ok(())
+}
+
+/// Cleans up after builds that were killed: a previous site moved aside
+/// by an interrupted [`swap_by_renames`] is put back when the output is
+/// missing, and staging folders (and moved-aside sites) of processes that
+/// no longer run are removed. Only folders with sxs's marker (or empty
+/// ones) are touched; those of a build still running are left alone.
+fn recover(output: &Path) -> Result<()> {
+    let parent = parent_of(output);
+    let mut found: Vec<(Beside, u32, PathBuf)> = fs::read_dir(parent)
+        .map_err(|e| Error::io(parent, e))?
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            // Never a link: removing or renaming one would act on its name
+            // only, but it is none of sxs's folders either.
+            entry.file_type().ok().filter(fs::FileType::is_dir)?;
+            let (kind, pid) = Beside::parse(output, &entry.file_name().to_string_lossy())?;
+            Some((kind, pid, entry.path()))
+        })
+        .filter(|(_, pid, _)| *pid == std::process::id() || !process_runs(*pid))
+        .filter(|(_, _, path)| is_ours(path) || is_empty_dir(path))
+        .collect();
+    // Previous sites first, so one of them can become the output again.
+    found.sort_by_key(|(kind, _, _)| *kind != Beside::Previous);
+    for (kind, _, path) in found {
+        let missing = fs::symlink_metadata(output).is_err();
+        if kind == Beside::Previous && missing && is_ours(&path) {
+            fs::rename(&path, output).map_err(|e| Error::io(output, e))?;
+        } else {
+            fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    Ok(())
+}
+
+fn is_empty_dir(path: &Path) -> bool {
+    fs::read_dir(path).is_ok_and(|mut d| d.next().is_none())
+}
+
+/// Whether process `pid` is alive (a build that may still be writing).
+#[cfg(unix)]
+fn process_runs(pid: u32) -> bool {
+    let Some(pid) = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    else {
+        return false;
+    };
+    match rustix::process::test_kill_process(pid) {
+        Ok(()) => true,
+        // It exists but belongs to another user.
+        Err(err) => err == rustix::io::Errno::PERM,
+    }
+}
+
+/// Without a way to ask, every other build's folder is taken to be live
+/// (left alone), so a concurrent build is never broken.
+#[cfg(not(unix))]
+fn process_runs(_: u32) -> bool {
+    true
 }
 
 impl Sink for Staging {
@@ -223,5 +386,132 @@ mod tests {
         third.commit().unwrap();
         assert!(!out.join("a/index.html").exists());
         assert!(out.join(MARKER).exists());
+    }
+
+    /// The pid of a process that has ended.
+    fn dead_pid() -> u32 {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    }
+
+    fn siblings(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_replaced_output_leaves_nothing_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        for text in ["one", "two"] {
+            let staging = Staging::begin(&out, &[]).unwrap();
+            staging.write("a.html", text.as_bytes()).unwrap();
+            staging.commit().unwrap();
+            assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), text);
+        }
+        assert_eq!(siblings(dir.path()), ["public"]);
+    }
+
+    #[test]
+    fn the_swap_by_renames_replaces_the_output_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = Staging::begin(&out, &[]).unwrap();
+        first.write("a.html", b"one").unwrap();
+        first.commit().unwrap();
+        let second = Staging::begin(&out, &[]).unwrap();
+        second.write("b.html", b"two").unwrap();
+        swap_by_renames(&second.dir, &out).unwrap();
+        drop(second);
+        assert!(out.join("b.html").is_file() && !out.join("a.html").exists());
+        assert_eq!(siblings(dir.path()), ["public"]);
+    }
+
+    #[test]
+    fn a_failed_build_removes_its_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let staging = Staging::begin(&out, &[]).unwrap();
+        staging.write("a.html", b"half").unwrap();
+        // An error path: the staging goes out of scope without a commit.
+        drop(staging);
+        assert!(
+            siblings(dir.path()).is_empty(),
+            "{:?}",
+            siblings(dir.path())
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_output_is_refused_before_anything_is_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &out).unwrap();
+        let err = Staging::begin(&out, &[]).unwrap_err();
+        assert!(err.message.contains("symbolic link"), "{err}");
+        assert_eq!(siblings(dir.path()), ["public"]);
+    }
+
+    #[test]
+    fn the_next_build_puts_back_a_site_moved_aside_by_a_killed_swap() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let dead = dead_pid();
+        // Killed between the two renames: the old site aside, the new staged.
+        let previous = Beside::Previous.path(&out, dead);
+        fs::create_dir_all(&previous).unwrap();
+        fs::write(previous.join(MARKER), "").unwrap();
+        fs::write(previous.join("old.html"), "old").unwrap();
+        let staged = Beside::Staging.path(&out, dead);
+        fs::create_dir_all(&staged).unwrap();
+        fs::write(staged.join(MARKER), "").unwrap();
+        let staging = Staging::begin(&out, &[]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("old.html")).unwrap(), "old");
+        assert!(!previous.exists() && !staged.exists());
+        drop(staging);
+        assert_eq!(siblings(dir.path()), ["public"]);
+    }
+
+    #[test]
+    fn only_marked_folders_of_ended_builds_are_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let dead = dead_pid();
+        let make = |kind: Beside, pid: u32, marked: bool| {
+            let path = kind.path(&out, pid);
+            fs::create_dir_all(&path).unwrap();
+            let name = if marked { MARKER } else { "user-file.txt" };
+            fs::write(path.join(name), "").unwrap();
+            path
+        };
+        let stale = make(Beside::Staging, dead, true);
+        let foreign = make(Beside::Previous, dead, false);
+        // Process 1 always runs: its build may still be writing.
+        let live = make(Beside::Staging, 1, true);
+        let staging = Staging::begin(&out, &[]).unwrap();
+        assert!(!stale.exists());
+        assert!(foreign.exists(), "no marker: not sxs's to remove");
+        assert!(live.exists(), "a running build's staging is left alone");
+        staging.commit().unwrap();
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn linux_exchanges_the_two_folders_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::create_dir(&a).unwrap();
+        fs::create_dir(&b).unwrap();
+        fs::write(a.join("x"), "in a").unwrap();
+        exchange(&a, &b).unwrap();
+        assert_eq!(fs::read_to_string(b.join("x")).unwrap(), "in a");
+        assert!(!a.join("x").exists());
     }
 }

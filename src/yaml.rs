@@ -6,7 +6,7 @@
 //! its deserializer bounds recursion and alias expansion, which is what makes
 //! a "billion laughs" alias bomb an error instead of an out-of-memory.
 
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::diagnostic::{Code, Diagnostic, LineIndex, Severity};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::ops::Range;
@@ -108,7 +108,7 @@ pub fn parse_frontmatter(text: &str, rel: &str) -> (FrontMatter, usize, Vec<Diag
             let d = Diagnostic::new(
                 rel,
                 index.position(text, offset),
-                "frontmatter",
+                Code::Frontmatter,
                 Severity::Error,
                 "the frontmatter opened with `---` is never closed; add a `---` line after the last key",
             );
@@ -116,14 +116,18 @@ pub fn parse_frontmatter(text: &str, rel: &str) -> (FrontMatter, usize, Vec<Diag
         }
     };
     match parse_mapping(&text[split.yaml.clone()]) {
-        Ok(map) => (FrontMatter::from_map(map), split.body_start, Vec::new()),
+        Ok(map) => {
+            let mut fm = FrontMatter::from_map(map);
+            let problems = check_content_locale(&mut fm, text, rel);
+            (fm, split.body_start, problems)
+        }
         Err(err) => {
             let index = LineIndex::new(text);
             let (line0, _) = index.position(text, split.yaml.start);
             let d = Diagnostic::new(
                 rel,
                 (line0 + err.line.saturating_sub(1), err.column),
-                "frontmatter",
+                Code::Frontmatter,
                 Severity::Error,
                 format!(
                     "invalid YAML frontmatter: {}; fix the YAML (the page was built without its metadata)",
@@ -133,6 +137,29 @@ pub fn parse_frontmatter(text: &str, rel: &str) -> (FrontMatter, usize, Vec<Diag
             (FrontMatter::default(), split.body_start, vec![d])
         }
     }
+}
+
+/// Drops an `ms.contentlocale` that is not a language tag (the page is then
+/// in the site's language) and says so at the key's line: the locale names
+/// files, so `../../x` must never reach a path.
+fn check_content_locale(fm: &mut FrontMatter, text: &str, rel: &str) -> Vec<Diagnostic> {
+    let Some(problem) = fm
+        .content_locale
+        .as_deref()
+        .and_then(crate::locale::problem)
+    else {
+        return Vec::new();
+    };
+    fm.content_locale = None;
+    let offset = text.find("ms.contentlocale").unwrap_or(0);
+    let d = Diagnostic::new(
+        rel,
+        LineIndex::new(text).position(text, offset),
+        Code::Locale,
+        Severity::Error,
+        format!("ms.contentlocale: {problem} (the page was built in the site's language)"),
+    );
+    vec![d]
 }
 
 /// A YAML error with its 1-based position inside the parsed text.
@@ -161,7 +188,7 @@ impl YamlError {
     }
 
     /// As a diagnostic for `rel`, the YAML starting at line `first_line`.
-    pub fn to_diagnostic(&self, rel: &str, code: &'static str, what: &str) -> Diagnostic {
+    pub fn to_diagnostic(&self, rel: &str, code: Code, what: &str) -> Diagnostic {
         Diagnostic::new(
             rel,
             (self.line, self.column),
@@ -246,5 +273,18 @@ mod tests {
             ));
         }
         assert!(parse_mapping(&yaml).is_err());
+    }
+
+    #[test]
+    fn a_content_locale_that_is_not_a_language_tag_is_dropped_and_reported() {
+        let text = "---\ntitle: T\nms.contentlocale: ../../../../x\n---\nBody\n";
+        let (fm, _, problems) = parse_frontmatter(text, "p.md");
+        assert_eq!(fm.content_locale, None);
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].code, problems[0].line), (Code::Locale, 3));
+        let good = "---\nms.contentlocale: pt-BR\n---\n";
+        let (fm, _, problems) = parse_frontmatter(good, "p.md");
+        assert_eq!(fm.content_locale.as_deref(), Some("pt-BR"));
+        assert!(problems.is_empty());
     }
 }

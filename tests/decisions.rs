@@ -1,26 +1,35 @@
-//! Measures the decision detector on hand-labelled samples of the real corpus
+//! Measures the decision detector on hand-labelled samples of the real corpora
 //! (`tests/fixtures/decisions/`, labelling rules in `RULES.md` there). Run with
 //! `cargo test --test decisions -- --nocapture` to see the figures and every error.
 //!
-//! Three samples, all drawn at random by `sample.py`, all labelled by hand, never edited to agree
+//! Five samples, all drawn at random by `sample.py`, all labelled by hand, never edited to agree
 //! with the detector:
-//! - `labelled.tsv` (340): the development sample. The rules were written while reading it, so
-//!   its figures (precision 1.000, recall 1.000) say only that the rules do what was meant.
+//! - `labelled.tsv` (340, partner-center): the development sample. The rules were written while
+//!   reading it, so its figures say only that the rules do what was meant.
 //! - `heldout.tsv` (160): labelled after the rules were written. First run, before any rule was
 //!   changed because of it: precision 1.000 (20/20), recall 0.800 (20/25), modality 1.000,
 //!   actor 0.900. Its misses then led to general rules.
 //! - `final.tsv` (200): drawn and labelled after the rules were frozen again. First run:
-//!   precision 0.909 (20/22), recall 0.741 (20/27), modality 1.000, actor 0.900. This is the
-//!   honest estimate of the detector on unseen text; recall falls short of the 0.85 aimed at.
-//!   Its misses, too, then led to general rules (unit tests in `src/decide.rs` carry their general
-//!   forms), so it is no longer unseen either.
+//!   precision 0.909 (20/22), recall 0.741 (20/27), modality 1.000, actor 0.900. Its misses,
+//!   too, then led to general rules (unit tests in `src/decide/tests.rs` carry their general
+//!   forms).
+//! - `quantum.tsv` and `hololens.tsv` (200 each, issue 13): docsets the rules were not written
+//!   on, stratified (half from sentences with a modal word), labelled under RULES.md's
+//!   refinements. First run: precision 0.476 / 0.577, recall 0.435 / 0.789 (pooled 0.532 /
+//!   0.595). Their errors then led to the general rules of issue 13, so they are no longer
+//!   unseen: the honest estimate is the confirmation sample labelled after the rules froze.
 //!
-//! The bounds asserted below are the figures now reached minus a small margin, so that a change
-//! of rules that loses ground fails here.
+//! The three Partner Center samples were labelled under the earlier rules; where the refinements
+//! changed a rule (absence of obligation is now `may`, capability "can" is no decision, a
+//! thing's passive "will" under the reader's condition is behaviour), their labels were kept and
+//! the detector follows the refinements (RULES.md, "Results" lists the rows this costs).
+//!
+//! Every sample must reach issue 13's floors (precision 0.9, recall 0.85, modality 0.95, actor
+//! 0.9); the held-out and final samples keep the higher floors they had.
 
 use std::collections::BTreeMap;
 
-use sxs::decide::{detect, Modality};
+use sxs::decide::{detect, publisher, Lexicon, Modality};
 
 struct Row {
     file: String,
@@ -70,13 +79,12 @@ fn read(path: &str) -> Vec<Row> {
     rows
 }
 
-/// Case-insensitive, whitespace-collapsed.
+/// The detector's merge key ([`sxs::decide::actor_key`]: case, number and a leading "the"
+/// ignored), applied to the label and the detector's actor alike: the Partner Center samples
+/// were labelled with plurals without article ("partners"), the later ones in the singular
+/// ("the partner"), and both name the same actor (RULES.md, "Actor normalisation").
 fn actor_key(actor: &str) -> String {
-    actor
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    sxs::decide::actor_key(actor)
 }
 
 struct Scores {
@@ -104,8 +112,8 @@ impl Scores {
     }
 }
 
-fn evaluate(name: &str, path: &str) -> Scores {
-    let rows = read(path);
+fn evaluate(name: &str, paths: &[String]) -> Scores {
+    let rows: Vec<Row> = paths.iter().flat_map(|p| read(p)).collect();
     let mut s = Scores {
         rows: rows.len(),
         positives: rows.iter().filter(|r| r.normative).count(),
@@ -116,8 +124,10 @@ fn evaluate(name: &str, path: &str) -> Scores {
         actor_ok: 0,
     };
     let mut errors: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    // The samples are Microsoft's docs.
+    let lexicon = Lexicon::for_publisher(Some(publisher::MS_PUBLISHER));
     for r in &rows {
-        let got = detect(&r.sentence);
+        let got = detect(&r.sentence, &lexicon);
         match (&got, r.normative) {
             (Some(d), true) => {
                 s.tp += 1;
@@ -201,13 +211,19 @@ struct Floor {
     actor: f64,
 }
 
-/// Scores the sample `name` (`tests/fixtures/decisions/NAME.tsv`) against `floor`.
+/// Scores the sample `name` (`tests/fixtures/decisions/NAME.tsv`, or several joined by `+`,
+/// pooled) against `floor`.
 fn assert_sample(name: &str, floor: Floor) {
-    let path = format!(
-        "{}/tests/fixtures/decisions/{name}.tsv",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let s = evaluate(name, &path);
+    let paths: Vec<String> = name
+        .split('+')
+        .map(|n| {
+            format!(
+                "{}/tests/fixtures/decisions/{n}.tsv",
+                env!("CARGO_MANIFEST_DIR")
+            )
+        })
+        .collect();
+    let s = evaluate(name, &paths);
     assert!(
         s.rows >= floor.rows,
         "{name}: {} rows < {}",
@@ -236,21 +252,29 @@ fn assert_sample(name: &str, floor: Floor) {
     );
 }
 
+/// The floors issue 13 sets for every sample: precision 0.9, recall 0.85, modality 0.95,
+/// actor 0.9.
+const ISSUE_13: Floor = Floor {
+    rows: 0,
+    precision: 0.9,
+    recall: 0.85,
+    modality: 0.95,
+    actor: 0.9,
+};
+
 #[test]
 fn detector_on_the_labelled_sample() {
     assert_sample(
         "labelled",
         Floor {
             rows: 300,
-            precision: 0.9,
-            recall: 0.85,
-            modality: 0.9,
-            actor: 0.8,
+            ..ISSUE_13
         },
     );
 }
 
-/// The held-out sample (first run: precision 1.000, recall 0.800; see the module docs).
+/// The held-out sample (first run: precision 1.000, recall 0.800; see the module docs). Its
+/// floors stay above issue 13's where they were.
 #[test]
 fn detector_on_the_heldout_sample() {
     assert_sample(
@@ -259,8 +283,7 @@ fn detector_on_the_heldout_sample() {
             rows: 150,
             precision: 0.95,
             recall: 0.9,
-            modality: 0.95,
-            actor: 0.85,
+            ..ISSUE_13
         },
     );
 }
@@ -275,8 +298,43 @@ fn detector_on_the_final_sample() {
             rows: 200,
             precision: 0.95,
             recall: 0.9,
-            modality: 0.95,
-            actor: 0.85,
+            ..ISSUE_13
+        },
+    );
+}
+
+/// quantum-pt-br, an API reference (first run: precision 0.476, recall 0.435).
+#[test]
+fn detector_on_the_quantum_sample() {
+    assert_sample(
+        "quantum",
+        Floor {
+            rows: 200,
+            ..ISSUE_13
+        },
+    );
+}
+
+/// hololens-pt-br, administrator guidance (first run: precision 0.577, recall 0.789).
+#[test]
+fn detector_on_the_hololens_sample() {
+    assert_sample(
+        "hololens",
+        Floor {
+            rows: 200,
+            ..ISSUE_13
+        },
+    );
+}
+
+/// The two issue-13 samples pooled (first run: precision 0.532, recall 0.595).
+#[test]
+fn detector_on_the_pooled_new_samples() {
+    assert_sample(
+        "quantum+hololens",
+        Floor {
+            rows: 400,
+            ..ISSUE_13
         },
     );
 }

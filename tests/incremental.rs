@@ -104,7 +104,7 @@ fn check(rel: &str, edit: impl Fn(&str) -> String) -> usize {
             "{rel}: {name} differs from a whole build"
         );
     }
-    assert_eq!(partial.problems, whole.problems, "{rel}");
+    assert_eq!(partial.findings, whole.findings, "{rel}");
     assert_eq!(partial.pages, whole.pages);
     partial.rendered
 }
@@ -157,11 +157,11 @@ fn an_unreadable_page_keeps_its_last_output_and_reports_why() {
     };
     assert_eq!(fs::read(out.join("docs/c.html")).unwrap(), before);
     let problem = outcome
-        .problems
+        .findings
         .iter()
         .find(|p| p.file == "docs/c.md")
         .expect("the encoding error");
-    assert_eq!((problem.code, problem.line), ("encoding", 2));
+    assert_eq!((problem.code.as_str(), problem.line), ("encoding", 2));
 }
 
 #[test]

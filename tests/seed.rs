@@ -84,7 +84,8 @@ fn seed_rows_follow_the_blocks() {
 #[test]
 fn seed_decides_exactly_the_four_statements_of_the_spec() {
     let doc = read_document("seed.md", SEED);
-    let got: Vec<(String, String, &str)> = sxs::decide::page_decisions(&doc)
+    let lexicon = sxs::decide::Lexicon::for_publisher(Some(sxs::decide::publisher::MS_PUBLISHER));
+    let got: Vec<(String, String, &str)> = sxs::decide::page_decisions(&doc, &lexicon)
         .into_iter()
         .map(|d| (d.id, d.decision.actor, d.decision.modality.as_str()))
         .collect();
@@ -100,6 +101,12 @@ fn seed_decides_exactly_the_four_statements_of_the_spec() {
         .collect();
     assert_eq!(got, want);
     // The pt-BR translations keep force and polarity: no modality finding.
-    let decisions = sxs::decide::page_decisions(&doc);
-    assert!(sxs::decide::modality_findings("seed.md", &decisions, "pt-BR").is_empty());
+    let decisions = sxs::decide::page_decisions(&doc, &lexicon);
+    assert!(sxs::review::modality::modality_findings("seed.md", &decisions, "pt-BR").is_empty());
+    // The seed carries `ms.*` keys: a site with no `decisions:` reads it with the same lexicon.
+    let site = sxs::decide::Lexicons::default();
+    assert_eq!(
+        sxs::decide::page_decisions(&doc, site.for_page(&doc.meta)),
+        decisions
+    );
 }

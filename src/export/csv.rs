@@ -18,7 +18,7 @@ const HEADER: [&str; 6] = [
 /// Writes `units` with a header row. `id` is unique (`file#segment-id`, as the
 /// TMX `tuid`), `context` is the block kind, `translator_comments` holds the
 /// findings, one per line.
-pub fn write(units: &[Unit], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(units: &[Unit], out: &mut dyn Write) -> io::Result<()> {
     let mut w = ::csv::WriterBuilder::new()
         .quote_style(::csv::QuoteStyle::Always)
         .terminator(::csv::Terminator::CRLF)
@@ -46,9 +46,9 @@ mod tests {
     use super::*;
 
     fn csv_text() -> String {
-        let (docs, findings) = sample();
+        let pages = sample();
         let mut out = Vec::new();
-        write(&super::super::units(&docs, &findings, &OPTIONS), &mut out).unwrap();
+        write(&super::super::units(&pages, &OPTIONS), &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -14,15 +14,16 @@ mod xml;
 pub(crate) use xliff::nmtoken;
 
 use crate::decide::Decision;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Segment};
+use crate::pipeline::Page;
 use crate::review::Verdict;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
 /// An export format (`--format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// One JSON array of segment objects.
     Json,
@@ -34,6 +35,29 @@ pub enum Format {
     Xliff,
     /// CSV in Translate Toolkit's layout, with a header row.
     Csv,
+}
+
+impl Format {
+    /// Every format with its `--format` spelling.
+    pub const ALL: [(&'static str, Format); 5] = [
+        ("json", Format::Json),
+        ("jsonl", Format::Jsonl),
+        ("tmx", Format::Tmx),
+        ("xliff", Format::Xliff),
+        ("csv", Format::Csv),
+    ];
+
+    /// The format spelled `name`, or a message listing the formats.
+    pub fn parse(name: &str) -> Result<Format, String> {
+        Format::ALL
+            .iter()
+            .find(|(spelling, _)| spelling.eq_ignore_ascii_case(name))
+            .map(|(_, format)| *format)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|(s, _)| *s).collect();
+                format!("unknown format `{name}`; use one of: {}", names.join(", "))
+            })
+    }
 }
 
 /// What to export and the languages to label it with.
@@ -83,7 +107,7 @@ pub struct Unit<'a> {
     pub kind: &'static str,
     pub target: &'a str,
     pub source: &'a str,
-    pub findings: Vec<&'static str>,
+    pub findings: Vec<Code>,
     /// The normative statement of the source sentence, if any
     /// (`{actor, modality, trigger}`), else `null`.
     pub decision: Option<Decision>,
@@ -117,7 +141,7 @@ pub fn notes_by_segment(findings: &[Diagnostic]) -> HashMap<(&str, &str), Vec<&D
 }
 
 /// Finding codes by (file, segment id).
-pub fn findings_by_segment(findings: &[Diagnostic]) -> HashMap<(&str, &str), Vec<&'static str>> {
+pub fn findings_by_segment(findings: &[Diagnostic]) -> HashMap<(&str, &str), Vec<Code>> {
     notes_by_segment(findings)
         .into_iter()
         .map(|(key, notes)| (key, notes.iter().map(|d| d.code).collect()))
@@ -143,7 +167,7 @@ pub fn in_folder(rel: &str, folder: &str) -> bool {
 fn machine_translated(findings: &[Diagnostic]) -> HashSet<&str> {
     findings
         .iter()
-        .filter(|d| d.id.is_none() && d.code == "machine-translated")
+        .filter(|d| d.id.is_none() && d.code == Code::MachineTranslated)
         .map(|d| d.file.as_str())
         .collect()
 }
@@ -158,18 +182,29 @@ fn verdict_of(notes: &[&Diagnostic], machine_translated: bool) -> Verdict {
     }
 }
 
-/// The selected units of all documents, in document order.
-pub fn units<'a>(
-    docs: &'a [Document],
-    findings: &'a [Diagnostic],
-    options: &ExportOptions<'a>,
-) -> Vec<Unit<'a>> {
-    let by_segment = notes_by_segment(findings);
-    let mt = machine_translated(findings);
-    docs.iter()
-        .filter(|doc| options.folder.is_none_or(|f| in_folder(&doc.rel, f)))
-        .flat_map(|doc| doc.segments.iter().map(move |seg| (doc, seg)))
-        .map(|(doc, seg): (&Document, &Segment)| {
+/// The selected units of all pages, in page order.
+pub fn units<'a>(pages: &'a [Page], options: &ExportOptions<'a>) -> Vec<Unit<'a>> {
+    pages
+        .iter()
+        .filter(|page| options.folder.is_none_or(|f| in_folder(&page.doc.rel, f)))
+        .flat_map(|page| page_units(page, options))
+        .filter(|unit| !options.only_flagged || !unit.notes.is_empty())
+        .collect()
+}
+
+/// The units of one page, each with its findings and its decision.
+fn page_units<'a>(page: &'a Page, options: &ExportOptions<'a>) -> Vec<Unit<'a>> {
+    let doc = &page.doc;
+    let by_segment = notes_by_segment(&page.findings);
+    let mt = !machine_translated(&page.findings).is_empty();
+    let decisions: HashMap<&str, &Decision> = page
+        .decisions
+        .iter()
+        .map(|d| (d.id.as_str(), &d.decision))
+        .collect();
+    doc.segments
+        .iter()
+        .map(|seg: &'a Segment| {
             let notes = by_segment
                 .get(&(doc.rel.as_str(), seg.id.as_str()))
                 .cloned()
@@ -183,13 +218,12 @@ pub fn units<'a>(
                 target: &seg.target,
                 source: &seg.source,
                 findings: notes.iter().map(|d| d.code).collect(),
-                decision: crate::decide::segment_decision(seg),
+                decision: decisions.get(seg.id.as_str()).map(|d| (*d).clone()),
                 target_locale: options.target_of(doc),
-                verdict: verdict_of(&notes, mt.contains(doc.rel.as_str())),
+                verdict: verdict_of(&notes, mt),
                 notes,
             }
         })
-        .filter(|unit| !options.only_flagged || !unit.notes.is_empty())
         .collect()
 }
 
@@ -230,12 +264,11 @@ pub(crate) fn note_text(d: &Diagnostic) -> String {
 /// Writes the export.
 pub fn write(
     format: Format,
-    docs: &[Document],
-    findings: &[Diagnostic],
+    pages: &[Page],
     options: &ExportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let units = units(docs, findings, options);
+    let units = units(pages, options);
     // The XML writers emit many small pieces; the caller may pass a bare file.
     let mut out = io::BufWriter::new(out);
     let out: &mut dyn Write = &mut out;
@@ -263,10 +296,11 @@ pub fn write(
 #[cfg(test)]
 pub(crate) mod test_units {
     use super::ExportOptions;
-    use crate::diagnostic::{Diagnostic, Severity};
+    use crate::diagnostic::{Code, Diagnostic, Severity};
     use crate::model::{BlockKind, Document, Segment};
+    use crate::pipeline::Page;
 
-    pub const OPTIONS: ExportOptions<'static> = ExportOptions {
+    pub(crate) const OPTIONS: ExportOptions<'static> = ExportOptions {
         source_locale: "en-US",
         target_locale: "pt-BR",
         only_flagged: false,
@@ -300,7 +334,24 @@ pub(crate) mod test_units {
         }
     }
 
-    pub fn sample() -> (Vec<Document>, Vec<Diagnostic>) {
+    /// The pages with their findings, as the pipeline gives them.
+    pub(crate) fn sample() -> Vec<Page> {
+        let (docs, findings) = sample_parts();
+        docs.into_iter()
+            .map(|doc| Page {
+                findings: findings
+                    .iter()
+                    .filter(|d| d.file == doc.rel)
+                    .cloned()
+                    .collect(),
+                doc,
+                locale: "pt-BR".to_owned(),
+                decisions: Vec::new(),
+            })
+            .collect()
+    }
+
+    fn sample_parts() -> (Vec<Document>, Vec<Diagnostic>) {
         let docs = vec![
             page(
                 "a/page.md",
@@ -321,7 +372,7 @@ pub(crate) mod test_units {
             Diagnostic::new(
                 "a/page.md",
                 (5, 1),
-                "numbers",
+                Code::Numbers,
                 Severity::Warning,
                 "3 became 4",
             )
@@ -329,7 +380,7 @@ pub(crate) mod test_units {
             Diagnostic::new(
                 "b.md",
                 (1, 1),
-                "empty",
+                Code::Empty,
                 Severity::Error,
                 "the target is empty",
             )
@@ -345,6 +396,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn formats_parse_by_name() {
+        assert_eq!(Format::parse("XLIFF"), Ok(Format::Xliff));
+        let err = Format::parse("po").unwrap_err();
+        assert!(err.contains("json, jsonl, tmx, xliff, csv"), "{err}");
+    }
+
+    #[test]
     fn folders_match_whole_path_components() {
         assert!(in_folder("a/page.md", "a"));
         assert!(in_folder("a/page.md", "./a/"));
@@ -356,29 +414,26 @@ mod tests {
 
     #[test]
     fn options_select_units() {
-        let (docs, findings) = sample();
-        assert_eq!(units(&docs, &findings, &OPTIONS).len(), 4);
+        let pages = sample();
+        assert_eq!(units(&pages, &OPTIONS).len(), 4);
         let only_a = ExportOptions {
             folder: Some("a"),
             ..OPTIONS
         };
-        assert_eq!(units(&docs, &findings, &only_a).len(), 3);
+        assert_eq!(units(&pages, &only_a).len(), 3);
         let flagged = ExportOptions {
             only_flagged: true,
             ..OPTIONS
         };
-        let flagged = units(&docs, &findings, &flagged);
+        let flagged = units(&pages, &flagged);
         assert_eq!(flagged.len(), 3);
         assert!(flagged.iter().all(|u| !u.findings.is_empty()));
     }
 
     #[test]
     fn verdicts_follow_the_worst_finding() {
-        let (docs, findings) = sample();
-        let verdicts: Vec<Verdict> = units(&docs, &findings, &OPTIONS)
-            .iter()
-            .map(|u| u.verdict)
-            .collect();
+        let pages = sample();
+        let verdicts: Vec<Verdict> = units(&pages, &OPTIONS).iter().map(|u| u.verdict).collect();
         assert_eq!(
             verdicts,
             [

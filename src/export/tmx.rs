@@ -9,7 +9,11 @@ use quick_xml::Writer;
 use std::io::{self, Write};
 
 /// Writes `units` as one TMX document.
-pub fn write(units: &[Unit], options: &ExportOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(
+    units: &[Unit],
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut w = Writer::new_with_indent(out, b' ', 2);
     declaration(&mut w)?;
     w.write_event(Event::Start(start("tmx", &[("version", "1.4")])))?;
@@ -78,8 +82,8 @@ mod tests {
 
     #[test]
     fn hostile_text_round_trips_as_well_formed_xml() {
-        let (docs, findings) = sample();
-        let units = super::super::units(&docs, &findings, &OPTIONS);
+        let pages = sample();
+        let units = super::super::units(&pages, &OPTIONS);
         let xml = tmx(&units);
         let segs = texts_of(&xml, "seg");
         assert_eq!(segs.len(), units.len() * 2);
@@ -92,8 +96,8 @@ mod tests {
 
     #[test]
     fn tuids_are_unique_and_notes_carry_findings() {
-        let (docs, findings) = sample();
-        let units = super::super::units(&docs, &findings, &OPTIONS);
+        let pages = sample();
+        let units = super::super::units(&pages, &OPTIONS);
         let xml = tmx(&units);
         assert!(xml.contains("tuid=\"a/page.md#abc-1\""));
         assert!(xml.contains("tuid=\"a/page.md#abc-2\""));

@@ -21,7 +21,11 @@ const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:2.0";
 
 /// Writes `units` as one XLIFF document. Fails when there are none: the
 /// schema requires at least one `file` holding at least one `unit`.
-pub fn write(units: &[Unit], options: &ExportOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(
+    units: &[Unit],
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if units.is_empty() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -113,7 +117,7 @@ fn write_notes<W: Write>(w: &mut Writer<W>, unit: &Unit) -> io::Result<()> {
             Severity::Warning => "5",
             Severity::Info => "9",
         };
-        let attrs = [("category", note.code), ("priority", priority)];
+        let attrs = [("category", note.code.as_str()), ("priority", priority)];
         text_element(w, "note", &attrs, &note_text(note))?;
     }
     w.write_event(Event::End(BytesEnd::new("notes")))
@@ -161,8 +165,8 @@ mod tests {
 
     #[test]
     fn one_file_per_page_and_one_unit_per_segment() {
-        let (docs, findings) = sample();
-        let xml = xliff(&super::super::units(&docs, &findings, &OPTIONS));
+        let pages = sample();
+        let xml = xliff(&super::super::units(&pages, &OPTIONS));
         assert_eq!(xml.matches("<file ").count(), 2);
         assert_eq!(xml.matches("<unit ").count(), 4);
         assert!(xml.contains("<file id=\"a_page.md\" original=\"a/page.md\">"));
@@ -172,8 +176,8 @@ mod tests {
 
     #[test]
     fn text_survives_escaping() {
-        let (docs, findings) = sample();
-        let units = super::super::units(&docs, &findings, &OPTIONS);
+        let pages = sample();
+        let units = super::super::units(&pages, &OPTIONS);
         let xml = xliff(&units);
         let sources = texts_of(&xml, "source");
         assert_eq!(sources.len(), 4);
@@ -183,8 +187,8 @@ mod tests {
 
     #[test]
     fn state_comes_from_the_verdict() {
-        let (docs, findings) = sample();
-        let xml = xliff(&super::super::units(&docs, &findings, &OPTIONS));
+        let pages = sample();
+        let xml = xliff(&super::super::units(&pages, &OPTIONS));
         let states: Vec<&str> = xml
             .match_indices("state=\"")
             .map(|(i, _)| &xml[i + 7..i + 12])

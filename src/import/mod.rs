@@ -23,7 +23,7 @@ mod xml;
 pub use apply::{splice, Edit};
 pub use plan::{plan_page, Page, PagePlan};
 
-use crate::diagnostic::{Diagnostic, Error, Result, Severity};
+use crate::diagnostic::{Code, Diagnostic, Error, Result, Severity};
 use crate::export::{nmtoken, tuid_base};
 use crate::site::Site;
 use std::collections::{BTreeMap, HashMap};
@@ -114,7 +114,7 @@ impl Problem {
         self
     }
 
-    fn diagnostic(&self, file: &str, code: &'static str) -> Diagnostic {
+    fn diagnostic(&self, file: &str, code: Code) -> Diagnostic {
         let d = Diagnostic::new(file, self.at, code, Severity::Error, &self.message);
         match &self.id {
             Some(id) => d.with_id(id),
@@ -237,7 +237,7 @@ impl Outcome {
 fn import(site: &Site, pages: &Pages, format: Format, name: &str, text: &str) -> Outcome {
     let export = match read_export(format, text) {
         Ok(export) => export,
-        Err(problem) => return Outcome::refused(problem.diagnostic(name, "import-not-sxs")),
+        Err(problem) => return Outcome::refused(problem.diagnostic(name, Code::ImportNotSxs)),
     };
     if let Some(lang) = export
         .source_lang
@@ -249,14 +249,16 @@ fn import(site: &Site, pages: &Pages, format: Format, name: &str, text: &str) ->
              source_locale); import it into the site it was exported from",
             site.config.source_locale
         );
-        return Outcome::refused(Problem::new((1, 1), message).diagnostic(name, "import-language"));
+        return Outcome::refused(
+            Problem::new((1, 1), message).diagnostic(name, Code::ImportLanguage),
+        );
     }
     let mut outcome = Outcome {
         plans: Vec::new(),
         refusals: export
             .problems
             .iter()
-            .map(|p| p.diagnostic(name, "import-not-sxs"))
+            .map(|p| p.diagnostic(name, Code::ImportNotSxs))
             .collect(),
     };
     let mut by_file: BTreeMap<&str, Vec<&Unit>> = BTreeMap::new();
@@ -284,7 +286,7 @@ fn unknown_page(name: &str, rel: &str, units: &[&Unit]) -> Diagnostic {
     );
     Problem::new(first, message)
         .with_id(units.first().map(|u| u.key.as_str()))
-        .diagnostic(name, "import-unknown")
+        .diagnostic(name, Code::ImportUnknown)
 }
 
 /// Prints the refusals, and (unless `quiet`) a unified diff per page.

@@ -4,7 +4,7 @@
 
 use super::apply::{eol_of, splice, with_eol, Edit};
 use super::{safe, Format, Unit};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::export::UniqueIds;
 use crate::markup::RawPair;
 use crate::model::Document;
@@ -104,7 +104,7 @@ pub fn plan_page(page: &Page, units: &[&Unit], format: Format) -> PagePlan {
         checked
             .refused
             .iter()
-            .map(|(edit, why)| refusal(page, edit.segment, "import-unsafe", why.clone())),
+            .map(|(edit, why)| refusal(page, edit.segment, Code::ImportUnsafe, why.clone())),
     );
     let changed: Vec<String> = checked
         .kept
@@ -160,10 +160,10 @@ fn decide(
 
 /// Where the unit's new target goes (segment `i`'s target span), unless it must
 /// be refused: why, with the refusal's code.
-fn writable(page: &Page, unit: &Unit, i: usize) -> Result<Range<usize>, (&'static str, String)> {
+fn writable(page: &Page, unit: &Unit, i: usize) -> Result<Range<usize>, (Code, String)> {
     let seg = &page.doc.segments[i];
     if comparable(&unit.source) != comparable(&seg.source) {
-        return Err(("import-stale", stale(&unit.source, &seg.source)));
+        return Err((Code::ImportStale, stale(&unit.source, &seg.source)));
     }
     if let Some(lang) = unit.target_lang.as_deref() {
         if !page.languages.iter().any(|l| l.eq_ignore_ascii_case(lang)) {
@@ -172,7 +172,7 @@ fn writable(page: &Page, unit: &Unit, i: usize) -> Result<Range<usize>, (&'stati
                 "the unit's target language is {lang} but the page is in {page_lang}; import \
                  the file into the site of that language"
             );
-            return Err(("import-language", why));
+            return Err((Code::ImportLanguage, why));
         }
     }
     if !unit.inline_codes.is_empty() {
@@ -181,15 +181,15 @@ fn writable(page: &Page, unit: &Unit, i: usize) -> Result<Range<usize>, (&'stati
              into markdown; write the markup as text, as it was exported",
             unit.inline_codes.join(">, <")
         );
-        return Err(("import-unsafe", why));
+        return Err((Code::ImportUnsafe, why));
     }
     let Some(range) = page.pairs[i].target.clone() else {
         let why = "this pair has no target span to write into; add its `<span data-ttu-id>` in \
                    the page first";
-        return Err(("import-unsafe", why.to_owned()));
+        return Err((Code::ImportUnsafe, why.to_owned()));
     };
     let new = unit.target.as_deref().unwrap_or_default();
-    safe::check_target(new, &seg.source, &seg.target).map_err(|why| ("import-unsafe", why))?;
+    safe::check_target(new, &seg.source, &seg.target).map_err(|why| (Code::ImportUnsafe, why))?;
     Ok(range)
 }
 
@@ -230,7 +230,7 @@ fn shorten(text: &str) -> String {
 }
 
 /// A refusal at segment `i`'s pair.
-fn refusal(page: &Page, i: usize, code: &'static str, why: String) -> Diagnostic {
+fn refusal(page: &Page, i: usize, code: Code, why: String) -> Diagnostic {
     let seg = &page.doc.segments[i];
     Diagnostic::new(
         &page.rel,
@@ -248,7 +248,7 @@ fn unknown_id(page: &Page, unit: &Unit) -> Diagnostic {
          since the export, or the id was edited: export again and redo this unit",
         unit.ordinal
     );
-    Diagnostic::new(&page.rel, (1, 1), "import-unknown", Severity::Error, why).with_id(&unit.key)
+    Diagnostic::new(&page.rel, (1, 1), Code::ImportUnknown, Severity::Error, why).with_id(&unit.key)
 }
 
 fn duplicate(page: &Page, keys: &HashMap<String, usize>, unit: &Unit, n: usize) -> Diagnostic {
@@ -258,14 +258,20 @@ fn duplicate(page: &Page, keys: &HashMap<String, usize>, unit: &Unit, n: usize) 
         unit.ordinal
     );
     match keys.get(&unit.key) {
-        Some(&i) => refusal(page, i, "import-duplicate", why),
-        None => Diagnostic::new(&page.rel, (1, 1), "import-duplicate", Severity::Error, why)
-            .with_id(&unit.key),
+        Some(&i) => refusal(page, i, Code::ImportDuplicate, why),
+        None => Diagnostic::new(
+            &page.rel,
+            (1, 1),
+            Code::ImportDuplicate,
+            Severity::Error,
+            why,
+        )
+        .with_id(&unit.key),
     }
 }
 
 fn io_problem(rel: &str, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::new(rel, (1, 1), "io", Severity::Error, err.to_string())
+    Diagnostic::new(rel, (1, 1), Code::Io, Severity::Error, err.to_string())
 }
 
 impl PagePlan {
@@ -301,7 +307,7 @@ impl PagePlan {
             return Err(Diagnostic::new(
                 &self.rel,
                 (1, 1),
-                "import-stale",
+                Code::ImportStale,
                 Severity::Error,
                 "the page changed on disk during the import; nothing written to it: run the \
                  import again",
@@ -315,7 +321,7 @@ impl PagePlan {
             }
             file.write_all(new)
         })
-        .map_err(|e| Diagnostic::new(&self.rel, (1, 1), "io", Severity::Error, e.to_string()))
+        .map_err(|e| Diagnostic::new(&self.rel, (1, 1), Code::Io, Severity::Error, e.to_string()))
     }
 }
 
@@ -423,10 +429,10 @@ mod tests {
         assert_eq!(
             codes,
             [
-                ("import-stale", 4),
-                ("import-unknown", 1),
-                ("import-duplicate", 6),
-                ("import-duplicate", 6)
+                (Code::ImportStale, 4),
+                (Code::ImportUnknown, 1),
+                (Code::ImportDuplicate, 6),
+                (Code::ImportDuplicate, 6)
             ]
         );
         assert!(got.refusals[0].message.contains("\"Old title\""));
@@ -452,7 +458,7 @@ mod tests {
             let got = plan(&text, &[unit("p-2", "One.", target)]);
             assert_eq!(got.new_text, None, "{target}");
             assert_eq!(got.refusals.len(), 1, "{target}");
-            assert_eq!(got.refusals[0].code, "import-unsafe", "{target}");
+            assert_eq!(got.refusals[0].code, Code::ImportUnsafe, "{target}");
         }
     }
 
@@ -478,7 +484,7 @@ mod tests {
         pt.target_lang = Some("PT-br".into());
         let got = plan(&sample(), &[de, pt]);
         assert_eq!(got.refusals.len(), 1);
-        assert_eq!(got.refusals[0].code, "import-language");
+        assert_eq!(got.refusals[0].code, Code::ImportLanguage);
         assert_eq!(got.changed, ["p-2"]);
     }
 

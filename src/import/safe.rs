@@ -211,10 +211,10 @@ fn same_segments(old: &Document, new: &Document, edits: &[Edit]) -> Result<(), S
 fn no_new_findings(old: &Document, new: &Document) -> Result<(), String> {
     let mut counts: HashMap<&str, isize> = HashMap::new();
     for d in &old.diagnostics {
-        *counts.entry(d.code).or_default() -= 1;
+        *counts.entry(d.code.as_str()).or_default() -= 1;
     }
     for d in &new.diagnostics {
-        let n = counts.entry(d.code).or_default();
+        let n = counts.entry(d.code.as_str()).or_default();
         *n += 1;
         if *n > 0 {
             return Err(format!("it would add a finding: {}", d.message));

@@ -3,6 +3,7 @@
 //! media rewriting, and server-side syntax highlighting of fenced code.
 
 use super::markdown::{escape_attr, Context};
+use crate::links::{attribute, directive_open, is_image_directive};
 use crate::markup::anchor_name;
 use crate::model::Side;
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Tag, TagEnd};
@@ -154,9 +155,9 @@ pub fn transform<'a>(
                 };
                 out.push(Event::Html(highlight(&code, lang).into()));
             }
-            Event::Text(text) if text.trim_start().starts_with(":::image") => {
+            Event::Text(text) if is_image_directive(&text) => {
                 let mut directive = text.to_string();
-                while !directive.trim_end().ends_with(":::") || directive.trim() == ":::image" {
+                while directive_open(&directive) {
                     match iter.peek() {
                         Some(Event::Text(more)) => directive.push_str(more),
                         Some(Event::SoftBreak) => directive.push(' '),
@@ -188,31 +189,6 @@ fn anchor_target<'a>(html: &str, unique: Option<&str>, prefix: &str) -> Event<'a
         )
         .into(),
     )
-}
-
-/// The value of `name="value"` in a tag or directive.
-fn attribute(text: &str, name: &str) -> Option<String> {
-    let mut search = text;
-    while let Some(at) = search.find(name) {
-        let before_ok = at == 0
-            || search[..at]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_whitespace());
-        let after = &search[at + name.len()..];
-        if before_ok {
-            if let Some(value) = after.trim_start().strip_prefix('=') {
-                let value = value.trim_start();
-                let quote = value.chars().next()?;
-                if quote == '"' || quote == '\'' {
-                    let inner = &value[1..];
-                    return inner.find(quote).map(|end| inner[..end].to_owned());
-                }
-            }
-        }
-        search = after;
-    }
-    None
 }
 
 /// `:::image type="content" source="x.png" alt-text="…":::` as an image.

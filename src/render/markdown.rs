@@ -32,8 +32,6 @@ impl Mode {
 pub trait LinkRewriter {
     fn link(&self, url: &str) -> String;
     fn media(&self, url: &str) -> String;
-    /// The line of the block being rendered, for reports.
-    fn at_line(&self, _line: usize) {}
 }
 
 /// Reads the files that DocFX `[!INCLUDE [title](path)]` paragraphs name.
@@ -51,8 +49,6 @@ pub struct Context<'a> {
     pub includes: Option<&'a dyn IncludeSource>,
     /// Includes being rendered, outermost first: the cycle guard.
     pub include_stack: RefCell<Vec<String>>,
-    /// Includes that could not be rendered: (line, message).
-    pub include_problems: RefCell<Vec<(usize, String)>>,
 }
 
 /// Includes nested deeper than this are refused (a cycle guard that also
@@ -62,27 +58,38 @@ const MAX_INCLUDE_DEPTH: usize = 8;
 /// Renders one row for one view.
 pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) -> String {
     let side = mode.side();
-    ctx.links.at_line(block.line);
-    if let Some(href) = include_href(block) {
-        return render_include(doc, block, &href, mode, ctx);
+    if let Some(href) = crate::links::include_href(block) {
+        return render_include(doc, &href, mode, ctx);
     }
     let mut events: Vec<Event<'_>> = Vec::with_capacity(block.pieces.len());
-    // Inside a link the link takes the focus: a segment there is no tab stop.
-    let mut links_open = 0usize;
+    let mut place = Placement::default();
+    // Segments shown as plain text (in code, in attributes) keep their
+    // anchors here, at the start of the row.
+    let mut anchors = String::new();
     for piece in &block.pieces {
         match piece {
             Piece::Event(event) => {
-                match event {
-                    Event::Start(Tag::Link { .. }) => links_open += 1,
-                    Event::End(TagEnd::Link) => links_open = links_open.saturating_sub(1),
-                    _ => {}
-                }
-                events.push(event.clone());
+                place.enter(event);
+                events.push(resolve_title(event.clone(), side, &mut place.in_titles));
             }
             Piece::Segment(i) => {
-                if let Some(segment) = doc.segments.get(*i) {
-                    let html = segment_html(doc, segment, mode, links_open == 0, ctx);
-                    events.push(Event::InlineHtml(html.into()));
+                let Some(segment) = doc.segments.get(*i) else {
+                    continue;
+                };
+                match place.of(segment) {
+                    Where::Inline { focusable } => {
+                        let html = segment_html(doc, segment, mode, focusable, ctx);
+                        events.push(Event::InlineHtml(html.into()));
+                    }
+                    Where::Code => {
+                        anchors.push_str(&anchor_html(segment, mode));
+                        events.push(Event::Text(segment.markdown(side).to_owned().into()));
+                    }
+                    Where::Alt => {
+                        anchors.push_str(&anchor_html(segment, mode));
+                        events.push(Event::Text(segment.text(side).to_owned().into()));
+                    }
+                    Where::Title => anchors.push_str(&anchor_html(segment, mode)),
                 }
             }
         }
@@ -97,62 +104,140 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
         anchors: &block.anchors,
     };
     let events = super::docfx::transform(events, frag, ctx);
-    let mut out = String::new();
+    let mut out = anchors;
     html::push_html(&mut out, events.into_iter());
     out
 }
 
-/// The path of a paragraph that is only `[!INCLUDE [title](path)]` (or the
-/// `[!include[title](path)]` spelling).
-fn include_href(block: &Block) -> Option<String> {
-    if block.kind != crate::model::BlockKind::Paragraph {
-        return None;
-    }
-    let mut text = String::new();
-    let mut href = None;
-    let mut in_link = false;
-    for piece in &block.pieces {
-        match piece {
-            Piece::Event(Event::Text(t)) if !in_link => text.push_str(t),
-            Piece::Event(Event::Text(_)) => {}
-            Piece::Event(Event::Start(Tag::Link { dest_url, .. })) if href.is_none() => {
-                href = Some(dest_url.to_string());
-                in_link = true;
-                text.push_str("@link@");
-            }
-            Piece::Event(Event::End(TagEnd::Link)) => in_link = false,
-            Piece::Event(Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)) => {}
-            _ => return None,
+/// Where in a row's markup a segment is shown.
+enum Where {
+    /// As its own HTML, a tab stop unless a link holds it.
+    Inline { focusable: bool },
+    /// Inside a code block: its markdown as written, as code.
+    Code,
+    /// Inside an image's alt text: its readable text.
+    Alt,
+    /// Inside a link's or an image's title: already resolved there.
+    Title,
+}
+
+/// What a row's events have opened so far, to place its segments: markup
+/// cannot go inside code or attributes, so segments there are text, and
+/// their anchors go to the start of the row.
+#[derive(Default)]
+struct Placement {
+    links: usize,
+    images: usize,
+    code: bool,
+    /// Ids of the pairs found in link and image titles of the row.
+    in_titles: Vec<String>,
+}
+
+impl Placement {
+    /// Takes note of what `event` opens or closes.
+    fn enter(&mut self, event: &Event<'_>) {
+        match event {
+            Event::Start(Tag::Link { .. }) => self.links += 1,
+            Event::End(TagEnd::Link) => self.links = self.links.saturating_sub(1),
+            Event::Start(Tag::Image { .. }) => self.images += 1,
+            Event::End(TagEnd::Image) => self.images = self.images.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => self.code = true,
+            Event::End(TagEnd::CodeBlock) => self.code = false,
+            _ => {}
         }
     }
-    let compact: String = text
-        .split_whitespace()
-        .collect::<String>()
-        .to_ascii_lowercase();
-    // The `[` before the title opens the link, so it is not in the text.
-    let is_include = compact == "[!include@link@]";
-    href.filter(|_| is_include)
+
+    fn of(&self, segment: &crate::model::Segment) -> Where {
+        if self.in_titles.contains(&segment.id) {
+            Where::Title
+        } else if self.code {
+            Where::Code
+        } else if self.images > 0 {
+            Where::Alt
+        } else {
+            Where::Inline {
+                focusable: self.links == 0,
+            }
+        }
+    }
+}
+
+/// A link or image whose title holds pairs, with the title in one language
+/// (plain text); the pairs' ids are added to `ids`.
+fn resolve_title<'e>(event: Event<'e>, side: Side, ids: &mut Vec<String>) -> Event<'e> {
+    let resolve = |title: &str, ids: &mut Vec<String>| -> Option<String> {
+        let (pairs, _) = crate::markup::scan(title);
+        if pairs.is_empty() {
+            return None;
+        }
+        let mut out = String::with_capacity(title.len());
+        let mut at = 0;
+        for pair in pairs {
+            out.push_str(title.get(at..pair.outer.start).unwrap_or_default());
+            let inner = match side {
+                Side::Target => pair.target.or(pair.source),
+                Side::Source => pair.source.or(pair.target),
+            };
+            let text = inner.and_then(|r| title.get(r)).unwrap_or_default();
+            out.push_str(&parse::plain_text(text));
+            at = pair.outer.end;
+            ids.push(pair.id);
+        }
+        out.push_str(title.get(at..).unwrap_or_default());
+        Some(out)
+    };
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let title = resolve(&title, ids).map_or(title, Into::into);
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let title = resolve(&title, ids).map_or(title, Into::into);
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        other => other,
+    }
+}
+
+/// The anchor of a segment shown as plain text: an empty target for links
+/// to it, on its row, with the id the view gives it.
+fn anchor_html(segment: &crate::model::Segment, mode: Mode) -> String {
+    let id = escape_attr(&segment.id);
+    let prefix = if mode == Mode::Column(Side::Source) {
+        "src-"
+    } else {
+        ""
+    };
+    format!("<span class=\"seg seg-anchor\" id=\"{prefix}{id}\" data-seg=\"{id}\"></span>")
 }
 
 /// An include paragraph: the included file's rows in the same mode, or a
-/// visible note (and a reported problem) when it cannot be read.
-fn render_include(
-    doc: &Document,
-    block: &Block,
-    href: &str,
-    mode: Mode,
-    ctx: &Context<'_>,
-) -> String {
-    let fail = |message: String| {
-        let mut problems = ctx.include_problems.borrow_mut();
-        if !problems
-            .iter()
-            .any(|(l, m)| *l == block.line && *m == message)
-        {
-            problems.push((block.line, message.clone()));
-        }
-        format!("<p class=\"include-error\">{}</p>\n", escape_attr(&message))
-    };
+/// visible note when it cannot be read.
+fn render_include(doc: &Document, href: &str, mode: Mode, ctx: &Context<'_>) -> String {
+    // The site pass reports the include (missing, or a cycle); the page
+    // says where it would have been.
+    let fail =
+        |message: String| format!("<p class=\"include-error\">{}</p>\n", escape_attr(&message));
     let Some(source) = ctx.includes else {
         return fail(format!("include `{href}` is not resolved here"));
     };
@@ -174,7 +259,6 @@ fn render_include(
         .map(|b| render_row(&included, b, mode, ctx))
         .collect::<String>();
     ctx.include_stack.borrow_mut().pop();
-    ctx.links.at_line(block.line);
     format!(
         "<div class=\"include\" data-include=\"{}\">{html}</div>\n",
         escape_attr(&included.rel)
@@ -278,21 +362,85 @@ pub fn events_text(events: &[Event<'_>]) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn include_paragraphs_are_recognised_in_both_spellings() {
-        for text in [
-            "[!INCLUDE [snippet](includes/snippet.md)]\n",
-            "[!include[snippet](includes/snippet.md)]\n",
-        ] {
-            let doc = crate::read_document("p.md", text);
-            assert_eq!(
-                include_href(&doc.blocks[0]).as_deref(),
-                Some("includes/snippet.md"),
-                "{text}: {:?}",
-                doc.blocks[0].pieces
-            );
+    struct AsIs;
+
+    impl LinkRewriter for AsIs {
+        fn link(&self, url: &str) -> String {
+            url.to_owned()
         }
-        let doc = crate::read_document("p.md", "See [x](y.md) now.\n");
-        assert_eq!(include_href(&doc.blocks[0]), None);
+        fn media(&self, url: &str) -> String {
+            url.to_owned()
+        }
+    }
+
+    fn pair(n: usize, target: &str, source: &str) -> String {
+        format!(
+            "<span data-ttu-id=\"aaaaa-{n}\">{target}</span><span class=\"sxs-lookup\"><span data-stu-id=\"aaaaa-{n}\">{source}</span></span>"
+        )
+    }
+
+    /// Every view of every row of `text`, joined.
+    fn all_views(text: &str) -> Vec<(Mode, String)> {
+        let doc = crate::read_document("p.md", text);
+        let ctx = Context {
+            links: &AsIs,
+            target_lang: "pt-BR",
+            source_lang: "en-US",
+            includes: None,
+            include_stack: RefCell::default(),
+        };
+        [
+            Mode::Column(Side::Target),
+            Mode::Column(Side::Source),
+            Mode::Reading(Side::Target),
+            Mode::Reading(Side::Source),
+        ]
+        .into_iter()
+        .map(|mode| {
+            let html = doc
+                .blocks
+                .iter()
+                .map(|b| render_row(&doc, b, mode, &ctx))
+                .collect();
+            (mode, html)
+        })
+        .collect()
+    }
+
+    #[test]
+    fn pairs_in_code_and_attributes_are_text_with_their_anchor_on_the_row() {
+        let p = |n| pair(n, &format!("Alvo {n}."), &format!("Source {n}."));
+        let text = format!(
+            "    {}\n\n```\n{}\n```\n\n![{}](x.png)\n\n- ![{}](x.png)\n\n| h |\n|---|\n| ![{}](x.png) |\n\n\
+             > ![{}](x.png)\n\n> [!NOTE]\n> ![{}](x.png)\n\n[l](y.md '{}') and ![i](x.png '{}')\n",
+            p(1), p(2), p(3), p(4), p(5), p(6), p(7), p(8), p(9)
+        );
+        for (mode, html) in all_views(&text) {
+            assert!(
+                !html.contains("&lt;span"),
+                "{mode:?}: markup shown as text: {html}"
+            );
+            let (prefix, shown) = match mode {
+                Mode::Column(Side::Source) => ("src-", "Source"),
+                Mode::Column(Side::Target) | Mode::Reading(Side::Target) => ("", "Alvo"),
+                Mode::Reading(Side::Source) => ("", "Source"),
+            };
+            for n in 1..=9 {
+                let anchor = format!("id=\"{prefix}aaaaa-{n}\"");
+                assert_eq!(html.matches(&anchor).count(), 1, "{mode:?} {n}: {html}");
+                assert!(
+                    html.contains(&format!("{shown} {n}.")),
+                    "{mode:?} {n}: {html}"
+                );
+            }
+            for n in 3..=7 {
+                assert!(
+                    html.contains(&format!("alt=\"{shown} {n}.\"")),
+                    "{mode:?}: {html}"
+                );
+            }
+            assert!(html.contains(&format!("title=\"{shown} 8.\"")), "{html}");
+            assert!(html.contains(&format!("title=\"{shown} 9.\"")), "{html}");
+        }
     }
 }

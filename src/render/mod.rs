@@ -11,6 +11,7 @@ pub mod nav;
 pub mod views;
 
 use crate::diagnostic::{Error, Result};
+use crate::load::{self, Symlinks};
 use std::path::Path;
 use tera::Tera;
 
@@ -42,11 +43,25 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// Built-in templates, each replaced by `<site>/templates/<name>` if present.
-    pub fn load(site_templates: &Path) -> Result<Templates> {
+    /// Built-in templates, each replaced by `<site>/templates/<name>` if
+    /// present. A template that is a symbolic link out of `templates/` is
+    /// refused unless `symlinks` follows all (it would publish whatever it
+    /// points to).
+    pub fn load(site_templates: &Path, symlinks: Symlinks) -> Result<Templates> {
         let mut sources: Vec<(String, String)> = Vec::new();
+        let root = site_templates.canonicalize().ok();
         for (name, builtin) in TEMPLATES {
             let custom = site_templates.join(name);
+            let leaves = root
+                .as_deref()
+                .is_some_and(|root| load::link_leaves(root, &custom));
+            if leaves && symlinks == Symlinks::StayInside {
+                return Err(Error::at(
+                    &custom,
+                    "is a symbolic link that leads outside templates/; copy the template in, \
+                     or set `follow_outside_symlinks: true` in site.yml if you trust this site",
+                ));
+            }
             let source = if custom.is_file() {
                 std::fs::read_to_string(&custom).map_err(|e| Error::io(&custom, e))?
             } else {

@@ -1,7 +1,7 @@
 //! Navigation: DocFX `TOC.yml` / `TOC.md` trees (a TOC may include another by
 //! pointing at it), and the folder tree for pages no TOC lists.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{ContentFile, FileKind};
 use crate::yaml;
 use serde::{Deserialize, Serialize};
@@ -46,7 +46,7 @@ pub fn parse_toc(rel: &str, text: &str) -> Result<Vec<RawItem>, Diagnostic> {
         return Ok(parse_toc_md(text));
     }
     let entries: Vec<TocEntry> =
-        yaml::parse(text).map_err(|e| e.to_diagnostic(rel, "toc", "the TOC"))?;
+        yaml::parse(text).map_err(|e| e.to_diagnostic(rel, Code::Toc, "the TOC"))?;
     Ok(entries.into_iter().map(raw_item).collect())
 }
 

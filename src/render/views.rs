@@ -4,11 +4,13 @@
 use super::markdown::{self, Context, LinkRewriter, Mode};
 use super::nav::{self, NavItem, NavTree};
 use crate::decide::PageDecision;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::links::{SiteIndex, Target};
 use crate::model::{Document, Side};
+use crate::outpath;
 use crate::review::Verdict;
 use serde::Serialize;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The three views of a page.
@@ -44,8 +46,19 @@ impl Locales {
         }
     }
 
-    /// Built path of a content page (`a/b.md`) in a view, from the site root.
+    /// Built path of a content page (`a/b.md`) in a view, from the site
+    /// root; a name too long for the file system is shortened (see
+    /// [`outpath::fit_name`]).
     pub fn built_path(&self, rel: &str, view: View) -> String {
+        outpath::fit_path(self.unfitted_path(rel, view))
+    }
+
+    /// [`Locales::built_path`] as a URL from the site root (percent-encoded).
+    pub fn href(&self, rel: &str, view: View) -> String {
+        outpath::href(&self.built_path(rel, view))
+    }
+
+    fn unfitted_path(&self, rel: &str, view: View) -> String {
         let stem = rel
             .strip_suffix(".md")
             .or_else(|| rel.strip_suffix(".yml"))
@@ -89,9 +102,10 @@ pub fn root_prefix(rel: &str) -> String {
     "../".repeat(rel.matches('/').count())
 }
 
-/// What other pages need to know of a page: built by the first pass.
-/// Compared on rebuilds: the site-wide pages are rendered again only when
-/// some page's summary changed.
+/// What other pages need to know of a page, and its summary box: built
+/// from the page after the per-page stages, completed with its final
+/// findings after the site pass. Compared on rebuilds: the site-wide pages
+/// are rendered again only when some page's summary changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PageSummary {
     pub rel: String,
@@ -110,57 +124,59 @@ pub struct PageSummary {
     pub last_handoff: String,
     /// What the page decides (SPEC §3 b).
     pub decisions: Vec<PageDecision>,
-    #[serde(skip)]
-    pub anchors: HashSet<String>,
 }
 
 impl PageSummary {
+    /// The summary of a page in `locale` stating `decisions`, its findings
+    /// counted from `findings` (its own and the site pass's).
     pub fn new(
         doc: &Document,
+        decisions: &[PageDecision],
+        locale: &str,
         findings: &[Diagnostic],
         locales: &Locales,
-        locale: &str,
     ) -> PageSummary {
-        let flagged: HashSet<&str> = findings
-            .iter()
-            .filter(|d| d.severity >= Severity::Warning)
-            .filter_map(|d| d.id.as_deref())
-            .collect();
-        let mut by_check = BTreeMap::new();
-        for d in findings {
-            *by_check.entry(d.code.to_owned()).or_insert(0) += 1;
-        }
-        let mut anchors: HashSet<String> = doc.segments.iter().map(|s| s.id.clone()).collect();
-        anchors.extend(doc.segments.iter().map(|s| format!("src-{}", s.id)));
-        anchors.extend(doc.blocks.iter().flat_map(|b| b.anchors.iter().cloned()));
-        PageSummary {
+        let mut summary = PageSummary {
             rel: doc.rel.clone(),
             title: page_title(doc),
-            url: locales.built_path(&doc.rel, View::Sxs),
+            url: locales.href(&doc.rel, View::Sxs),
             bilingual: doc.is_bilingual(),
-            verdict: Verdict::of(findings),
+            verdict: Verdict::Ready,
             segments: doc.segments.len(),
             aligned: doc
                 .segments
                 .iter()
                 .filter(|s| s.has_target && s.has_source)
                 .count(),
-            flagged: flagged.len(),
-            errors: findings
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .count(),
-            warnings: findings
-                .iter()
-                .filter(|d| d.severity == Severity::Warning)
-                .count(),
-            by_check,
+            flagged: 0,
+            errors: 0,
+            warnings: 0,
+            by_check: BTreeMap::new(),
             translation_type: doc.meta.translation_type.clone().unwrap_or_default(),
             locale: locale.to_owned(),
             last_handoff: doc.meta.last_handoff.clone().unwrap_or_default(),
-            decisions: crate::decide::page_decisions(doc),
-            anchors,
+            decisions: decisions.to_vec(),
+        };
+        summary.count(findings);
+        summary
+    }
+
+    /// Sets the verdict and the counts from the page's findings.
+    pub fn count(&mut self, findings: &[Diagnostic]) {
+        let flagged: HashSet<&str> = findings
+            .iter()
+            .filter(|d| d.severity >= Severity::Warning)
+            .filter_map(|d| d.id.as_deref())
+            .collect();
+        self.flagged = flagged.len();
+        self.by_check.clear();
+        for d in findings {
+            *self.by_check.entry(d.code.as_str().to_owned()).or_insert(0) += 1;
         }
+        let severity = |s| findings.iter().filter(|d| d.severity == s).count();
+        self.errors = severity(Severity::Error);
+        self.warnings = severity(Severity::Warning);
+        self.verdict = Verdict::of(findings);
     }
 }
 
@@ -184,173 +200,51 @@ pub fn page_title(doc: &Document) -> String {
         })
 }
 
-/// A link found broken while rendering.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BrokenLink {
-    pub code: &'static str,
-    pub url: String,
-    pub line: usize,
-}
-
-/// Everything link rewriting needs to know about the site.
-pub struct SiteIndex<'a> {
-    pub locales: &'a Locales,
-    pub pages: &'a HashMap<String, PageSummary>,
-    pub files: &'a HashSet<String>,
-    /// Lowercase path -> path, for links whose case differs from the file's
-    /// (DocFX sites resolve them; static hosts would not).
-    pub folded: HashMap<String, String>,
-}
-
-impl<'a> SiteIndex<'a> {
-    pub fn new(
-        locales: &'a Locales,
-        pages: &'a HashMap<String, PageSummary>,
-        files: &'a HashSet<String>,
-    ) -> SiteIndex<'a> {
-        let folded = files
-            .iter()
-            .map(|f| (f.to_lowercase(), f.clone()))
-            .collect();
-        SiteIndex {
-            locales,
-            pages,
-            files,
-            folded,
-        }
-    }
-
-    /// The content path as it is on disk, if the site has it.
-    fn canonical(&self, rel: &str) -> Option<String> {
-        if self.files.contains(rel) {
-            return Some(rel.to_owned());
-        }
-        self.folded.get(&rel.to_lowercase()).cloned()
-    }
-}
-
-/// Rewrites the links of one page and records the broken ones.
+/// Rewrites the links of one page for one view: pages to the same view of
+/// the linked page, files relative to the page. What does not resolve is
+/// left as written (the site pass reports it, see [`crate::links`]).
 pub struct PageLinks<'a> {
-    pub site: &'a SiteIndex<'a>,
+    pub site: &'a SiteIndex,
+    pub locales: &'a Locales,
     pub rel: &'a str,
     pub root: String,
     /// The view being rendered: links go to the same view of other pages.
     pub view: Cell<View>,
-    /// The line of the block being rendered.
-    line: Cell<usize>,
-    pub broken: RefCell<Vec<BrokenLink>>,
-    /// Pages linked with an `#anchor`: whether those links are broken
-    /// depends on the other page, so an incremental rebuild re-checks them.
-    pub anchored: RefCell<HashSet<String>>,
 }
 
 impl<'a> PageLinks<'a> {
-    pub fn new(site: &'a SiteIndex<'a>, rel: &'a str) -> PageLinks<'a> {
+    pub fn new(site: &'a SiteIndex, locales: &'a Locales, rel: &'a str) -> PageLinks<'a> {
         PageLinks {
             site,
+            locales,
             rel,
             root: root_prefix(rel),
             view: Cell::new(View::Sxs),
-            line: Cell::new(1),
-            broken: RefCell::new(Vec::new()),
-            anchored: RefCell::new(HashSet::new()),
         }
-    }
-
-    fn report(&self, code: &'static str, url: &str) {
-        let mut broken = self.broken.borrow_mut();
-        let item = BrokenLink {
-            code,
-            url: url.to_owned(),
-            line: self.line.get(),
-        };
-        // Each view renders the same links again: report each once.
-        if !broken
-            .iter()
-            .any(|b| b.url == item.url && b.line == item.line)
-        {
-            broken.push(item);
-        }
-    }
-
-    /// The content path a link points to, if it is internal.
-    fn internal_target(&self, path: &str) -> Option<String> {
-        if let Some(site_path) = path.strip_prefix('/') {
-            // Docs-site absolute (`/partner-center/x`): internal if we have it.
-            let candidates = [
-                format!("{site_path}.md"),
-                site_path.to_owned(),
-                format!("{}/index.md", site_path.trim_end_matches('/')),
-                format!("{}/index.yml", site_path.trim_end_matches('/')),
-            ];
-            return candidates
-                .into_iter()
-                .find(|c| self.site.pages.contains_key(c));
-        }
-        nav::resolve(self.rel, path).and_then(|p| self.site.canonical(&p))
-    }
-}
-
-fn is_external(url: &str) -> bool {
-    let scheme_end = url.find(':');
-    let slash = url.find('/');
-    match (scheme_end, slash) {
-        (Some(c), Some(s)) => c < s,
-        (Some(_), None) => true,
-        _ => url.starts_with("//"),
     }
 }
 
 impl LinkRewriter for PageLinks<'_> {
     fn link(&self, url: &str) -> String {
-        if url.is_empty() || url.starts_with('#') || is_external(url) {
-            return url.to_owned();
-        }
-        let (path, fragment) = match url.split_once('#') {
-            Some((p, f)) => (p, Some(f)),
-            None => (url, None),
-        };
-        let path = path.split('?').next().unwrap_or(path);
-        let Some(target) = self.internal_target(path) else {
-            if !url.starts_with('/') {
-                self.report("broken-link", url);
-            }
-            return url.to_owned();
-        };
-        if let Some(page) = self.site.pages.get(&target) {
-            if let Some(anchor) = fragment.filter(|a| !a.is_empty()) {
-                self.anchored.borrow_mut().insert(target.clone());
-                if !page.anchors.contains(anchor) {
-                    self.report("broken-anchor", url);
+        match self.site.resolve(self.rel, url) {
+            Target::Page { rel, fragment } => {
+                let built = self.locales.href(&rel, self.view.get());
+                match fragment {
+                    Some(f) => format!("{}{built}#{f}", self.root),
+                    None => format!("{}{built}", self.root),
                 }
             }
-            let built = self.site.locales.built_path(&target, self.view.get());
-            return match fragment {
-                Some(f) => format!("{}{built}#{f}", self.root),
-                None => format!("{}{built}", self.root),
-            };
+            Target::File(rel) => format!("{}{}", self.root, outpath::href(&rel)),
+            Target::AsWritten | Target::Missing => url.to_owned(),
         }
-        if self.site.files.contains(&target) {
-            return format!("{}{target}", self.root);
-        }
-        self.report("broken-link", url);
-        url.to_owned()
-    }
-
-    fn at_line(&self, line: usize) {
-        self.line.set(line);
     }
 
     fn media(&self, url: &str) -> String {
-        if url.is_empty() || is_external(url) {
-            return url.to_owned();
-        }
-        match self.internal_target(url) {
-            Some(target) if self.site.files.contains(&target) => format!("{}{target}", self.root),
-            _ => {
-                self.report("missing-image", url);
-                url.to_owned()
+        match self.site.resolve(self.rel, url) {
+            Target::Page { rel, .. } | Target::File(rel) => {
+                format!("{}{}", self.root, outpath::href(&rel))
             }
+            Target::AsWritten | Target::Missing => url.to_owned(),
         }
     }
 }
@@ -370,7 +264,7 @@ pub struct RowView {
 #[derive(Debug, Clone, Serialize)]
 pub struct FindingView {
     pub id: String,
-    pub code: &'static str,
+    pub code: Code,
     pub severity: &'static str,
     pub message: String,
     pub line: usize,
@@ -544,7 +438,8 @@ pub struct DecisionItem<'a> {
     pub decision: &'a PageDecision,
 }
 
-/// Groups the decisions of `pages` by actor (case-insensitive) and modality.
+/// Groups the decisions of `pages` by actor (merged by [`crate::decide::actor_key`]: case,
+/// number and article do not split an actor) and modality.
 pub fn group_decisions<'a>(pages: &[&'a PageSummary]) -> Vec<ActorGroup<'a>> {
     let mut actors: BTreeMap<
         String,
@@ -557,7 +452,7 @@ pub fn group_decisions<'a>(pages: &[&'a PageSummary]) -> Vec<ActorGroup<'a>> {
         for decision in &page.decisions {
             let actor = &decision.decision.actor;
             let entry = actors
-                .entry(actor.to_lowercase())
+                .entry(crate::decide::actor_key(actor))
                 .or_insert_with(|| (actor.clone(), BTreeMap::new()));
             entry
                 .1

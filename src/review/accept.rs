@@ -13,15 +13,24 @@
 //! does the same from outside the page.
 
 use crate::config::Acceptance;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Document, Piece};
 use pulldown_cmark::Event;
 
 const DIRECTIVE: &str = "sxs:accept";
 
+/// What a page's `sxs:accept` comments say: the findings they accept, and
+/// the directives that name a code the registry does not have (a typo
+/// would otherwise accept nothing, silently).
+#[derive(Debug, Default, PartialEq)]
+pub struct Inline {
+    pub accepted: Vec<Acceptance>,
+    pub problems: Vec<Diagnostic>,
+}
+
 /// The acceptances written in a page's HTML comments.
-pub fn inline_acceptances(doc: &Document) -> Vec<Acceptance> {
-    let mut out = Vec::new();
+pub fn inline_acceptances(doc: &Document) -> Inline {
+    let mut inline = Inline::default();
     for block in &doc.blocks {
         // An HTML block comes line by line: join a block's HTML first.
         let html: String = block
@@ -32,9 +41,24 @@ pub fn inline_acceptances(doc: &Document) -> Vec<Acceptance> {
                 _ => None,
             })
             .collect();
-        out.extend(comments(&html).flat_map(parse));
+        for comment in comments(&html) {
+            let (accepted, unknown) = parse(comment);
+            inline.accepted.extend(accepted);
+            inline.problems.extend(unknown.into_iter().map(|name| {
+                Diagnostic::new(
+                    &doc.rel,
+                    (block.line, 1),
+                    Code::Config,
+                    Severity::Error,
+                    format!(
+                        "`{DIRECTIVE}` names `{name}`, which is not a finding code; use one of: {}",
+                        Code::known()
+                    ),
+                )
+            }));
+        }
     }
-    out
+    inline
 }
 
 /// The texts of the HTML comments in a piece of HTML.
@@ -44,21 +68,28 @@ fn comments(html: &str) -> impl Iterator<Item = &str> {
         .filter_map(|rest| rest.split_once("-->").map(|(comment, _)| comment))
 }
 
-/// The acceptances of one comment, if it is an `sxs:accept` directive.
-fn parse(comment: &str) -> Vec<Acceptance> {
+/// The acceptances of one comment, if it is an `sxs:accept` directive, and
+/// the words in code position that are no finding code.
+fn parse(comment: &str) -> (Vec<Acceptance>, Vec<String>) {
     let mut words = comment.split_whitespace();
     if words.next() != Some(DIRECTIVE) {
-        return Vec::new();
+        return Default::default();
     }
     let Some(id) = words.next() else {
-        return Vec::new();
+        return Default::default();
     };
-    words
-        .map(|code| Acceptance {
-            id: id.to_owned(),
-            code: code.to_owned(),
-        })
-        .collect()
+    let mut accepted = Vec::new();
+    let mut unknown = Vec::new();
+    for word in words {
+        match Code::parse(word) {
+            Some(code) => accepted.push(Acceptance {
+                id: id.to_owned(),
+                code,
+            }),
+            None => unknown.push(word.to_owned()),
+        }
+    }
+    (accepted, unknown)
 }
 
 /// Is this finding one of the accepted?
@@ -72,10 +103,10 @@ pub fn is_accepted(accepted: &[Acceptance], finding: &Diagnostic) -> bool {
 mod tests {
     use super::*;
 
-    fn accept(id: &str, code: &str) -> Acceptance {
+    fn accept(id: &str, code: Code) -> Acceptance {
         Acceptance {
             id: id.into(),
-            code: code.into(),
+            code,
         }
     }
 
@@ -84,20 +115,33 @@ mod tests {
         let page = "# Título\n\n<!-- sxs:accept cea8a-108 numbers -->\n\nTexto <!-- sxs:accept cea8a-109 untranslated consistency --> aqui.\n\n<!--\nsxs:accept cea8a-110\n  length\n-->\n\n<!-- a plain comment -->\n";
         let doc = crate::read_document("a.md", page);
         assert_eq!(
-            inline_acceptances(&doc),
+            inline_acceptances(&doc).accepted,
             [
-                accept("cea8a-108", "numbers"),
-                accept("cea8a-109", "untranslated"),
-                accept("cea8a-109", "consistency"),
-                accept("cea8a-110", "length"),
+                accept("cea8a-108", Code::Numbers),
+                accept("cea8a-109", Code::Untranslated),
+                accept("cea8a-109", Code::Consistency),
+                accept("cea8a-110", Code::Length),
             ]
         );
     }
 
     #[test]
     fn a_directive_without_codes_accepts_nothing() {
-        assert!(parse(" sxs:accept cea8a-108 ").is_empty());
-        assert!(parse(" sxs:accept ").is_empty());
-        assert!(parse(" todo: sxs:accept cea8a-108 numbers").is_empty());
+        assert!(parse(" sxs:accept cea8a-108 ").0.is_empty());
+        assert!(parse(" sxs:accept ").0.is_empty());
+        assert!(parse(" todo: sxs:accept cea8a-108 numbers").0.is_empty());
+    }
+
+    #[test]
+    fn an_unknown_code_is_an_error_at_the_comment() {
+        let page = "# T\n\n<!-- sxs:accept cea8a-108 numbrs length -->\n";
+        let inline = inline_acceptances(&crate::read_document("a.md", page));
+        assert_eq!(inline.accepted, [accept("cea8a-108", Code::Length)]);
+        assert_eq!(inline.problems.len(), 1);
+        let problem = inline.problems[0].to_string();
+        assert!(
+            problem.starts_with("a.md:3:1: error[config]: `sxs:accept` names `numbrs`"),
+            "{problem}"
+        );
     }
 }

@@ -6,7 +6,7 @@
 use super::locale::Locale;
 use super::profile::Profile;
 use super::{numbers, structure, text, untranslated};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Segment};
 
 /// One pair as the checks see it: the segment and both sides read once.
@@ -53,59 +53,49 @@ impl Flag {
     }
 }
 
-/// A check: its stable code (used by `site.yml` and inline acceptances), its
-/// default severity and the function that runs it.
+/// A check: its stable code (used by `site.yml` and inline acceptances; the
+/// registry gives its default severity) and the function that runs it.
 pub struct Check {
-    pub code: &'static str,
-    pub severity: Severity,
+    pub code: Code,
     pub run: fn(&Pair<'_>) -> Option<Flag>,
 }
 
 /// Every per-segment check, in the order their findings are listed.
 pub const CHECKS: &[Check] = &[
     Check {
-        code: "untranslated",
-        severity: Severity::Warning,
+        code: Code::Untranslated,
         run: untranslated::check,
     },
     Check {
-        code: "numbers",
-        severity: Severity::Warning,
+        code: Code::Numbers,
         run: |p| numbers::check(&p.target.prose, &p.source.prose, &p.locale),
     },
     Check {
-        code: "markup",
-        severity: Severity::Warning,
+        code: Code::Markup,
         run: structure::markup,
     },
     Check {
-        code: "links",
-        severity: Severity::Warning,
+        code: Code::Links,
         run: structure::links,
     },
     Check {
-        code: "placeholders",
-        severity: Severity::Warning,
+        code: Code::Placeholders,
         run: structure::placeholders,
     },
     Check {
-        code: "length",
-        severity: Severity::Warning,
+        code: Code::Length,
         run: text::length,
     },
     Check {
-        code: "punctuation",
-        severity: Severity::Warning,
+        code: Code::Punctuation,
         run: text::punctuation,
     },
     Check {
-        code: "repeated-word",
-        severity: Severity::Warning,
+        code: Code::RepeatedWord,
         run: text::repeated_word,
     },
     Check {
-        code: "brackets",
-        severity: Severity::Warning,
+        code: Code::Brackets,
         run: text::brackets,
     },
 ];
@@ -145,7 +135,7 @@ pub fn segment_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> 
                         &doc.rel,
                         (segment.line, segment.column),
                         check.code,
-                        check.severity,
+                        check.code.default_severity(),
                         flag.message,
                     )
                     .with_id(&segment.id)

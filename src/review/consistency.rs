@@ -1,33 +1,49 @@
 //! The consistency check, across the whole docset: the same source sentence
 //! translated differently in another place.
 //!
-//! Pages are reviewed one at a time (in parallel), so this check is an
-//! accumulator fed page by page, in path order, and asked for its findings
-//! at the end, with the same pages to quote from. It keeps 64-bit hashes of
-//! the texts, never the texts, and 8 bytes per segment. The translation used
-//! most often for a source is taken as the reference (the first seen on a
-//! tie); every segment translated otherwise is reported, quoting the
-//! reference and pointing at it.
+//! Pages are reviewed one at a time (in parallel), so each page gives its
+//! [`Entries`] — 64-bit hashes of both sides, the segment's place and a
+//! short quote, never the page — and the site pass feeds them, in path
+//! order, to a [`Consistency`] accumulator and asks it for its findings at
+//! the end. The translation used most often for a source is taken as the
+//! reference (the first seen on a tie); every segment translated otherwise
+//! is reported, quoting the reference and pointing at it.
 
 use super::accept;
 use super::profile::Profile;
 use super::untranslated;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Document, Segment};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::model::Document;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-const CODE: &str = "consistency";
+const CODE: Code = Code::Consistency;
 
 /// A reference translation longer than this is cut in messages.
 const QUOTE_CHARS: usize = 120;
 
+/// One segment as the check keeps it: hashes of both sides, where it is,
+/// and how to quote it should it become the reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    source: u64,
+    target: u64,
+    id: String,
+    line: usize,
+    column: usize,
+    quote: String,
+}
+
+/// The entries of one page, read once after align (see [`entries`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entries(Vec<Entry>);
+
 /// Where a segment is: its page (index into [`Consistency::files`]) and its
-/// index in the page's segments.
+/// index in the page's entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Place {
     file: u32,
-    segment: u32,
+    entry: u32,
 }
 
 /// One translation of a source, and everywhere it is used.
@@ -39,8 +55,8 @@ struct Variant {
 
 /// The translations of every source sentence seen so far.
 #[derive(Debug, Default)]
-pub struct Consistency {
-    files: Vec<String>,
+pub struct Consistency<'e> {
+    files: Vec<(&'e str, &'e Entries)>,
     /// Source hash → its translations, in the order first seen.
     sources: HashMap<u64, Vec<Variant>>,
 }
@@ -59,61 +75,72 @@ fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-impl Consistency {
-    /// Records the pairs of one page. Skipped: sources with nothing to
-    /// translate (code, numbers, URLs), untranslated segments (the
-    /// untranslated check reports them, and they are no translation to be
-    /// consistent with), and segments whose consistency finding the page
-    /// accepts inline.
-    pub fn add(&mut self, doc: &Document) {
-        let accepted = accept::inline_acceptances(doc);
+/// The pairs of one page the check compares. Skipped: sources with nothing
+/// to translate (code, numbers, URLs), untranslated segments (the
+/// untranslated check reports them, and they are no translation to be
+/// consistent with), and segments whose consistency finding the page
+/// accepts inline.
+pub fn entries(doc: &Document) -> Entries {
+    let accepted = accept::inline_acceptances(doc).accepted;
+    let kept = doc.segments.iter().filter(|seg| {
+        let prose = Profile::read(&seg.source, &doc.refs).prose;
+        !(seg.target.trim().is_empty()
+            || accepted.iter().any(|a| a.code == CODE && a.id == seg.id)
+            || untranslated::prose_words(&prose).is_empty()
+            || untranslated::is_untranslated(seg, &prose))
+    });
+    Entries(
+        kept.map(|seg| Entry {
+            source: hash(&seg.source),
+            target: hash(&seg.target),
+            id: seg.id.clone(),
+            line: seg.line,
+            column: seg.column,
+            quote: quote(&seg.target_text),
+        })
+        .collect(),
+    )
+}
+
+impl<'e> Consistency<'e> {
+    /// Records the entries of one page; pages are added in path order, so
+    /// that the first translation seen wins a tie.
+    pub fn add(&mut self, rel: &'e str, entries: &'e Entries) {
         let file = small(self.files.len());
-        self.files.push(doc.rel.clone());
-        for (i, seg) in doc.segments.iter().enumerate() {
-            let prose = Profile::read(&seg.source, &doc.refs).prose;
-            let skip = seg.target.trim().is_empty()
-                || accepted.iter().any(|a| a.code == CODE && a.id == seg.id)
-                || untranslated::prose_words(&prose).is_empty()
-                || untranslated::is_untranslated(seg, &prose);
-            if !skip {
-                let place = Place {
-                    file,
-                    segment: small(i),
-                };
-                self.record(hash(&seg.source), hash(&seg.target), place);
+        self.files.push((rel, entries));
+        for (i, entry) in entries.0.iter().enumerate() {
+            let place = Place {
+                file,
+                entry: small(i),
+            };
+            let variants = self.sources.entry(entry.source).or_default();
+            match variants.iter_mut().find(|v| v.target == entry.target) {
+                Some(variant) => variant.places.push(place),
+                None => variants.push(Variant {
+                    target: entry.target,
+                    places: vec![place],
+                }),
             }
         }
     }
 
-    fn record(&mut self, source: u64, target: u64, place: Place) {
-        let variants = self.sources.entry(source).or_default();
-        match variants.iter_mut().find(|v| v.target == target) {
-            Some(variant) => variant.places.push(place),
-            None => variants.push(Variant {
-                target,
-                places: vec![place],
-            }),
-        }
+    fn lookup(&self, place: &Place) -> Option<(&'e str, &'e Entry)> {
+        let (rel, entries) = self.files.get(place.file as usize)?;
+        Some((rel, entries.0.get(place.entry as usize)?))
     }
 
     /// A finding for every segment translated otherwise than its source's
-    /// reference translation, in page order. `docs` are the pages given to
-    /// [`Consistency::add`] (found again by path; others are ignored).
-    pub fn findings(&self, docs: &[Document]) -> Vec<Diagnostic> {
-        let by_rel: HashMap<&str, &Document> = docs.iter().map(|d| (d.rel.as_str(), d)).collect();
-        let lookup = |p: &Place| -> Option<(&Document, &Segment)> {
-            let doc = by_rel.get(self.files.get(p.file as usize)?.as_str())?;
-            Some((doc, doc.segments.get(p.segment as usize)?))
-        };
+    /// reference translation, in page order.
+    pub fn findings(&self) -> Vec<Diagnostic> {
         let mut out: Vec<(Place, Diagnostic)> = Vec::new();
         for variants in self.sources.values().filter(|v| v.len() > 1) {
             let reference = &variants[reference(variants)];
-            let Some(at) = reference.places.first().and_then(lookup) else {
+            let Some(at) = reference.places.first().and_then(|p| self.lookup(p)) else {
                 continue;
             };
             for variant in variants.iter().filter(|v| v.target != reference.target) {
                 for place in &variant.places {
-                    if let Some(here) = lookup(place) {
+                    if let Some(here) = self.lookup(place) {
                         out.push((*place, finding(here, at, reference.places.len())));
                     }
                 }
@@ -126,8 +153,8 @@ impl Consistency {
 
 /// The finding of a segment (`here`) translated otherwise than the
 /// reference (`at`, used `uses` times).
-fn finding(here: (&Document, &Segment), at: (&Document, &Segment), uses: usize) -> Diagnostic {
-    let ((doc, seg), (ref_doc, ref_seg)) = (here, at);
+fn finding(here: (&str, &Entry), at: (&str, &Entry), uses: usize) -> Diagnostic {
+    let ((rel, seg), (ref_rel, reference)) = (here, at);
     let others = match uses {
         1 => String::new(),
         2 => " and 1 other place".to_owned(),
@@ -135,14 +162,10 @@ fn finding(here: (&Document, &Segment), at: (&Document, &Segment), uses: usize) 
     };
     let message = format!(
         "elsewhere the same source is translated “{}” ({}:{}:{}, {}{others}); use one translation throughout unless the context needs another",
-        quote(&ref_seg.target_text),
-        ref_doc.rel,
-        ref_seg.line,
-        ref_seg.column,
-        ref_seg.id,
+        reference.quote, ref_rel, reference.line, reference.column, reference.id,
     );
     Diagnostic::new(
-        &doc.rel,
+        rel,
         (seg.line, seg.column),
         CODE,
         Severity::Warning,
@@ -184,6 +207,15 @@ mod tests {
             .collect()
     }
 
+    fn run(docs: &[Document]) -> Vec<Diagnostic> {
+        let all: Vec<Entries> = docs.iter().map(entries).collect();
+        let mut c = Consistency::default();
+        for (doc, entries) in docs.iter().zip(&all) {
+            c.add(&doc.rel, entries);
+        }
+        c.findings()
+    }
+
     fn page(rel: &str, pairs: &[(&str, &str, &str)]) -> Document {
         crate::read_document(rel, &paragraphs(pairs))
     }
@@ -212,11 +244,7 @@ mod tests {
             // Untranslated: the untranslated check's, not an inconsistency.
             page("d.md", &[("d-1", "Yes", "Yes")]),
         ];
-        let mut c = Consistency::default();
-        for doc in &docs {
-            c.add(doc);
-        }
-        let findings = c.findings(&docs);
+        let findings = run(&docs);
         assert_eq!(findings.len(), 2, "{findings:#?}");
         assert_eq!(findings[0].id.as_deref(), Some("c-1"));
         assert!(
@@ -255,10 +283,6 @@ mod tests {
             page("b.md", &[("b-1", "`y`", "`x`"), ("b-2", "42", "42")]),
             crate::read_document("c.md", &accepted),
         ];
-        let mut c = Consistency::default();
-        for doc in &docs {
-            c.add(doc);
-        }
-        assert!(c.findings(&docs).is_empty(), "{:#?}", c.findings(&docs));
+        assert!(run(&docs).is_empty(), "{:#?}", run(&docs));
     }
 }

@@ -6,14 +6,15 @@
 //! findings).
 //!
 //! The per-segment checks are listed in [`checks::CHECKS`]; the cross-file
-//! consistency check is [`consistency::Consistency`], run by
-//! [`all_findings`]. Findings can be accepted in the page itself
+//! consistency check is [`consistency::Consistency`], run by the site pass
+//! ([`crate::pipeline::site`]). Findings can be accepted in the page itself
 //! (see [`accept`]) or in `site.yml`.
 
 pub mod accept;
 pub mod checks;
 pub mod consistency;
 pub mod locale;
+pub mod modality;
 pub mod numbers;
 pub mod profile;
 pub mod structure;
@@ -21,21 +22,22 @@ pub mod text;
 pub mod untranslated;
 
 use crate::config::ReviewConfig;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::decide::PageDecision;
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Document;
-use crate::site::Site;
-use consistency::Consistency;
-use rayon::prelude::*;
 use serde::Serialize;
 
 /// Findings of one page: those of reading it, then those of the checks,
 /// less those the page accepts inline.
-pub fn page_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
+pub fn page_findings(
+    doc: &Document,
+    decisions: &[PageDecision],
+    target_locale: &str,
+) -> Vec<Diagnostic> {
     let mut findings = doc.diagnostics.clone();
-    let decisions = crate::decide::page_decisions(doc);
-    findings.extend(crate::decide::modality_findings(
+    findings.extend(modality::modality_findings(
         &doc.rel,
-        &decisions,
+        decisions,
         target_locale,
     ));
     if doc.is_bilingual() {
@@ -44,7 +46,7 @@ pub fn page_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
                 findings.push(Diagnostic::new(
                     &doc.rel,
                     (1, 1),
-                    "machine-translated",
+                    Code::MachineTranslated,
                     Severity::Info,
                     "this page is machine translated (ms.translationtype: MT); have a person review it",
                 ));
@@ -52,8 +54,9 @@ pub fn page_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
         }
         findings.extend(checks::segment_findings(doc, target_locale));
     }
-    let accepted = accept::inline_acceptances(doc);
-    findings.retain(|d| !accept::is_accepted(&accepted, d));
+    let inline = accept::inline_acceptances(doc);
+    findings.retain(|d| !accept::is_accepted(&inline.accepted, d));
+    findings.extend(inline.problems);
     findings
 }
 
@@ -70,38 +73,15 @@ pub fn configure(findings: Vec<Diagnostic>, config: &ReviewConfig) -> Vec<Diagno
             if accepted {
                 return None;
             }
-            match config.checks.get(d.code).map(String::as_str) {
-                Some("off") => None,
+            match config.checks.get(&d.code) {
                 Some(level) => {
-                    if let Some(severity) = Severity::parse(level) {
-                        d.severity = severity;
-                    }
+                    d.severity = level.severity()?;
                     Some(d)
                 }
                 None => Some(d),
             }
         })
         .collect()
-}
-
-/// Every finding of the site: walking problems, each page's (pages in
-/// parallel), then the docset's consistency findings; configured and sorted
-/// by file and position.
-pub fn all_findings(site: &Site, docs: &[Document], problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let pages: Vec<Vec<Diagnostic>> = docs
-        .par_iter()
-        .map(|doc| page_findings(doc, site.target_locale(doc)))
-        .collect();
-    let mut findings = problems;
-    findings.extend(pages.into_iter().flatten());
-    let mut consistency = Consistency::default();
-    for doc in docs {
-        consistency.add(doc);
-    }
-    findings.extend(consistency.findings(docs));
-    let mut findings = configure(findings, &site.config.review);
-    findings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    findings
 }
 
 /// Can this translation be trusted?
@@ -121,7 +101,7 @@ impl Verdict {
         match findings.iter().map(|d| d.severity).max() {
             Some(Severity::Error) => Verdict::Blocked,
             Some(Severity::Warning) => Verdict::Review,
-            _ if findings.iter().any(|d| d.code == "machine-translated") => Verdict::Review,
+            _ if findings.iter().any(|d| d.code == Code::MachineTranslated) => Verdict::Review,
             _ => Verdict::Ready,
         }
     }
@@ -141,9 +121,11 @@ mod tests {
 
     const PAIR: &str = "<span data-ttu-id=\"a-1\">Você tem 30 dias.</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">You have 14 days.</span></span>\n";
 
-    fn codes(page: &str) -> Vec<&'static str> {
+    fn codes(page: &str) -> Vec<Code> {
         let doc = crate::read_document("a.md", page);
-        page_findings(&doc, "pt-BR")
+        let decisions =
+            crate::decide::page_decisions(&doc, &crate::decide::Lexicon::for_publisher(None));
+        page_findings(&doc, &decisions, "pt-BR")
             .iter()
             .map(|d| d.code)
             .collect()

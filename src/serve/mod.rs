@@ -2,7 +2,7 @@
 //! touches, and tell browsers to reload once the new output is complete.
 //!
 //! Three parts, one thread or more each:
-//! - the build loop ([`BuildLoop`]) owns the site and its [`Builder`]; it
+//! - the build loop (`BuildLoop`) owns the site and its [`Builder`]; it
 //!   takes batches of file-system events ([`watch`]), rebuilds (in part when
 //!   it can) into the server's private folder ([`output`]), then publishes a
 //!   new version;
@@ -418,13 +418,9 @@ impl BuildLoop {
     /// One line per build (what changed, what was done, how long it took),
     /// the errors under it; then the new version is published.
     fn report(&self, what: &str, done: &str, outcome: &Outcome, started: Instant) {
-        let errors: Vec<&Diagnostic> = outcome
-            .problems
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-            .collect();
+        let errors: Vec<&Diagnostic> = outcome.errors().collect();
         let warnings = outcome
-            .problems
+            .findings
             .iter()
             .filter(|p| p.severity == Severity::Warning)
             .count();

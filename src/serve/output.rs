@@ -37,7 +37,7 @@ impl Sink for Folder {
     }
 
     fn copy(&self, rel: &str, from: &Path) -> Result<()> {
-        let to = self.dir.join(rel);
+        let to = crate::outpath::join_under(&self.dir, rel)?;
         if let Some(parent) = to.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
@@ -145,11 +145,11 @@ impl Output {
 /// Moves `from/rel` to `to/rel` by a rename (same file system), replacing
 /// the file a request may be reading without ever showing it half-written.
 fn move_into(from: &Path, to: &Path, rel: &str) -> Result<()> {
-    let target = to.join(rel);
+    let target = crate::outpath::join_under(to, rel)?;
     if let Some(parent) = target.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
-    fs::rename(from.join(rel), &target).map_err(|e| Error::io(&target, e))
+    fs::rename(crate::outpath::join_under(from, rel)?, &target).map_err(|e| Error::io(&target, e))
 }
 
 #[cfg(test)]

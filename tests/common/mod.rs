@@ -6,12 +6,12 @@ use std::path::PathBuf;
 /// The real corpus in `../shared/corpus/partner-center-pt-br`. Tests that
 /// read it skip (saying so) when it is absent, as in a clone elsewhere, but
 /// must run in CI (`CI` set), where its absence is a failure.
-pub fn corpus() -> Option<PathBuf> {
+pub(crate) fn corpus() -> Option<PathBuf> {
     corpus_named("partner-center-pt-br")
 }
 
 /// The docset `../shared/corpus/NAME`, skipped or failing like [`corpus`].
-pub fn corpus_named(name: &str) -> Option<PathBuf> {
+pub(crate) fn corpus_named(name: &str) -> Option<PathBuf> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/corpus")
         .join(name);
@@ -29,7 +29,7 @@ pub fn corpus_named(name: &str) -> Option<PathBuf> {
 }
 
 /// All markdown files below `root`, sorted, relative paths with `/`.
-pub fn markdown_files(root: &std::path::Path) -> Vec<(String, PathBuf)> {
+pub(crate) fn markdown_files(root: &std::path::Path) -> Vec<(String, PathBuf)> {
     let mut files: Vec<(String, PathBuf)> = walkdir::WalkDir::new(root)
         .into_iter()
         .filter_map(Result::ok)
@@ -49,6 +49,29 @@ pub fn markdown_files(root: &std::path::Path) -> Vec<(String, PathBuf)> {
 }
 
 /// The path of the built `sxs` binary.
-pub fn sxs_bin() -> PathBuf {
+pub(crate) fn sxs_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_sxs"))
+}
+
+/// Every docset in `../shared/corpus` (five, in three target languages),
+/// with the same skip rule as [`corpus`].
+pub(crate) fn corpora() -> Vec<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&root)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    if found.is_empty() {
+        if std::env::var_os("CI").is_some() {
+            panic!("CI is set but there are no corpora in {}", root.display());
+        }
+        eprintln!("SKIPPED: no corpora in {}", root.display());
+    }
+    found
 }

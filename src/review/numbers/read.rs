@@ -7,14 +7,14 @@ use crate::review::profile::ATOM;
 /// such as `24/7`) may answer a number of the other side but is never
 /// missed itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Number<'a> {
+pub(crate) struct Number<'a> {
     pub written: &'a str,
     pub values: Vec<String>,
     pub soft: bool,
 }
 
 /// Thousands and decimal separators of a writing convention.
-pub type Convention = (char, char);
+pub(crate) type Convention = (char, char);
 
 /// Numbers, ordinals and months as words, English and Portuguese.
 const WORDS: &[(&str, &str)] = &[
@@ -138,7 +138,7 @@ const SCALES: &[(&str, usize)] = &[
 ];
 
 /// The numbers of a prose text, URLs skipped, read with these conventions.
-pub fn numbers<'a>(prose: &'a str, conventions: &[Convention]) -> Vec<Number<'a>> {
+pub(crate) fn numbers<'a>(prose: &'a str, conventions: &[Convention]) -> Vec<Number<'a>> {
     let words: Vec<&str> = prose
         .split(|c: char| c.is_whitespace() || c == ATOM)
         .filter(|w| !w.is_empty() && !is_url(w))

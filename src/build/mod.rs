@@ -1,0 +1,742 @@
+//! `sxs build`: the driver that runs the pipeline over a site and writes the
+//! result into a staging folder that replaces the output only when the
+//! build is complete.
+//!
+//! 1. Every page goes through the per-page stages once
+//!    ([`pipeline::read_page`]: load, parse, align, decide, review), in
+//!    parallel; the builder keeps each page's facts, findings and summary,
+//!    and the page itself while the documents fit in [`DOC_BUDGET`].
+//! 2. The site pass ([`pipeline::site::run`]) adds the findings only the
+//!    whole docset gives; each page's summary gets its final counts.
+//! 3. Every page is rendered (`page.rs`) and written; then the site-wide
+//!    outputs (`lists.rs`), static files and media.
+//!
+//! [`Builder::rebuild`] redoes that for the pages a change touches, which
+//! is what `sxs serve` does on save.
+
+mod lists;
+mod page;
+
+use crate::claims;
+use crate::diagnostic::{Diagnostic, Result, Severity};
+use crate::load::{self, ContentFile, FileKind};
+use crate::model::Document;
+use crate::pipeline::site::{PageFacts, SitePass};
+use crate::pipeline::{self, Page};
+use crate::render::nav;
+use crate::render::views::{Locales, PageSummary, RenderedTree, View};
+use crate::render::{self, Templates};
+use crate::site::Site;
+use crate::write::{Sink, Staging};
+use lists::Output;
+use page::Shared;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Documents are kept between the per-page stages and rendering while
+/// their estimated size stays under this; past it, a page is read and
+/// aligned again to render it (decide and review are never redone). Real
+/// docsets of a few thousand pages fit; a 50,000-page docset does not, and
+/// keeps memory bounded instead.
+pub const DOC_BUDGET: usize = 384 * 1024 * 1024;
+
+/// An aligned document takes about this many times its markdown's bytes
+/// (events, segment texts in both languages, their plain text).
+const DOC_BYTES_PER_SOURCE_BYTE: usize = 12;
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub pages: usize,
+    /// Pages whose views were written (all of them, or a rebuild's few).
+    pub rendered: usize,
+    /// The site-wide outputs written: `home/review/decisions` (with 404),
+    /// `sitemap`, `search index`, `findings`.
+    pub site_outputs: Vec<&'static str>,
+    /// Every finding of the site, sorted, as `sxs check` reports them
+    /// (and as `review/findings.json` holds them).
+    pub findings: Vec<Diagnostic>,
+}
+
+impl Outcome {
+    /// The findings at error level: the build's exit code reflects them.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.findings
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Builds the site into `site.output`: everything into a staging folder that
+/// replaces the output only when the build is complete.
+pub fn build(site: &Site, base_url: Option<&str>) -> Result<Outcome> {
+    build_counting(site, base_url, &std::sync::atomic::AtomicUsize::new(0))
+}
+
+/// [`build`], counting the files written in `written` as it goes (the
+/// command line shows it as progress).
+pub fn build_counting(
+    site: &Site,
+    base_url: Option<&str>,
+    written: &std::sync::atomic::AtomicUsize,
+) -> Result<Outcome> {
+    let mut builder = Builder::new(site, base_url)?;
+    let staging = Staging::begin(&site.output, &[&site.paths.content, &site.paths.root])?;
+    let sink = crate::write::Counting {
+        inner: &staging,
+        written,
+    };
+    match builder.build_all(&sink) {
+        Ok(outcome) => {
+            staging.commit()?;
+            Ok(outcome)
+        }
+        Err(err) => {
+            staging.abandon();
+            Err(err)
+        }
+    }
+}
+
+/// What [`Builder::rebuild`] did.
+#[derive(Debug)]
+pub enum Rebuild {
+    /// The pages, the pages that depend on them and the site-wide pages
+    /// were rendered again.
+    Done(Outcome),
+    /// The change reaches past what a partial rebuild can redo (which pages
+    /// exist, the site's language); the reason, for the terminal. Build anew
+    /// with a new [`Builder`]; this one is unchanged.
+    Full(String),
+}
+
+/// What the builder keeps of a page that could be read.
+#[derive(Debug)]
+struct Known {
+    facts: PageFacts,
+    locale: String,
+    /// The page's own findings (the per-page stages').
+    own: Vec<Diagnostic>,
+    /// `own` with the site pass's findings, sorted.
+    findings: Vec<Diagnostic>,
+    /// The page's search records, once rendered.
+    search: String,
+}
+
+/// A build that can be redone in part: it keeps the templates, every page's
+/// facts, findings and summary and the navigation trees, so `sxs serve`
+/// re-renders one changed page and the pages that depend on it instead of
+/// the whole site.
+pub struct Builder<'a> {
+    site: &'a Site,
+    base_url: Option<String>,
+    templates: Templates,
+    /// Every page, in site order (the order of the site-wide lists).
+    pages: Vec<&'a ContentFile>,
+    locales: Locales,
+    known: HashMap<String, Known>,
+    summaries: HashMap<String, PageSummary>,
+    /// Pages that could not be read (their last good output stays).
+    unreadable: BTreeMap<String, Diagnostic>,
+    pass: SitePass,
+    trees: Vec<RenderedTree>,
+    nav_problems: Vec<Diagnostic>,
+    docs: DocCache,
+    /// Where the list of pages goes (see [`claims`]).
+    home_list: String,
+}
+
+impl<'a> Builder<'a> {
+    /// Loads the templates, runs the per-page stages over every page and
+    /// the site pass.
+    pub fn new(site: &'a Site, base_url: Option<&str>) -> Result<Builder<'a>> {
+        let templates =
+            Templates::load(&site.paths.root.join("templates"), site.config.symlinks())?;
+        let pages: Vec<&ContentFile> = site.files.iter().filter(|f| pipeline::is_page(f)).collect();
+        let mut builder = Builder {
+            site,
+            base_url: base_url.map(str::to_owned),
+            templates,
+            pages,
+            locales: Locales::new("", ""),
+            known: HashMap::new(),
+            summaries: HashMap::new(),
+            unreadable: BTreeMap::new(),
+            pass: SitePass::default(),
+            trees: Vec::new(),
+            nav_problems: Vec::new(),
+            docs: DocCache::new(DOC_BUDGET),
+            home_list: String::new(),
+        };
+        let read: Vec<std::result::Result<Page, Diagnostic>> = builder
+            .pages
+            .par_iter()
+            .map(|file| pipeline::read_page(site, file))
+            .collect();
+        for result in read {
+            match result {
+                Ok(page) => builder.take_in(page),
+                Err(problem) => {
+                    builder.unreadable.insert(problem.file.clone(), problem);
+                }
+            }
+        }
+        builder.locales = Locales::new(
+            &majority_locale(
+                builder.known.values().map(|k| k.locale.as_str()),
+                &site.config.target_locale,
+            ),
+            &site.config.source_locale,
+        );
+        for summary in builder.summaries.values_mut() {
+            summary.url = builder.locales.href(&summary.rel, View::Sxs);
+        }
+        let settled = settle_outputs(site, &builder.summaries, &builder.locales);
+        for (rel, problem) in settled.lost {
+            builder.summaries.remove(&rel);
+            builder.known.remove(&rel);
+            builder.unreadable.insert(rel, problem);
+        }
+        builder.home_list = settled.home_list;
+        builder.run_site_pass();
+        builder.make_trees()?;
+        Ok(builder)
+    }
+
+    /// Keeps what the builder needs of a page just read.
+    fn take_in(&mut self, mut page: Page) {
+        let rel = page.doc.rel.clone();
+        let facts = PageFacts::of(&page);
+        let mut summary = PageSummary::new(
+            &page.doc,
+            &page.decisions,
+            &page.locale,
+            &page.findings,
+            &self.locales,
+        );
+        summary.url = self.locales.href(&rel, View::Sxs);
+        let own = std::mem::take(&mut page.findings);
+        let search = self
+            .known
+            .remove(&rel)
+            .map(|k| k.search)
+            .unwrap_or_default();
+        self.known.insert(
+            rel.clone(),
+            Known {
+                facts,
+                locale: page.locale,
+                findings: own.clone(),
+                own,
+                search,
+            },
+        );
+        self.summaries.insert(rel.clone(), summary);
+        self.unreadable.remove(&rel);
+        self.docs.insert(page.doc);
+    }
+
+    /// The site pass over every known page; each page's findings and
+    /// summary counts become final. Returns the pages whose findings changed.
+    fn run_site_pass(&mut self) -> HashSet<String> {
+        let facts: Vec<&PageFacts> = self
+            .pages
+            .iter()
+            .filter_map(|f| self.known.get(&f.rel))
+            .map(|k| &k.facts)
+            .collect();
+        self.pass = pipeline::site::run(self.site, &facts);
+        let mut changed = HashSet::new();
+        for (rel, known) in &mut self.known {
+            let mut findings = known.own.clone();
+            findings.extend(self.pass.of(rel).iter().cloned());
+            pipeline::sort_findings(&mut findings);
+            if findings != known.findings {
+                changed.insert(rel.clone());
+            }
+            if let Some(summary) = self.summaries.get_mut(rel) {
+                summary.count(&findings);
+            }
+            known.findings = findings;
+        }
+        changed
+    }
+
+    /// Renders every page, the site-wide pages, static files and media
+    /// into `sink`.
+    pub fn build_all(&mut self, sink: &dyn Sink) -> Result<Outcome> {
+        let all: Vec<String> = self
+            .pages
+            .iter()
+            .filter(|f| self.known.contains_key(&f.rel))
+            .map(|f| f.rel.clone())
+            .collect();
+        let (rendered, _) = self.render(&all, sink)?;
+        self.write_site_pages(sink, SiteOutputs::ALL)?;
+        self.write_fixed_files(sink)?;
+        copy_media(self.site, &self.unreadable, sink)?;
+        copy_static(self.site, sink)?;
+        Ok(self.outcome(rendered, SiteOutputs::ALL))
+    }
+
+    /// Builds again after the content files `rels` changed on disk (the
+    /// same files as when this builder was made): changed pages, the pages
+    /// whose findings the change alters, that include them or whose
+    /// navigation shows their title, and the site-wide pages are rendered
+    /// again; changed media are copied; a TOC change renders every page. A
+    /// page that cannot be read keeps its last good output and reports why.
+    pub fn rebuild(&mut self, rels: &[String], sink: &dyn Sink) -> Result<Rebuild> {
+        let mut changed = Vec::new();
+        let mut toc_changed = false;
+        for rel in rels {
+            let Some(file) = self.site.files.iter().find(|f| &f.rel == rel) else {
+                return Ok(Rebuild::Full(format!("{rel} is new")));
+            };
+            let was_page = self.pages.iter().any(|p| p.rel == file.rel);
+            if was_page != pipeline::is_page(file) {
+                return Ok(Rebuild::Full(format!("{rel} is a page now, or no longer")));
+            }
+            match file.kind {
+                _ if was_page => changed.push(pipeline::read_page(self.site, file)),
+                FileKind::Toc => toc_changed = true,
+                FileKind::Asset if !self.unreadable.contains_key(rel) => {
+                    sink.copy(&file.rel, &file.path)?;
+                }
+                _ => {}
+            }
+        }
+        if let Some(reason) = self.needs_full(&changed) {
+            return Ok(Rebuild::Full(reason));
+        }
+        let mut dependents = self.includers(rels);
+        let mut outputs = SiteOutputs::default();
+        let mut titles_changed = false;
+        let mut rendering: HashSet<String> = HashSet::new();
+        for result in changed {
+            match result {
+                Ok(page) => {
+                    let rel = page.doc.rel.clone();
+                    let old = self.summaries.get(&rel).cloned();
+                    self.take_in(page);
+                    if let (Some(old), Some(new)) = (old, self.summaries.get(&rel)) {
+                        outputs.sitemap |=
+                            (old.bilingual, &old.locale) != (new.bilingual, &new.locale);
+                        titles_changed |= old.title != new.title;
+                        if old.title != new.title {
+                            self.title_dependents(&rel, &mut dependents);
+                        }
+                    }
+                    rendering.insert(rel);
+                }
+                Err(problem) => {
+                    self.unreadable.insert(problem.file.clone(), problem);
+                }
+            }
+        }
+        let before: HashMap<String, PageSummary> = self.summaries.clone();
+        let findings_changed = self.run_site_pass();
+        outputs.findings = !findings_changed.is_empty() || !rendering.is_empty();
+        dependents.extend(findings_changed);
+        outputs.lists = before != self.summaries || !rendering.is_empty();
+        if toc_changed || titles_changed {
+            self.make_trees()?;
+            outputs.lists = true;
+        }
+        if toc_changed {
+            dependents.extend(self.known.keys().cloned());
+        }
+        dependents.extend(rendering);
+        let jobs: Vec<String> = self
+            .pages
+            .iter()
+            .filter(|f| dependents.contains(&f.rel) && self.known.contains_key(&f.rel))
+            .map(|f| f.rel.clone())
+            .collect();
+        let (rendered, search_changed) = self.render(&jobs, sink)?;
+        outputs.search = search_changed;
+        self.write_site_pages(sink, outputs)?;
+        Ok(Rebuild::Done(self.outcome(rendered, outputs)))
+    }
+
+    /// Writes the built-in static files and the site's `static/` folder
+    /// again (after a change there).
+    pub fn copy_static(&self, sink: &dyn Sink) -> Result<()> {
+        self.write_fixed_files(sink)?;
+        copy_static(self.site, sink)
+    }
+
+    /// The pages that include any of `rels`.
+    fn includers(&self, rels: &[String]) -> HashSet<String> {
+        self.known
+            .iter()
+            .filter(|(rel, known)| {
+                known.facts.links.iter().any(|l| {
+                    l.kind == crate::links::LinkKind::Include
+                        && match self.pass.index.resolve(rel, &l.url) {
+                            crate::links::Target::Page { rel, .. }
+                            | crate::links::Target::File(rel) => rels.contains(&rel),
+                            _ => false,
+                        }
+                })
+            })
+            .map(|(rel, _)| rel.clone())
+            .collect()
+    }
+
+    /// Why the changed pages cannot be rebuilt on their own, if they cannot:
+    /// a page unreadable at the start now reads (it was never in the index),
+    /// or the site's majority language changes (every URL would).
+    fn needs_full(&self, changed: &[std::result::Result<Page, Diagnostic>]) -> Option<String> {
+        let mut locales: HashMap<&str, &str> = HashMap::new();
+        for page in changed.iter().flatten() {
+            if !self.known.contains_key(&page.doc.rel) {
+                return Some(format!("{} can be read again", page.doc.rel));
+            }
+            locales.insert(&page.doc.rel, &page.locale);
+        }
+        let after = self
+            .known
+            .iter()
+            .map(|(rel, k)| locales.get(rel.as_str()).copied().unwrap_or(&k.locale));
+        let target = majority_locale(after, &self.site.config.target_locale);
+        (target != self.locales.target).then(|| format!("the site's language is now {target}"))
+    }
+
+    /// Adds to `out` the pages whose navigation shows the title of `rel`.
+    fn title_dependents(&self, rel: &str, out: &mut HashSet<String>) {
+        for tree in &self.trees {
+            let Some(at) = tree.order.iter().position(|p| p == rel) else {
+                continue;
+            };
+            if tree.tree.from_folders {
+                // Every page of a folder tree shows the title in its sidebar.
+                out.extend(tree.order.iter().cloned());
+            } else {
+                // Neighbours show it in their previous/next links.
+                let neighbours = [at.checked_sub(1), Some(at + 1)];
+                out.extend(
+                    neighbours
+                        .iter()
+                        .flatten()
+                        .filter_map(|i| tree.order.get(*i).cloned()),
+                );
+            }
+        }
+    }
+
+    /// The navigation trees, rendered once for every page to reuse.
+    fn make_trees(&mut self) -> Result<()> {
+        let (mut trees, problems) =
+            nav::build(&self.site.files, |f| load::read_text(&f.path, &f.rel).ok());
+        for tree in &mut trees {
+            nav::set_urls(&mut tree.items, &|rel| self.locales.href(rel, View::Sxs));
+            if tree.from_folders {
+                nav::set_names(&mut tree.items, &|rel| {
+                    self.summaries.get(rel).map(|s| s.title.clone())
+                });
+            }
+        }
+        self.trees = lists::render_trees(&self.templates, trees)?;
+        self.nav_problems = problems;
+        Ok(())
+    }
+
+    /// What rendering needs, borrowed from the builder.
+    fn shared(&self) -> Shared<'_> {
+        Shared {
+            site: self.site,
+            templates: &self.templates,
+            locales: &self.locales,
+            index: &self.pass.index,
+            summaries: &self.summaries,
+            trees: &self.trees,
+            docs: &self.docs,
+        }
+    }
+
+    /// Renders the pages `rels` in parallel into `sink`. Returns how many
+    /// were rendered, and whether the search index changed with them.
+    fn render(&mut self, rels: &[String], sink: &dyn Sink) -> Result<(usize, bool)> {
+        let shared = self.shared();
+        let site = self.site;
+        let results: Vec<Result<std::result::Result<(String, String), Diagnostic>>> = rels
+            .par_iter()
+            .filter_map(|rel| self.known.get(rel).map(|k| (rel, k)))
+            .map(|(rel, known)| {
+                let doc = match self.docs.get(rel) {
+                    Some(doc) => std::borrow::Cow::Borrowed(doc),
+                    None => match reread(site, rel) {
+                        Ok(doc) => std::borrow::Cow::Owned(doc),
+                        Err(problem) => return Ok(Err(problem)),
+                    },
+                };
+                let page = shared.render_page(&doc, &known.locale, &known.findings)?;
+                for (path, html) in &page.files {
+                    sink.write(path, html.as_bytes())?;
+                }
+                Ok(Ok((rel.clone(), page.search)))
+            })
+            .collect();
+        let mut count = 0;
+        let mut search_changed = false;
+        for result in results {
+            match result? {
+                Ok((rel, search)) => {
+                    count += 1;
+                    if let Some(known) = self.known.get_mut(&rel) {
+                        search_changed |= known.search != search;
+                        known.search = search;
+                    }
+                }
+                Err(problem) => {
+                    self.unreadable.insert(problem.file.clone(), problem);
+                }
+            }
+        }
+        Ok((count, search_changed))
+    }
+
+    /// The outputs built from every page: home, 404, review dashboard and
+    /// decisions index (`lists`), the sitemap, the search index and the
+    /// findings; those in `outputs`, in parallel.
+    fn write_site_pages(&self, sink: &dyn Sink, outputs: SiteOutputs) -> Result<()> {
+        let shared = self.shared();
+        let summaries: Vec<&PageSummary> = self
+            .pages
+            .iter()
+            .filter_map(|f| self.summaries.get(&f.rel))
+            .collect();
+        let mut files: Vec<Output> = Vec::new();
+        if outputs.lists {
+            files.extend(shared.lists(&summaries, &self.home_list)?);
+        }
+        if outputs.sitemap {
+            files.push(shared.sitemap(&summaries, self.base_url())?);
+        }
+        if outputs.search {
+            let parts = self
+                .pages
+                .iter()
+                .filter_map(|f| self.known.get(&f.rel))
+                .map(|k| k.search.as_str());
+            files.push(lists::search_script(parts));
+        }
+        if outputs.findings {
+            files.push(lists::findings_json(&self.findings())?);
+        }
+        files
+            .par_iter()
+            .try_for_each(|(path, bytes)| sink.write(path, bytes))
+    }
+
+    /// Files that depend on neither pages nor content: robots.txt and the
+    /// built-in CSS and JS.
+    fn write_fixed_files(&self, sink: &dyn Sink) -> Result<()> {
+        let base = self.base_url();
+        sink.write(
+            "robots.txt",
+            format!(
+                "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
+                base.trim_end_matches('/')
+            )
+            .as_bytes(),
+        )?;
+        for (path, content) in render::STATIC {
+            sink.write(path, content.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn base_url(&self) -> &str {
+        self.base_url
+            .as_deref()
+            .unwrap_or(&self.site.config.base_url)
+    }
+
+    /// Every finding of the site as it stands, sorted: the same list as
+    /// [`pipeline::review_site`] gives `sxs check`.
+    fn findings(&self) -> Vec<Diagnostic> {
+        let mut findings = self.site.problems.clone();
+        findings.extend(self.nav_problems.iter().cloned());
+        findings.extend(self.unreadable.values().cloned());
+        for (rel, known) in &self.known {
+            if !self.unreadable.contains_key(rel) {
+                findings.extend(known.findings.iter().cloned());
+            }
+        }
+        pipeline::sort_findings(&mut findings);
+        findings
+    }
+
+    fn outcome(&self, rendered: usize, outputs: SiteOutputs) -> Outcome {
+        Outcome {
+            pages: self.summaries.len(),
+            rendered,
+            site_outputs: outputs.names(),
+            findings: self.findings(),
+        }
+    }
+}
+
+/// The page `rel` read and aligned again, when its document did not fit in
+/// the cache: rendering needs it, its findings are already known.
+fn reread(site: &Site, rel: &str) -> std::result::Result<Document, Diagnostic> {
+    match site.files.iter().find(|f| f.rel == rel) {
+        Some(file) => pipeline::read_document(site, file),
+        None => Err(Diagnostic::new(
+            rel,
+            (1, 1),
+            crate::code::Code::Io,
+            Severity::Error,
+            "the page is gone; build again",
+        )),
+    }
+}
+
+/// The documents kept between the per-page stages and rendering, up to a
+/// budget of estimated bytes.
+#[derive(Debug)]
+pub(crate) struct DocCache {
+    budget: usize,
+    used: usize,
+    docs: HashMap<String, (Document, usize)>,
+}
+
+impl DocCache {
+    fn new(budget: usize) -> DocCache {
+        DocCache {
+            budget,
+            used: 0,
+            docs: HashMap::new(),
+        }
+    }
+
+    /// Keeps `doc` if it fits (replacing an older version of the page).
+    fn insert(&mut self, doc: Document) {
+        if let Some((_, size)) = self.docs.remove(&doc.rel) {
+            self.used -= size;
+        }
+        let size = estimated_size(&doc);
+        if self.used + size <= self.budget {
+            self.used += size;
+            self.docs.insert(doc.rel.clone(), (doc, size));
+        }
+    }
+
+    pub(crate) fn get(&self, rel: &str) -> Option<&Document> {
+        self.docs.get(rel).map(|(doc, _)| doc)
+    }
+}
+
+/// About how many bytes a document holds (see [`DOC_BYTES_PER_SOURCE_BYTE`]).
+fn estimated_size(doc: &Document) -> usize {
+    let text: usize = doc
+        .segments
+        .iter()
+        .map(|s| s.target.len() + s.source.len())
+        .sum();
+    (text + 64 * doc.blocks.len()).max(1024) * DOC_BYTES_PER_SOURCE_BYTE / 2
+}
+
+/// The site-wide outputs, by what they are built from: `lists` from the
+/// pages' summaries and the navigation, `sitemap` from each page's language,
+/// `search` from each page's segments, `findings` from every finding. A
+/// rebuild writes only those whose input changed.
+#[derive(Debug, Default, Clone, Copy)]
+struct SiteOutputs {
+    lists: bool,
+    sitemap: bool,
+    search: bool,
+    findings: bool,
+}
+
+impl SiteOutputs {
+    const ALL: SiteOutputs = SiteOutputs {
+        lists: true,
+        sitemap: true,
+        search: true,
+        findings: true,
+    };
+
+    fn names(self) -> Vec<&'static str> {
+        [
+            (self.lists, "home/review/decisions"),
+            (self.sitemap, "sitemap"),
+            (self.search, "search index"),
+            (self.findings, "findings"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, name)| *name)
+        .collect()
+    }
+}
+
+/// The language most pages are in (ties: the last in name order), else
+/// `default`: it names the target view's files.
+fn majority_locale<'s>(locales: impl Iterator<Item = &'s str>, default: &str) -> String {
+    let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+    for locale in locales {
+        *votes.entry(locale).or_default() += 1;
+    }
+    votes
+        .iter()
+        .max_by_key(|(_, n)| **n)
+        .map_or(default.to_owned(), |(l, _)| (*l).to_owned())
+}
+
+/// The outputs of every page and media file, claimed once each (see
+/// [`claims`]): the inputs that lost their path, and where the home goes.
+fn settle_outputs(
+    site: &Site,
+    summaries: &HashMap<String, PageSummary>,
+    locales: &Locales,
+) -> claims::Settled {
+    let inputs = site.files.iter().filter_map(|file| {
+        let outputs = if summaries.contains_key(&file.rel) {
+            View::ALL.map(|v| locales.built_path(&file.rel, v)).to_vec()
+        } else if file.kind == FileKind::Asset {
+            vec![file.rel.clone()]
+        } else {
+            return None;
+        };
+        Some((file.rel.as_str(), outputs))
+    });
+    let mut reserved = vec![
+        "404.html",
+        "review/index.html",
+        "review/findings.json",
+        "decisions/index.html",
+        "sitemap.xml",
+        "robots.txt",
+        lists::SEARCH_INDEX,
+    ];
+    reserved.extend(render::STATIC.iter().map(|(path, _)| *path));
+    claims::settle(inputs, &reserved)
+}
+
+/// Copies content media (anything that is not a page or TOC), but those
+/// that could not be claimed (in `lost`).
+fn copy_media(site: &Site, lost: &BTreeMap<String, Diagnostic>, sink: &dyn Sink) -> Result<()> {
+    for file in site
+        .files
+        .iter()
+        .filter(|f| f.kind == FileKind::Asset && !lost.contains_key(&f.rel))
+    {
+        sink.copy(&file.rel, &file.path)?;
+    }
+    Ok(())
+}
+
+/// Copies the site's `static/` folder, which may override the built-in CSS
+/// and JS.
+fn copy_static(site: &Site, sink: &dyn Sink) -> Result<()> {
+    let static_dir = site.paths.root.join("static");
+    if static_dir.is_dir() && static_dir != site.paths.content {
+        let (files, _) = load::discover(&static_dir, &[], site.config.symlinks());
+        for file in files {
+            sink.copy(&format!("static/{}", file.rel), &file.path)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,200 @@
+//! One page's three views, rendered to HTML and returned (the driver
+//! writes them), with the page's search records.
+
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::links::SiteIndex;
+use crate::model::{Document, Side};
+use crate::render::markdown::{Context, IncludeSource};
+use crate::render::views::{
+    self, FindingView, Locales, PageLinks, PageNav, PageSummary, RenderedTree, View,
+};
+use crate::render::Templates;
+use crate::site::Site;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// What rendering any page needs, shared by every page of a build.
+pub(crate) struct Shared<'a> {
+    pub site: &'a Site,
+    pub templates: &'a Templates,
+    pub locales: &'a Locales,
+    pub index: &'a SiteIndex,
+    pub summaries: &'a HashMap<String, PageSummary>,
+    pub trees: &'a [RenderedTree],
+    pub docs: &'a super::DocCache,
+}
+
+/// A page's built files and search records.
+#[derive(Debug)]
+pub(crate) struct RenderedPage {
+    /// (path from the output root, HTML), one per view.
+    pub files: Vec<(String, String)>,
+    /// The page's search records: JSON objects joined by commas.
+    pub search: String,
+}
+
+impl Shared<'_> {
+    /// The template values every page shares.
+    pub(crate) fn base_context(&self, rel: &str) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        ctx.insert("root", &views::root_prefix(rel));
+        ctx.insert("config", &self.site.config);
+        ctx.insert("locales", self.locales);
+        ctx
+    }
+
+    /// Renders one page's three views. `findings` are all of the page's,
+    /// its own and the site pass's.
+    pub(crate) fn render_page(
+        &self,
+        doc: &Document,
+        locale: &str,
+        findings: &[Diagnostic],
+    ) -> Result<RenderedPage> {
+        let links = PageLinks::new(self.index, self.locales, &doc.rel);
+        let includes = Includes {
+            site: self.site,
+            docs: self.docs,
+        };
+        let context = Context {
+            links: &links,
+            target_lang: locale,
+            source_lang: &self.site.config.source_locale,
+            includes: Some(&includes),
+            include_stack: Default::default(),
+        };
+        let summary = self.summaries.get(&doc.rel);
+        let mut ctx = self.base_context(&doc.rel);
+        ctx.insert("page", &PageView::new(doc, self.locales, locale));
+        ctx.insert("summary", &summary);
+        let decisions = summary
+            .map(|s| views::group_decisions(&[s]))
+            .unwrap_or_default();
+        ctx.insert("decisions", &decisions);
+        ctx.insert("nav", &PageNav::of(&doc.rel, self.trees, self.summaries));
+        let shown: Vec<FindingView> = findings.iter().map(FindingView::of).collect();
+        ctx.insert("findings", &shown);
+        let mut files = Vec::with_capacity(View::ALL.len());
+        for view in View::ALL {
+            links.view.set(view);
+            ctx.insert("view", &view);
+            match view {
+                View::Sxs => {
+                    ctx.insert("rows", &views::rows(doc, findings, &context));
+                    ctx.insert("body", "");
+                }
+                View::Target | View::Source => {
+                    let side = if view == View::Target {
+                        Side::Target
+                    } else {
+                        Side::Source
+                    };
+                    ctx.insert("rows", &Vec::<()>::new());
+                    ctx.insert("body", &views::reading_body(doc, side, &context));
+                }
+            }
+            let html = self.templates.render("page.html", &ctx)?;
+            files.push((self.locales.built_path(&doc.rel, view), html));
+        }
+        Ok(RenderedPage {
+            files,
+            search: self.search_records(doc)?,
+        })
+    }
+
+    /// The page's segments as search records, without the array's brackets
+    /// (the driver joins every page's).
+    fn search_records(&self, doc: &Document) -> Result<String> {
+        let url = self.locales.href(&doc.rel, View::Sxs);
+        let title = views::page_title(doc);
+        let entries: Vec<SearchEntry> = doc
+            .segments
+            .iter()
+            .map(|s| SearchEntry {
+                u: format!("{url}#{}", s.id),
+                p: &title,
+                t: &s.target_text,
+                s: &s.source_text,
+            })
+            .collect();
+        let json = serde_json::to_string(&entries).map_err(|e| Error::new(e.to_string()))?;
+        Ok(json[1..json.len() - 1].to_owned())
+    }
+}
+
+/// One search record: a segment in both languages.
+#[derive(Debug, Serialize)]
+struct SearchEntry<'a> {
+    /// Page URL from the site root, with the segment anchor.
+    u: String,
+    /// Page title.
+    p: &'a str,
+    /// Target text.
+    t: &'a str,
+    /// Source text.
+    s: &'a str,
+}
+
+/// The files that include paragraphs name: the build's documents (an
+/// include is a page of its own, already read; its findings are its own
+/// page's), or read through load, parse and align when not kept.
+struct Includes<'a> {
+    site: &'a Site,
+    docs: &'a super::DocCache,
+}
+
+impl IncludeSource for Includes<'_> {
+    fn load(&self, from: &str, href: &str) -> std::result::Result<Document, String> {
+        let path = href.split('#').next().unwrap_or(href);
+        let rel = crate::links::resolve_path(from, path)
+            .ok_or_else(|| format!("include `{href}` points outside the content folder"))?;
+        let file = self
+            .site
+            .files
+            .iter()
+            .find(|f| f.rel == rel)
+            .ok_or_else(|| {
+                format!("include `{href}` not found (looked for {rel}); fix the path")
+            })?;
+        match self.docs.get(&file.rel) {
+            Some(doc) => Ok(doc.clone()),
+            None => crate::pipeline::read_document(self.site, file).map_err(|d| d.message),
+        }
+    }
+}
+
+/// The page fields templates see.
+#[derive(Debug, Serialize)]
+struct PageView<'a> {
+    rel: &'a str,
+    title: String,
+    description: Option<&'a str>,
+    meta: &'a serde_json::Map<String, serde_json::Value>,
+    bilingual: bool,
+    target_locale: &'a str,
+    /// File names of the three views (same folder).
+    urls: BTreeMap<&'static str, String>,
+}
+
+impl<'a> PageView<'a> {
+    fn new(doc: &'a Document, locales: &Locales, locale: &'a str) -> PageView<'a> {
+        let name = |view| {
+            let path = locales.href(&doc.rel, view);
+            path.rsplit('/').next().unwrap_or(&path).to_owned()
+        };
+        let urls = BTreeMap::from([
+            ("sxs", name(View::Sxs)),
+            ("target", name(View::Target)),
+            ("source", name(View::Source)),
+        ]);
+        PageView {
+            rel: &doc.rel,
+            title: views::page_title(doc),
+            description: doc.meta.description.as_deref(),
+            meta: &doc.meta.all,
+            bilingual: doc.is_bilingual(),
+            target_locale: locale,
+            urls,
+        }
+    }
+}

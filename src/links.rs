@@ -1,0 +1,494 @@
+//! Links between pages: what a page links to, collected once from its
+//! aligned document, and how a link resolves against the site's files.
+//!
+//! The site pass reports the links that do not resolve, and the renderer
+//! rewrites the ones that do, through the same [`SiteIndex::resolve`], so a
+//! built site and `sxs check` cannot disagree about which links are broken.
+
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::model::{Block, Document, Piece};
+use crate::parse;
+use pulldown_cmark::{Event, Tag, TagEnd};
+use std::collections::{HashMap, HashSet};
+
+/// What a reference in a page is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    /// `[text](url)`: a page, a file or an anchor.
+    Link,
+    /// `![alt](src)` and `:::image source`: a file that must exist.
+    Media,
+    /// `[!INCLUDE [title](path)]`: a file rendered in place.
+    Include,
+}
+
+/// One reference as written in a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkUse {
+    pub kind: LinkKind,
+    pub url: String,
+    /// The line of the block that holds it.
+    pub line: usize,
+}
+
+/// Every link, image and include of a page: in its blocks and in both
+/// languages of each segment (whose text is markdown of its own), each once
+/// per block.
+pub fn collect(doc: &Document) -> Vec<LinkUse> {
+    let mut out: Vec<LinkUse> = Vec::new();
+    for block in &doc.blocks {
+        let start = out.len();
+        if let Some(href) = include_href(block) {
+            out.push(LinkUse {
+                kind: LinkKind::Include,
+                url: href,
+                line: block.line,
+            });
+            continue;
+        }
+        let shared = block.pieces.iter().filter_map(|p| match p {
+            Piece::Event(e) => Some(e.clone()),
+            Piece::Segment(_) => None,
+        });
+        scan(shared, block.line, &mut out);
+        for i in block.segment_indices() {
+            if let Some(segment) = doc.segments.get(i) {
+                for text in [&segment.target, &segment.source] {
+                    scan(parse::inline_events(text, &doc.refs), block.line, &mut out);
+                }
+            }
+        }
+        let mut seen = HashSet::new();
+        let mut i = start;
+        while i < out.len() {
+            if seen.insert((out[i].kind, out[i].url.clone())) {
+                i += 1;
+            } else {
+                out.remove(i);
+            }
+        }
+    }
+    out
+}
+
+/// The links and images of a stream of events.
+fn scan<'a>(events: impl IntoIterator<Item = Event<'a>>, line: usize, out: &mut Vec<LinkUse>) {
+    let mut events = events.into_iter().peekable();
+    while let Some(event) = events.next() {
+        let (kind, url) = match event {
+            Event::Start(Tag::Link { dest_url, .. }) => (LinkKind::Link, dest_url.to_string()),
+            Event::Start(Tag::Image { dest_url, .. }) => (LinkKind::Media, dest_url.to_string()),
+            Event::Text(text) if is_image_directive(&text) => {
+                let mut directive = text.to_string();
+                while directive_open(&directive) {
+                    match events.peek() {
+                        Some(Event::Text(more)) => directive.push_str(more),
+                        Some(Event::SoftBreak) => directive.push(' '),
+                        _ => break,
+                    }
+                    events.next();
+                }
+                let source = attribute(&directive, "source").unwrap_or_default();
+                (LinkKind::Media, source)
+            }
+            _ => continue,
+        };
+        out.push(LinkUse { kind, url, line });
+    }
+}
+
+/// Does this text start a DocFX `:::image …:::` directive?
+pub fn is_image_directive(text: &str) -> bool {
+    text.trim_start().starts_with(":::image")
+}
+
+/// Is the directive gathered so far still missing its closing `:::`?
+pub fn directive_open(directive: &str) -> bool {
+    !directive.trim_end().ends_with(":::") || directive.trim() == ":::image"
+}
+
+/// The value of `name="value"` in a tag or directive.
+pub fn attribute(text: &str, name: &str) -> Option<String> {
+    let mut search = text;
+    while let Some(at) = search.find(name) {
+        let before_ok = at == 0
+            || search[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_whitespace());
+        let after = &search[at + name.len()..];
+        if before_ok {
+            if let Some(value) = after.trim_start().strip_prefix('=') {
+                let value = value.trim_start();
+                let quote = value.chars().next()?;
+                if quote == '"' || quote == '\'' {
+                    let inner = &value[1..];
+                    return inner.find(quote).map(|end| inner[..end].to_owned());
+                }
+            }
+        }
+        search = after;
+    }
+    None
+}
+
+/// The path of a paragraph that is only `[!INCLUDE [title](path)]` (or the
+/// `[!include[title](path)]` spelling).
+pub fn include_href(block: &Block) -> Option<String> {
+    if block.kind != crate::model::BlockKind::Paragraph {
+        return None;
+    }
+    let mut text = String::new();
+    let mut href = None;
+    let mut in_link = false;
+    for piece in &block.pieces {
+        match piece {
+            Piece::Event(Event::Text(t)) if !in_link => text.push_str(t),
+            Piece::Event(Event::Text(_)) => {}
+            Piece::Event(Event::Start(Tag::Link { dest_url, .. })) if href.is_none() => {
+                href = Some(dest_url.to_string());
+                in_link = true;
+                text.push_str("@link@");
+            }
+            Piece::Event(Event::End(TagEnd::Link)) => in_link = false,
+            Piece::Event(Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)) => {}
+            _ => return None,
+        }
+    }
+    let compact: String = text
+        .split_whitespace()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    // The `[` before the title opens the link, so it is not in the text.
+    let is_include = compact == "[!include@link@]";
+    href.filter(|_| is_include)
+}
+
+/// Is `url` outside the site (a scheme, or protocol-relative)?
+pub fn is_external(url: &str) -> bool {
+    let scheme_end = url.find(':');
+    let slash = url.find('/');
+    match (scheme_end, slash) {
+        (Some(c), Some(s)) => c < s,
+        (Some(_), None) => true,
+        _ => url.starts_with("//"),
+    }
+}
+
+/// `href` relative to the page `rel`, as a content path; `None` when it
+/// climbs out of the content folder.
+pub fn resolve_path(rel: &str, href: &str) -> Option<String> {
+    let mut parts: Vec<&str> = rel.split('/').collect();
+    parts.pop();
+    for part in href.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Where a link leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Left as written: external, a fragment of this page, or a site path
+    /// (`/product/page`) that is not in this docset.
+    AsWritten,
+    /// A page of the site, with the anchor asked for.
+    Page {
+        rel: String,
+        fragment: Option<String>,
+    },
+    /// A file of the content folder that is not a page.
+    File(String),
+    /// Nothing in the content folder.
+    Missing,
+}
+
+/// What link resolution needs to know about the site: its files, its pages
+/// and their anchors.
+#[derive(Debug, Default)]
+pub struct SiteIndex {
+    files: HashSet<String>,
+    /// Lowercase path -> path, for links whose case differs from the file's
+    /// (DocFX sites resolve them; static hosts would not).
+    folded: HashMap<String, String>,
+    /// Page -> the anchors it defines (segment ids, heading and `<a name>`
+    /// anchors; the `src-` twins of segment ids are implied).
+    pages: HashMap<String, HashSet<String>>,
+}
+
+impl SiteIndex {
+    pub fn new(files: impl IntoIterator<Item = String>) -> SiteIndex {
+        let files: HashSet<String> = files.into_iter().collect();
+        let folded = files
+            .iter()
+            .map(|f| (f.to_lowercase(), f.clone()))
+            .collect();
+        SiteIndex {
+            files,
+            folded,
+            pages: HashMap::new(),
+        }
+    }
+
+    /// Records a page and its anchors.
+    pub fn add_page(&mut self, rel: &str, anchors: HashSet<String>) {
+        self.pages.insert(rel.to_owned(), anchors);
+    }
+
+    pub fn is_page(&self, rel: &str) -> bool {
+        self.pages.contains_key(rel)
+    }
+
+    pub fn has_file(&self, rel: &str) -> bool {
+        self.files.contains(rel)
+    }
+
+    /// The content path as it is on disk, if the site has it.
+    fn canonical(&self, rel: &str) -> Option<String> {
+        if self.files.contains(rel) {
+            return Some(rel.to_owned());
+        }
+        self.folded.get(&rel.to_lowercase()).cloned()
+    }
+
+    /// Where `url`, written in the page `from`, leads.
+    pub fn resolve(&self, from: &str, url: &str) -> Target {
+        if url.is_empty() || url.starts_with('#') || is_external(url) {
+            return Target::AsWritten;
+        }
+        let (path, fragment) = match url.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (url, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let target = match path.strip_prefix('/') {
+            // Docs-site absolute (`/partner-center/x`): internal if we have it.
+            Some(site_path) => {
+                let site_path = site_path.trim_end_matches('/');
+                let found = [
+                    format!("{site_path}.md"),
+                    site_path.to_owned(),
+                    format!("{site_path}/index.md"),
+                    format!("{site_path}/index.yml"),
+                ]
+                .into_iter()
+                .find(|c| self.pages.contains_key(c));
+                match found {
+                    Some(rel) => rel,
+                    None => return Target::AsWritten,
+                }
+            }
+            None => match resolve_path(from, path).and_then(|p| self.canonical(&p)) {
+                Some(rel) => rel,
+                None => return Target::Missing,
+            },
+        };
+        if self.pages.contains_key(&target) {
+            Target::Page {
+                rel: target,
+                fragment: fragment.map(str::to_owned),
+            }
+        } else {
+            Target::File(target)
+        }
+    }
+
+    /// The finding for a reference that does not resolve, if it does not.
+    pub fn check(&self, from: &str, link: &LinkUse) -> Option<Diagnostic> {
+        let target = self.resolve(from, &link.url);
+        let (code, what) = match (link.kind, &target) {
+            (_, Target::AsWritten) => return None,
+            (LinkKind::Include, Target::Missing) => {
+                let path = link.url.split('#').next().unwrap_or(&link.url);
+                let message = match resolve_path(from, path) {
+                    Some(looked) => format!(
+                        "include `{}` not found (looked for {looked}); fix the path",
+                        link.url
+                    ),
+                    None => format!(
+                        "include `{}` points outside the content folder; fix the path",
+                        link.url
+                    ),
+                };
+                return Some(Diagnostic::new(
+                    from,
+                    (link.line, 1),
+                    Code::Include,
+                    Severity::Error,
+                    message,
+                ));
+            }
+            (LinkKind::Include, _) => return None,
+            (LinkKind::Media, Target::Missing) => (
+                Code::MissingImage,
+                "shows an image that is not in the content folder; fix the path",
+            ),
+            (LinkKind::Media, _) => return None,
+            (LinkKind::Link, Target::Missing) => (
+                Code::BrokenLink,
+                "links to a page or file that is not in the content folder; fix the path",
+            ),
+            (LinkKind::Link, Target::Page { rel, fragment }) => {
+                let anchor = fragment.as_deref().filter(|a| !a.is_empty())?;
+                if self.has_anchor(rel, anchor) {
+                    return None;
+                }
+                (
+                    Code::BrokenAnchor,
+                    "links to an anchor that the page does not have; fix the anchor",
+                )
+            }
+            (LinkKind::Link, Target::File(_)) => return None,
+        };
+        Some(Diagnostic::new(
+            from,
+            (link.line, 1),
+            code,
+            code.default_severity(),
+            format!("`{}` {what}", link.url),
+        ))
+    }
+
+    fn has_anchor(&self, rel: &str, anchor: &str) -> bool {
+        let Some(anchors) = self.pages.get(rel) else {
+            return false;
+        };
+        anchors.contains(anchor)
+            || anchor
+                .strip_prefix("src-")
+                .is_some_and(|id| anchors.contains(id))
+    }
+}
+
+/// The anchors a page defines: its segment ids and its blocks' anchors.
+pub fn anchors(doc: &Document) -> HashSet<String> {
+    let mut anchors: HashSet<String> = doc.segments.iter().map(|s| s.id.clone()).collect();
+    anchors.extend(doc.blocks.iter().flat_map(|b| b.anchors.iter().cloned()));
+    anchors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> SiteIndex {
+        let mut index = SiteIndex::new(
+            ["a/page.md", "a/Other.md", "a/media/x.png"]
+                .iter()
+                .map(|s| s.to_string()),
+        );
+        index.add_page("a/page.md", HashSet::from(["h".to_owned()]));
+        index.add_page("a/Other.md", HashSet::from(["abc-1".to_owned()]));
+        index
+    }
+
+    fn link(kind: LinkKind, url: &str) -> LinkUse {
+        LinkUse {
+            kind,
+            url: url.into(),
+            line: 4,
+        }
+    }
+
+    #[test]
+    fn resolves_pages_files_case_and_site_paths() {
+        let index = index();
+        let page = |rel: &str, f: Option<&str>| Target::Page {
+            rel: rel.into(),
+            fragment: f.map(str::to_owned),
+        };
+        assert_eq!(
+            index.resolve("a/page.md", "other.md"),
+            page("a/Other.md", None)
+        );
+        assert_eq!(
+            index.resolve("a/page.md", "./Other.md#abc-1"),
+            page("a/Other.md", Some("abc-1"))
+        );
+        assert_eq!(
+            index.resolve("a/page.md", "media/x.png"),
+            Target::File("a/media/x.png".into())
+        );
+        assert_eq!(
+            index.resolve("a/page.md", "/a/page"),
+            page("a/page.md", None)
+        );
+        assert_eq!(
+            index.resolve("a/page.md", "/elsewhere/x"),
+            Target::AsWritten
+        );
+        assert_eq!(
+            index.resolve("a/page.md", "https://x.org/a.md"),
+            Target::AsWritten
+        );
+        assert_eq!(index.resolve("a/page.md", "gone.md"), Target::Missing);
+        assert_eq!(index.resolve("a/page.md", "../../out.md"), Target::Missing);
+    }
+
+    #[test]
+    fn checks_name_the_code_and_the_line() {
+        let index = index();
+        let check = |kind, url| index.check("a/page.md", &link(kind, url)).map(|d| d.code);
+        assert_eq!(check(LinkKind::Link, "gone.md"), Some(Code::BrokenLink));
+        assert_eq!(
+            check(LinkKind::Link, "Other.md#nope"),
+            Some(Code::BrokenAnchor)
+        );
+        assert_eq!(check(LinkKind::Link, "Other.md#abc-1"), None);
+        assert_eq!(check(LinkKind::Link, "Other.md#src-abc-1"), None);
+        assert_eq!(
+            check(LinkKind::Media, "media/y.png"),
+            Some(Code::MissingImage)
+        );
+        assert_eq!(check(LinkKind::Include, "inc.md"), Some(Code::Include));
+        let d = index.check("a/page.md", &link(LinkKind::Link, "gone.md"));
+        assert_eq!(
+            d.map(|d| (d.line, d.severity)),
+            Some((4, Severity::Warning))
+        );
+    }
+
+    #[test]
+    fn include_paragraphs_are_recognised_in_both_spellings() {
+        for text in [
+            "[!INCLUDE [snippet](includes/snippet.md)]\n",
+            "[!include[snippet](includes/snippet.md)]\n",
+        ] {
+            let doc = crate::read_document("p.md", text);
+            assert_eq!(
+                include_href(&doc.blocks[0]).as_deref(),
+                Some("includes/snippet.md"),
+                "{text}"
+            );
+        }
+        let doc = crate::read_document("p.md", "See [x](y.md) now.\n");
+        assert_eq!(include_href(&doc.blocks[0]), None);
+    }
+
+    #[test]
+    fn collects_links_in_blocks_and_in_both_languages_of_segments() {
+        let page = "# T\n\n[x](a.md) <span data-ttu-id=\"a-1\">Veja [b](b.md).</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">See [b](b-en.md).</span></span>\n\n:::image type=\"content\" source=\"m/i.png\" alt-text=\"x\":::\n\n[!INCLUDE [t](inc.md)]\n";
+        let doc = crate::read_document("p.md", page);
+        let got: Vec<(LinkKind, &str, usize)> = collect(&doc)
+            .iter()
+            .map(|l| (l.kind, l.url.as_str(), l.line))
+            .map(|(k, u, l)| (k, &page[page.find(u).unwrap_or(0)..][..u.len()], l))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (LinkKind::Link, "a.md", 3),
+                (LinkKind::Link, "b.md", 3),
+                (LinkKind::Link, "b-en.md", 3),
+                (LinkKind::Media, "m/i.png", 5),
+                (LinkKind::Include, "inc.md", 7),
+            ]
+        );
+    }
+}

@@ -1,0 +1,151 @@
+//! The site pass: the findings only a whole docset gives — links, anchors,
+//! images and includes that do not resolve, include cycles, and
+//! translations inconsistent across pages.
+//!
+//! It works on [`PageFacts`], the little each page leaves behind after the
+//! per-page stages, so the pages themselves need not stay in memory.
+
+use super::Page;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::links::{self, LinkKind, LinkUse, SiteIndex, Target};
+use crate::review::consistency::{self, Consistency};
+use crate::site::Site;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Includes nested deeper than this are refused (the renderer stops there
+/// too): a guard against long chains through different names.
+pub const MAX_INCLUDE_DEPTH: usize = 8;
+
+/// What the site pass needs of one page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFacts {
+    pub rel: String,
+    pub anchors: HashSet<String>,
+    pub links: Vec<LinkUse>,
+    pub consistency: consistency::Entries,
+}
+
+impl PageFacts {
+    pub fn of(page: &Page) -> PageFacts {
+        PageFacts {
+            rel: page.doc.rel.clone(),
+            anchors: links::anchors(&page.doc),
+            links: links::collect(&page.doc),
+            consistency: consistency::entries(&page.doc),
+        }
+    }
+}
+
+/// The site pass's result: the index links resolve against, and the
+/// findings it adds to each page.
+#[derive(Debug, Default)]
+pub struct SitePass {
+    pub index: SiteIndex,
+    pub findings: BTreeMap<String, Vec<Diagnostic>>,
+}
+
+impl SitePass {
+    /// The site-wide findings of one page.
+    pub fn of(&self, rel: &str) -> &[Diagnostic] {
+        self.findings.get(rel).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Runs the site pass over the pages' facts, given in path order.
+pub fn run(site: &Site, pages: &[&PageFacts]) -> SitePass {
+    let mut index = SiteIndex::new(site.files.iter().map(|f| f.rel.clone()));
+    for page in pages {
+        index.add_page(&page.rel, page.anchors.clone());
+    }
+    let mut found: Vec<Diagnostic> = pages
+        .iter()
+        .flat_map(|page| page.links.iter().filter_map(|l| index.check(&page.rel, l)))
+        .collect();
+    found.extend(include_cycles(&index, pages));
+    let mut consistency = Consistency::default();
+    for page in pages {
+        consistency.add(&page.rel, &page.consistency);
+    }
+    found.extend(consistency.findings());
+    let mut findings: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+    for d in crate::review::configure(found, &site.config.review) {
+        findings.entry(d.file.clone()).or_default().push(d);
+    }
+    SitePass { index, findings }
+}
+
+/// Includes that lead back to a page already being included, or nest deeper
+/// than [`MAX_INCLUDE_DEPTH`]: the renderer refuses them, and this reports
+/// them once, at the include that closes the loop.
+fn include_cycles(index: &SiteIndex, pages: &[&PageFacts]) -> Vec<Diagnostic> {
+    let edges: HashMap<&str, Vec<(String, &LinkUse)>> = pages
+        .iter()
+        .map(|page| {
+            let targets = page
+                .links
+                .iter()
+                .filter(|l| l.kind == LinkKind::Include)
+                .filter_map(|l| match index.resolve(&page.rel, &l.url) {
+                    Target::Page { rel, .. } | Target::File(rel) => Some((rel, l)),
+                    _ => None,
+                })
+                .collect();
+            (page.rel.as_str(), targets)
+        })
+        .collect();
+    let mut walk = IncludeWalk {
+        edges: &edges,
+        depth: HashMap::new(),
+        on_stack: HashSet::new(),
+        out: Vec::new(),
+    };
+    for page in pages {
+        walk.visit(&page.rel);
+    }
+    walk.out
+}
+
+/// A depth-first walk of the include graph that visits each file once, so
+/// that even a wide and deep graph costs its size, not its paths.
+struct IncludeWalk<'a> {
+    edges: &'a HashMap<&'a str, Vec<(String, &'a LinkUse)>>,
+    /// File -> the longest include chain below it, once walked.
+    depth: HashMap<&'a str, usize>,
+    on_stack: HashSet<&'a str>,
+    out: Vec<Diagnostic>,
+}
+
+impl<'a> IncludeWalk<'a> {
+    fn visit(&mut self, here: &'a str) -> usize {
+        if let Some(depth) = self.depth.get(here) {
+            return *depth;
+        }
+        self.on_stack.insert(here);
+        let mut deepest = 0;
+        let edges: &'a HashMap<&'a str, Vec<(String, &'a LinkUse)>> = self.edges;
+        for (target, link) in edges.get(here).into_iter().flatten() {
+            let target = target.as_str();
+            let problem = if self.on_stack.contains(target) {
+                Some("includes itself; break the cycle".to_owned())
+            } else {
+                let below = self.visit(target) + 1;
+                deepest = deepest.max(below);
+                (below == MAX_INCLUDE_DEPTH + 1).then(|| {
+                    format!("nests includes deeper than {MAX_INCLUDE_DEPTH}; include fewer levels")
+                })
+            };
+            if let Some(problem) = problem {
+                self.out.push(Diagnostic::new(
+                    here,
+                    (link.line, 1),
+                    Code::Include,
+                    Severity::Error,
+                    format!("include `{}` {problem}", link.url),
+                ));
+            }
+        }
+        self.on_stack.remove(here);
+        self.depth.insert(here, deepest);
+        deepest
+    }
+}
