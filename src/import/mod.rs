@@ -26,7 +26,7 @@ pub use plan::{plan_page, Page, PagePlan};
 use crate::diagnostic::{Code, Diagnostic, Error, Result, Severity};
 use crate::export::{nmtoken, tuid_base};
 use crate::site::Site;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::Path;
 
@@ -183,22 +183,29 @@ pub fn run(options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         )
     })?;
     let site = Site::open(options.site, None)?;
+    let pages: Pages = site
+        .markdown_files()
+        .map(|f| (f.rel.as_str(), f.path.as_path()))
+        .collect();
     let bytes = std::fs::read(options.file).map_err(|e| Error::io(options.file, e))?;
     let name = options.file.display().to_string();
     let outcome = match crate::load::decode(bytes, &name) {
-        Ok(text) => import(&site, format, &name, &text),
+        Ok(text) => import(&site, &pages, format, &name, &text),
         Err(d) => Outcome::refused(d),
     };
     let mut summary = outcome.summary();
     print_outcome(&outcome, options.quiet || options.write, out, err)?;
     if options.write {
-        summary = write_pages(&site, &outcome, summary, err)?;
+        summary = write_pages(&pages, &outcome, summary, err)?;
     }
     if !options.quiet {
         print_summary(&summary, options.write, err)?;
     }
     Ok(summary)
 }
+
+/// The site's pages by path relative to the content folder.
+type Pages<'s> = HashMap<&'s str, &'s Path>;
 
 /// The plans of every page the export touches, and what was refused.
 #[derive(Debug, Default)]
@@ -227,7 +234,7 @@ impl Outcome {
 }
 
 /// Reads the export and plans every page it names.
-fn import(site: &Site, format: Format, name: &str, text: &str) -> Outcome {
+fn import(site: &Site, pages: &Pages, format: Format, name: &str, text: &str) -> Outcome {
     let export = match read_export(format, text) {
         Ok(export) => export,
         Err(problem) => return Outcome::refused(problem.diagnostic(name, Code::ImportNotSxs)),
@@ -259,19 +266,14 @@ fn import(site: &Site, format: Format, name: &str, text: &str) -> Outcome {
         by_file.entry(&unit.file).or_default().push(unit);
     }
     for (rel, units) in by_file {
-        match read_page(site, rel) {
+        let page = pages.get(rel).map(|path| Page::load(path, rel, site));
+        match page {
             Some(Ok(page)) => outcome.plans.push(plan_page(&page, &units, format)),
             Some(Err(d)) => outcome.refusals.push(d),
             None => outcome.refusals.push(unknown_page(name, rel, &units)),
         }
     }
     outcome
-}
-
-/// The page `rel` of the site; `None` when the site has no such page.
-fn read_page(site: &Site, rel: &str) -> Option<std::result::Result<Page, Diagnostic>> {
-    let file = site.markdown_files().find(|f| f.rel == rel)?;
-    Some(Page::load(&file.path, rel, site))
 }
 
 /// One refusal for all the units of a page the site does not have.
@@ -315,16 +317,16 @@ fn print_outcome(
 /// Replaces each changed page atomically. A page that changed on disk since
 /// it was read is left alone and counted as refused.
 fn write_pages(
-    site: &Site,
+    pages: &Pages,
     outcome: &Outcome,
     mut summary: Summary,
     err: &mut dyn Write,
 ) -> Result<Summary> {
     for plan in outcome.plans.iter().filter(|p| p.new_text.is_some()) {
-        let Some(file) = site.markdown_files().find(|f| f.rel == plan.rel) else {
+        let Some(path) = pages.get(plan.rel.as_str()) else {
             continue;
         };
-        if let Err(d) = plan.write(&file.path) {
+        if let Err(d) = plan.write(path) {
             writeln!(err, "{d}").map_err(|e| Error::new(e.to_string()))?;
             summary.pairs -= plan.changed.len();
             summary.files -= 1;

@@ -10,6 +10,7 @@ use crate::markup::RawPair;
 use crate::model::Document;
 use crate::site::Site;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 
 const BOM: &str = "\u{FEFF}";
@@ -143,54 +144,53 @@ fn decide(
         return Err(unknown_id(page, unit));
     };
     let seg = &page.doc.segments[i];
-    let refuse = |code, why: String| refusal(page, i, code, why);
     let Some(new) = unit.target.as_deref().filter(|t| !t.trim().is_empty()) else {
         return Ok(None);
     };
     if comparable(new) == comparable(&seg.target) {
         return Ok(None);
     }
+    let range = writable(page, unit, i).map_err(|(code, why)| refusal(page, i, code, why))?;
+    Ok(Some(Edit {
+        segment: i,
+        range,
+        text: with_eol(new, eol_of(&page.text, &seg.target)),
+    }))
+}
+
+/// Where the unit's new target goes (segment `i`'s target span), unless it must
+/// be refused: why, with the refusal's code.
+fn writable(page: &Page, unit: &Unit, i: usize) -> Result<Range<usize>, (Code, String)> {
+    let seg = &page.doc.segments[i];
     if comparable(&unit.source) != comparable(&seg.source) {
-        return Err(refuse(Code::ImportStale, stale(&unit.source, &seg.source)));
+        return Err((Code::ImportStale, stale(&unit.source, &seg.source)));
     }
     if let Some(lang) = unit.target_lang.as_deref() {
         if !page.languages.iter().any(|l| l.eq_ignore_ascii_case(lang)) {
             let page_lang = page.languages.first().map_or("", String::as_str);
-            return Err(refuse(
-                Code::ImportLanguage,
-                format!(
-                    "the unit's target language is {lang} but the page is in {page_lang}; \
-                     import the file into the site of that language"
-                ),
-            ));
+            let why = format!(
+                "the unit's target language is {lang} but the page is in {page_lang}; import \
+                 the file into the site of that language"
+            );
+            return Err((Code::ImportLanguage, why));
         }
     }
     if !unit.inline_codes.is_empty() {
-        return Err(refuse(
-            Code::ImportUnsafe,
-            format!(
-                "the target holds inline codes (<{}>) that sxs did not export and cannot \
-                 turn back into markdown; write the markup as text, as it was exported",
-                unit.inline_codes.join(">, <")
-            ),
-        ));
+        let why = format!(
+            "the target holds inline codes (<{}>) that sxs did not export and cannot turn back \
+             into markdown; write the markup as text, as it was exported",
+            unit.inline_codes.join(">, <")
+        );
+        return Err((Code::ImportUnsafe, why));
     }
     let Some(range) = page.pairs[i].target.clone() else {
-        return Err(refuse(
-            Code::ImportUnsafe,
-            "this pair has no target span to write into; add its `<span data-ttu-id>` \
-             in the page first"
-                .to_owned(),
-        ));
+        let why = "this pair has no target span to write into; add its `<span data-ttu-id>` in \
+                   the page first";
+        return Err((Code::ImportUnsafe, why.to_owned()));
     };
-    safe::check_target(new, &seg.source, &seg.target)
-        .map_err(|why| refuse(Code::ImportUnsafe, why))?;
-    let text = with_eol(new, eol_of(&page.text, &seg.target));
-    Ok(Some(Edit {
-        segment: i,
-        range,
-        text,
-    }))
+    let new = unit.target.as_deref().unwrap_or_default();
+    safe::check_target(new, &seg.source, &seg.target).map_err(|why| (Code::ImportUnsafe, why))?;
+    Ok(range)
 }
 
 /// Text as the exports carry it, for comparing: line endings as `\n` (XML
@@ -460,6 +460,20 @@ mod tests {
             assert_eq!(got.refusals.len(), 1, "{target}");
             assert_eq!(got.refusals[0].code, Code::ImportUnsafe, "{target}");
         }
+    }
+
+    #[test]
+    fn inline_codes_and_missing_target_spans_are_refused() {
+        let mut coded = unit("p-1", "Title", "Título novo");
+        coded.inline_codes = vec!["pc".into()];
+        let orphan = "<span class=\"sxs-lookup\"><span data-stu-id=\"o-1\">Alone.</span></span>\n";
+        let text = sample() + orphan;
+        let got = plan(&text, &[coded, unit("o-1", "Alone.", "Sozinho.")]);
+        let why: Vec<_> = got.refusals.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(why.len(), 2, "{why:?}");
+        assert!(why[0].contains("inline codes (<pc>)"), "{why:?}");
+        assert!(why[1].contains("no target span"), "{why:?}");
+        assert_eq!(got.new_text, None);
     }
 
     #[test]

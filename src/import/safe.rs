@@ -20,6 +20,13 @@ pub(super) fn check_target(new: &str, source: &str, old: &str) -> Result<(), Str
                 .to_owned(),
         );
     }
+    if has_blank_line(new) && !has_blank_line(source) && !has_blank_line(old) {
+        return Err(
+            "the target has a blank line, which would end the paragraph or HTML block the pair \
+             is in; remove it (a span is part of one block)"
+                .to_owned(),
+        );
+    }
     let tags = tags_of(new);
     let imbalance = |tags: &HashMap<String, usize>| {
         let count = |t: &str| tags.get(t).copied().unwrap_or(0);
@@ -52,6 +59,17 @@ pub(super) fn check_target(new: &str, source: &str, old: &str) -> Result<(), Str
          page's source first",
         added.join(", ")
     ))
+}
+
+/// Does `text` hold an empty or whitespace-only line between two others?
+/// In markdown that ends a block; inside a raw HTML block it ends the block
+/// too, and the lines after it are read as markdown, so it is never text.
+fn has_blank_line(text: &str) -> bool {
+    let lines: Vec<&str> = text.split('\n').collect();
+    lines.len() > 2
+        && lines[1..lines.len() - 1]
+            .iter()
+            .any(|l| l.trim().is_empty())
 }
 
 /// A tag as [`tags_of`] counts it, as people write it: `` `<b>` ``.
@@ -248,5 +266,9 @@ mod tests {
         assert!(err.contains("<!--"), "{err}");
         let err = check_target("<span class=\"sxs-lookup\">", "x", "x").unwrap_err();
         assert!(err.contains("sxs markup"), "{err}");
+        let err = check_target("<td>um\r\n  \r\ndois", "<td>one two", "").unwrap_err();
+        assert!(err.contains("blank line"), "{err}");
+        assert!(check_target("um\n\ndois", "one\n\ntwo", "").is_ok());
+        assert!(check_target("um\ndois\n", "one two", "").is_ok());
     }
 }
