@@ -1,6 +1,6 @@
 //! The site-wide outputs, each rendered from the pages' summaries and
 //! returned as files for the driver to write: home, 404, review dashboard,
-//! decisions index, sitemap, search index and `review/findings.json`.
+//! decisions index, sitemap, navigation trees and `review/findings.json`.
 
 use super::page::Shared;
 use crate::diagnostic::{Diagnostic, Error, Result};
@@ -19,17 +19,7 @@ impl Shared<'_> {
     /// index, their four templates rendered in parallel.
     pub fn lists(&self, summaries: &[&PageSummary]) -> Result<Vec<Output>> {
         let mut home = self.base_context("index.html");
-        let trees: Vec<RenderedTree> = self
-            .trees
-            .iter()
-            .map(|t| RenderedTree {
-                html: t.html_for("", ""),
-                title: t.title.clone(),
-                tree: t.tree.clone(),
-                order: Vec::new(),
-            })
-            .collect();
-        home.insert("trees", &trees);
+        home.insert("trees", self.trees);
         home.insert("pages", summaries);
         let mut verdicts: BTreeMap<&str, usize> = BTreeMap::new();
         let mut checks: BTreeMap<&str, usize> = BTreeMap::new();
@@ -81,22 +71,6 @@ impl Shared<'_> {
         let xml = self.templates.render("sitemap.xml", &sitemap)?;
         Ok(("sitemap.xml".to_owned(), xml.into_bytes()))
     }
-}
-
-/// The search index: every page's records, in site order. A script, not
-/// JSON, so search works from file:// too.
-pub fn search_script<'s>(parts: impl Iterator<Item = &'s str>) -> Output {
-    let mut script = String::from("window.SXS_SEARCH=[");
-    let mut first = true;
-    for part in parts.filter(|p| !p.is_empty()) {
-        if !first {
-            script.push(',');
-        }
-        script.push_str(part);
-        first = false;
-    }
-    script.push_str("];\n");
-    ("static/search-index.js".to_owned(), script.into_bytes())
 }
 
 /// `review/findings.json`: every finding of the site, in the schema of
@@ -204,7 +178,8 @@ pub(super) fn render_trees(
 ) -> Result<Vec<RenderedTree>> {
     trees
         .into_iter()
-        .map(|tree| {
+        .enumerate()
+        .map(|(id, tree)| {
             let mut ctx = tera::Context::new();
             ctx.insert("tree", &tree);
             ctx.insert("root", views::ROOT_PLACEHOLDER);
@@ -212,11 +187,36 @@ pub(super) fn render_trees(
             let mut order = Vec::new();
             nav::flatten(&tree.items, &mut order);
             Ok(RenderedTree {
+                id,
                 title: tree.title.clone(),
+                pages: order.len(),
                 html,
                 tree,
                 order,
             })
         })
         .collect()
+}
+
+impl Shared<'_> {
+    /// Each navigation tree's two files: the script pages load to show it
+    /// in their sidebar, and its own page (`toc.html`), where the sidebar's
+    /// link leads a reader without scripts.
+    pub fn nav_files(&self) -> Result<Vec<Output>> {
+        let mut files = Vec::with_capacity(self.trees.len() * 2);
+        for tree in self.trees {
+            let page = RenderedTree::page_path(tree.id);
+            let root = views::root_prefix(&page);
+            let mut ctx = self.base_context(&page);
+            ctx.insert("tree", tree);
+            ctx.insert("html", &tree.html_at(&root));
+            let html = self.templates.render("toc.html", &ctx)?;
+            files.push((page, html.into_bytes()));
+            files.push((
+                RenderedTree::script_path(tree.id),
+                tree.script().into_bytes(),
+            ));
+        }
+        Ok(files)
+    }
 }
