@@ -53,12 +53,14 @@ run() {
   rm -rf "$out"
   local t0 t1
   t0=$(date +%s%N)
-  /usr/bin/time -f '%M' -o "$work/$name.mem" "$@" >/dev/null 2>"$work/$name.err" || {
+  /usr/bin/time -f '%M %U %S' -o "$work/$name.mem" "$@" >/dev/null 2>"$work/$name.err" || {
     # sxs exits 1 when the docset has errors; it still built.
     [ "$name" = sxs ] || { cat "$work/$name.err" >&2; exit 1; }
   }
   t1=$(date +%s%N)
-  echo "$(( (t1 - t0) / 1000000 )) $(tail -1 "$work/$name.mem")" >> "$work/$name.runs"
+  # ms, peak KB, CPU ms (user + system)
+  read -r kb user sys < <(tail -1 "$work/$name.mem")
+  echo "$(( (t1 - t0) / 1000000 )) $kb $(echo "($user + $sys) * 1000 / 1" | bc)" >> "$work/$name.runs"
 }
 
 sxs_args() {
@@ -80,18 +82,20 @@ done
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 report() {
   local name=$1 out=$2
-  local ms kb size files
+  local ms kb cpu size files
   ms=$(cut -d' ' -f1 "$work/$name.runs" | median)
   kb=$(cut -d' ' -f2 "$work/$name.runs" | sort -n | tail -1)
+  cpu=$(cut -d' ' -f3 "$work/$name.runs" | median)
   if [ -e "$out" ]; then
     size=$(du -sb "$out" | cut -f1)
     files=$(find "$out" -type f | wc -l)
   else
     size=0 files=0
   fi
-  printf '%-5s %-6s median %7d ms over %d runs, peak %6d MiB, output %8.1f MB in %d files\n' \
-    "$name" "$cmd" "$ms" "$runs" $((kb / 1024)) "$(echo "$size / 1000000" | bc -l)" "$files"
+  printf '%-5s %-6s median %7d ms wall, %7d ms CPU over %d runs, peak %6d MiB, output %8.1f MB in %d files\n' \
+    "$name" "$cmd" "$ms" "$cpu" "$runs" $((kb / 1024)) "$(echo "$size / 1000000" | bc -l)" "$files"
   echo "$ms" > "$work/$name.median"
+  echo "$cpu" > "$work/$name.cpu"
 }
 
 md=$(find "$docset" -name '*.md' -o -name '*.yml' | tr '\n' '\0' | xargs -0 cat | wc -c)
@@ -104,6 +108,7 @@ if [ "$cmd" = build ]; then
 fi
 if [ -z "${NO_HUGO:-}" ]; then
   report hugo "$work/hugo/public"
-  echo "ratio sxs/hugo wall: $(echo "scale=2; $(cat "$work/sxs.median") / $(cat "$work/hugo.median")" | bc)"
+  echo "ratio sxs/hugo wall: $(echo "scale=2; $(cat "$work/sxs.median") / $(cat "$work/hugo.median")" | bc)," \
+    "CPU: $(echo "scale=2; $(cat "$work/sxs.cpu") / $(cat "$work/hugo.cpu")" | bc)"
 fi
 echo "per page: $(echo "scale=3; $(cat "$work/sxs.median") / $pages" | bc) ms"

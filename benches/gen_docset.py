@@ -22,7 +22,8 @@ WORDS_EN = ("partner customer account billing invoice subscription tenant "
 WORDS_PT = ("parceiro cliente conta cobrança fatura assinatura locatário "
             "licença oferta programa incentivo relatório espaço administrador "
             "usuário função permissão suporte solicitação pedido produto preço "
-            "mercado região serviço contrato pagamento imposto perfil segurança").split()
+            "mercado região serviço acordo contrato pagamento imposto perfil segurança").split()
+assert len(WORDS_EN) == len(WORDS_PT)
 VERBS = [("must", "deve"), ("will", "vai"), ("can", "pode"), ("should", "deveria"),
          ("may", "pode"), ("does not", "não")]
 

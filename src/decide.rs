@@ -1297,9 +1297,35 @@ fn match_marker(marker: Marker, toks: &[Tok], i: usize) -> Option<Found> {
     })
 }
 
+/// The markers of [`MARKERS`] by each word they can start with (`not` also
+/// under "never" and "no"), built once: a token tries only the markers that
+/// can begin at it instead of splitting every marker's pattern per token.
+fn markers_starting_with(word: &str) -> &'static [Marker] {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<Marker>>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: std::collections::HashMap<&'static str, Vec<Marker>> =
+            std::collections::HashMap::new();
+        for &marker in MARKERS {
+            let first = marker.words.split(' ').next().unwrap_or_default();
+            let words: Vec<&'static str> = if first == "not" {
+                vec!["not", "never", "no"]
+            } else {
+                first.split('|').collect()
+            };
+            for word in words {
+                index.entry(word).or_default().push(marker);
+            }
+        }
+        index
+    });
+    index.get(word).map_or(&[], Vec::as_slice)
+}
+
 /// The longest marker matching at `i` (by words matched, then tokens spanned).
 fn longest_marker(toks: &[Tok], i: usize) -> Option<Found> {
-    MARKERS
+    let first = toks.get(i)?;
+    markers_starting_with(&first.w)
         .iter()
         .filter_map(|&mk| match_marker(mk, toks, i))
         .max_by_key(|f| (f.marker.words.split(' ').count(), f.end - f.start))
