@@ -1,6 +1,6 @@
 //! The site-wide outputs, each rendered from the pages' summaries and
 //! returned as files for the driver to write: home, 404, review dashboard,
-//! decisions index, sitemap, search index and `review/findings.json`.
+//! decisions index, sitemap, navigation trees and `review/findings.json`.
 
 use super::page::Shared;
 use crate::diagnostic::{Diagnostic, Error, Result};
@@ -11,9 +11,6 @@ use crate::render::Templates;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-/// Where the search index is written.
-pub(crate) const SEARCH_INDEX: &str = "static/search-index.js";
-
 /// A file to write: path from the output root, and its bytes.
 pub(crate) type Output = (String, Vec<u8>);
 
@@ -22,17 +19,7 @@ impl Shared<'_> {
     /// index, their four templates rendered in parallel.
     pub(crate) fn lists(&self, summaries: &[&PageSummary], home_list: &str) -> Result<Vec<Output>> {
         let mut home = self.base_context(home_list);
-        let trees: Vec<RenderedTree> = self
-            .trees
-            .iter()
-            .map(|t| RenderedTree {
-                html: t.html_for("", ""),
-                title: t.title.clone(),
-                tree: t.tree.clone(),
-                order: Vec::new(),
-            })
-            .collect();
-        home.insert("trees", &trees);
+        home.insert("trees", self.trees);
         home.insert("pages", summaries);
         let mut verdicts: BTreeMap<&str, usize> = BTreeMap::new();
         let mut checks: BTreeMap<&str, usize> = BTreeMap::new();
@@ -86,22 +73,6 @@ impl Shared<'_> {
         let xml = self.templates.render("sitemap.xml", &sitemap)?;
         Ok(("sitemap.xml".to_owned(), xml.into_bytes()))
     }
-}
-
-/// The search index: every page's records, in site order. A script, not
-/// JSON, so search works from file:// too.
-pub(crate) fn search_script<'s>(parts: impl Iterator<Item = &'s str>) -> Output {
-    let mut script = String::from("window.SXS_SEARCH=[");
-    let mut first = true;
-    for part in parts.filter(|p| !p.is_empty()) {
-        if !first {
-            script.push(',');
-        }
-        script.push_str(part);
-        first = false;
-    }
-    script.push_str("];\n");
-    (SEARCH_INDEX.to_owned(), script.into_bytes())
 }
 
 /// `review/findings.json`: every finding of the site, in the schema of
@@ -209,7 +180,8 @@ pub(super) fn render_trees(
 ) -> Result<Vec<RenderedTree>> {
     trees
         .into_iter()
-        .map(|tree| {
+        .enumerate()
+        .map(|(id, tree)| {
             let mut ctx = tera::Context::new();
             ctx.insert("tree", &tree);
             ctx.insert("root", views::ROOT_PLACEHOLDER);
@@ -217,11 +189,36 @@ pub(super) fn render_trees(
             let mut order = Vec::new();
             nav::flatten(&tree.items, &mut order);
             Ok(RenderedTree {
+                id,
                 title: tree.title.clone(),
+                pages: order.len(),
                 html,
                 tree,
                 order,
             })
         })
         .collect()
+}
+
+impl Shared<'_> {
+    /// Each navigation tree's two files: the script pages load to show it
+    /// in their sidebar, and its own page (`toc.html`), where the sidebar's
+    /// link leads a reader without scripts.
+    pub(super) fn nav_files(&self) -> Result<Vec<Output>> {
+        let mut files = Vec::with_capacity(self.trees.len() * 2);
+        for tree in self.trees {
+            let page = RenderedTree::page_path(tree.id);
+            let root = views::root_prefix(&page);
+            let mut ctx = self.base_context(&page);
+            ctx.insert("tree", tree);
+            ctx.insert("html", &tree.html_at(&root));
+            let html = self.templates.render("toc.html", &ctx)?;
+            files.push((page, html.into_bytes()));
+            files.push((
+                RenderedTree::script_path(tree.id),
+                tree.script().into_bytes(),
+            ));
+        }
+        Ok(files)
+    }
 }

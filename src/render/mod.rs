@@ -20,6 +20,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("nav.html", include_str!("../../templates/nav.html")),
+    ("toc.html", include_str!("../../templates/toc.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("home.html", include_str!("../../templates/home.html")),
     ("review.html", include_str!("../../templates/review.html")),
