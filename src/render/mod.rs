@@ -28,6 +28,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "decisions.html",
         include_str!("../../templates/decisions.html"),
     ),
+    (
+        "decisions-actor.html",
+        include_str!("../../templates/decisions-actor.html"),
+    ),
     ("404.html", include_str!("../../templates/404.html")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
 ];

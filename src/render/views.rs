@@ -450,7 +450,7 @@ pub struct ActorGroup<'a> {
 }
 
 /// The decisions of one actor with one modality.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ModalityGroup<'a> {
     pub modality: &'static str,
     pub label: &'static str,
@@ -458,7 +458,7 @@ pub struct ModalityGroup<'a> {
 }
 
 /// One decision with the page that states it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct DecisionItem<'a> {
     pub page_title: &'a str,
     /// Page URL from the site root, with the segment anchor.
