@@ -93,6 +93,7 @@ fn save_to_reload(bencher: Bencher, page: &str) {
         bind: [127, 0, 0, 1].into(),
         port: 0,
         quiet: true,
+        poll: None,
     };
     let server = sxs::serve::Server::start(&options).expect("serve starts");
     let events = reloads(server.addr());

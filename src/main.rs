@@ -1,7 +1,7 @@
 //! The `sxs` command line: parses arguments and wires the library's stages
 //! together. All behaviour lives in the library.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -23,6 +23,11 @@ struct Cli {
     /// Print nothing but errors.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Log what sxs does: -v the phases of a build and their times, -vv
+    /// also each file event `serve` sees, -vvv everything. SXS_LOG (e.g.
+    /// `SXS_LOG=sxs::serve=debug`) chooses instead.
+    #[arg(long, short, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
 }
 
 /// Where the site is: a positional PATH or `--root DIR` (default `.`).
@@ -57,7 +62,7 @@ enum Command {
         /// Absolute URL of the published site, for the sitemap.
         #[arg(long)]
         base_url: Option<String>,
-        /// Open the home page in the default browser afterwards.
+        /// Open the home page in the browser afterwards ($BROWSER when set).
         #[arg(long)]
         open: bool,
     },
@@ -73,9 +78,20 @@ enum Command {
         /// Port (the next free one is taken when it is in use; 0: any).
         #[arg(long, default_value_t = 1111)]
         port: u16,
-        /// Open the site in the default browser.
+        /// Open the site in the browser ($BROWSER when set).
         #[arg(long)]
         open: bool,
+        /// Look for changes by scanning the site every MS milliseconds
+        /// (default 500), for Docker bind mounts and network file systems
+        /// that send no file events.
+        #[arg(
+            long,
+            value_name = "MS",
+            num_args = 0..=1,
+            require_equals = true,
+            default_missing_value = "500"
+        )]
+        poll: Option<u64>,
     },
     /// Review only: print findings like a compiler; exit 1 on errors.
     Check {
@@ -123,6 +139,11 @@ enum Command {
         /// The folder to create (must not exist, or be empty).
         dir: PathBuf,
     },
+    /// Print a shell completion script, e.g. `sxs completions bash >
+    /// /usr/share/bash-completion/completions/sxs`.
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), e.g. `sxs man > sxs.1`.
+    Man,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -138,6 +159,7 @@ enum DenyLevel {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    init_logging(cli.verbose);
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -147,9 +169,36 @@ fn main() -> ExitCode {
     }
 }
 
+/// Logs go to standard error: off by default, `-v` levels for sxs's own
+/// modules, or the filter in SXS_LOG (env_logger's syntax).
+fn init_logging(verbose: u8) {
+    let default = match verbose {
+        0 => "off",
+        1 => "sxs=info",
+        2 => "sxs=debug",
+        _ => "sxs=trace",
+    };
+    let env = env_logger::Env::new()
+        .filter_or("SXS_LOG", default)
+        .write_style("SXS_LOG_STYLE");
+    env_logger::Builder::from_env(env).init();
+}
+
 fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
     match cli.command {
         Command::Init { dir } => init(&dir, cli.quiet),
+        Command::Completions { shell } => {
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut Cli::command(), "sxs", &mut out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| sxs::Error::new(format!("cannot write the manual page: {e}")))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Build {
             site,
             output,
@@ -221,12 +270,14 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             bind,
             port,
             open,
+            poll,
         } => {
             let options = sxs::serve::Options {
                 path: site.path().to_owned(),
                 bind,
                 port,
                 quiet: cli.quiet,
+                poll: poll.map(|ms| std::time::Duration::from_millis(ms.max(1))),
             };
             serve(&options, open)?;
             Ok(ExitCode::SUCCESS)
@@ -347,22 +398,11 @@ fn with_progress<T: Send>(quiet: bool, work: impl FnOnce(&AtomicUsize) -> T + Se
     })
 }
 
-/// Best effort: the platform's opener; the path is printed either way.
+/// Best effort: $BROWSER when set, else the platform's opener; the path
+/// is printed if neither works.
 fn open_in_browser(page: &std::ffi::OsStr) {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    let opened = std::process::Command::new(opener)
-        .arg(page)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !opened {
+    if let Err(err) = opener::open_browser(page) {
+        log::debug!("open: {err}");
         eprintln!("open {} in a browser", page.to_string_lossy());
     }
 }

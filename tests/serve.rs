@@ -36,10 +36,16 @@ impl Child {
     /// Starts `sxs serve SITE --port PORT` with TMPDIR set to `tmp` (where
     /// its private folder goes) and waits for its "serving" line.
     fn start(site: &Path, tmp: &Path, port: u16) -> Child {
+        Child::start_with(site, tmp, port, &[])
+    }
+
+    /// The same with more arguments.
+    fn start_with(site: &Path, tmp: &Path, port: u16, args: &[&str]) -> Child {
         let mut process = Command::new(common::sxs_bin())
             .arg("serve")
             .arg(site)
             .args(["--port", &port.to_string()])
+            .args(args)
             .env("TMPDIR", tmp)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -111,27 +117,48 @@ impl Child {
 
 /// A minimal HTTP/1.1 GET; the path is sent exactly as given.
 fn get(addr: SocketAddr, path: &str, host: &str) -> (u16, String) {
+    let reply = request(addr, path, &format!("Host: {host}\r\n"));
+    (
+        reply.status,
+        String::from_utf8_lossy(&reply.body).into_owned(),
+    )
+}
+
+/// A response: its status, head (lowercase) and body as sent.
+struct Reply {
+    status: u16,
+    head: String,
+    body: Vec<u8>,
+}
+
+/// A GET with these header lines (each ending in CRLF).
+fn request(addr: SocketAddr, path: &str, headers: &str) -> Reply {
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("response");
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let status = text
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or_else(|| panic!("no head in {:?}", String::from_utf8_lossy(&raw)));
+    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+    let status = head
         .split_whitespace()
         .nth(1)
         .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("no status in {text:?}"));
-    let body = text
-        .split_once("\r\n\r\n")
-        .map_or(String::new(), |(_, b)| b.to_owned());
-    (status, body)
+        .unwrap_or_else(|| panic!("no status in {head:?}"));
+    Reply {
+        status,
+        head,
+        body: raw[split + 4..].to_vec(),
+    }
 }
 
 /// The live-reload stream, read event by event.
@@ -260,14 +287,21 @@ fn edits_reload_errors_overlay_and_recover() {
     assert!(!body.contains("sxs-error-overlay"), "{}", child.stderr());
     assert!(body.contains("Comunicação EDITADA"));
 
-    // A terminal line per rebuild: what changed and how long it took.
+    // A terminal line per rebuild: what changed and how long it took. The
+    // line is written before the reload event, but read by another thread
+    // here: wait for it (bounded).
+    let rebuilds = |log: &str| {
+        log.lines()
+            .filter(|l| l.starts_with(&format!("{PAGE_REL}.md changed: rendered 1 page(s)")))
+            .filter(|l| l.contains(" ms ") || l.contains(" s "))
+            .count()
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while rebuilds(&child.stderr()) < 3 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let log = child.stderr();
-    let rebuilds = log
-        .lines()
-        .filter(|l| l.starts_with(&format!("{PAGE_REL}.md changed: rendered 1 page(s)")))
-        .filter(|l| l.contains(" ms ") || l.contains(" s "))
-        .count();
-    assert_eq!(rebuilds, 3, "{log}");
+    assert_eq!(rebuilds(&log), 3, "{log}");
 
     // Ctrl-C: a clean exit that removes the private folder.
     assert!(child.interrupt().success(), "{}", child.stderr());
@@ -384,4 +418,85 @@ fn a_template_error_is_shown_and_the_site_recovers() {
     events.next("reload", REBUILD);
     let (_, body) = child.get("/");
     assert!(!body.contains("sxs-error-overlay"), "{}", child.stderr());
+}
+
+#[test]
+fn the_polling_watcher_sees_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = sample_site(dir.path());
+    let tmp = dir.path().join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    let child = Child::start_with(&site, &tmp, 0, &["--poll=100"]);
+    let events = Events::open(child.addr);
+    events.next("hello", REBUILD);
+    let md = site.join(format!("content/{PAGE_REL}.md"));
+    let original = fs::read_to_string(&md).unwrap();
+    atomic_save(
+        &md,
+        &original.replace(
+            "Comunicação com o cliente da Microsoft",
+            "Comunicação SONDADA",
+        ),
+    );
+    events.next("reload", REBUILD);
+    let (_, body) = child.get(&format!("/{PAGE_REL}.html"));
+    assert!(body.contains("Comunicação SONDADA"), "{}", child.stderr());
+}
+
+#[test]
+fn media_types_ranges_and_compression() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = sample_site(dir.path());
+    fs::create_dir(site.join("static")).unwrap();
+    let clip: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+    fs::write(site.join("static/clip.mp4"), &clip).unwrap();
+    fs::write(site.join("static/clip.webm"), &clip).unwrap();
+    fs::write(site.join("static/photo.avif"), &clip).unwrap();
+    fs::write(site.join("static/app.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    fs::write(site.join("static/app.js.map"), "{\"version\":3}").unwrap();
+    let tmp = dir.path().join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    let child = Child::start(&site, &tmp, 0);
+    let host = format!("Host: {}\r\n", child.addr);
+    for (path, kind) in [
+        ("/static/clip.mp4", "video/mp4"),
+        ("/static/clip.webm", "video/webm"),
+        ("/static/photo.avif", "image/avif"),
+        ("/static/app.wasm", "application/wasm"),
+        ("/static/app.js.map", "application/json"),
+    ] {
+        let reply = request(child.addr, path, &host);
+        assert_eq!(reply.status, 200, "{path}");
+        assert!(
+            reply.head.contains(&format!("content-type: {kind}\r\n")),
+            "{path}: {}",
+            reply.head
+        );
+        assert!(reply.head.contains("cache-control: no-store"), "{path}");
+    }
+    // A video is sought by ranges.
+    let reply = request(
+        child.addr,
+        "/static/clip.mp4",
+        &format!("{host}Range: bytes=1000-1009\r\n"),
+    );
+    assert_eq!(reply.status, 206, "{}", reply.head);
+    assert!(reply.head.contains("content-range: bytes 1000-1009/4096"));
+    assert_eq!(reply.body, clip[1000..1010]);
+    // Pages are compressed for browsers that accept it, the script still in.
+    let page = format!("/{PAGE_REL}.html");
+    let reply = request(
+        child.addr,
+        &page,
+        &format!("{host}Accept-Encoding: gzip\r\n"),
+    );
+    assert_eq!(reply.status, 200);
+    assert!(
+        reply.head.contains("content-encoding: gzip"),
+        "{}",
+        reply.head
+    );
+    let plain = request(child.addr, &page, &host);
+    assert!(!plain.head.contains("content-encoding"), "{}", plain.head);
+    assert!(String::from_utf8_lossy(&plain.body).contains("/__sxs/events"));
 }

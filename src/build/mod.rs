@@ -169,11 +169,14 @@ impl<'a> Builder<'a> {
             docs: DocCache::new(DOC_BUDGET),
             home_list: String::new(),
         };
-        let read: Vec<std::result::Result<Page, Diagnostic>> = builder
-            .pages
-            .par_iter()
-            .map(|file| pipeline::read_page(site, file))
-            .collect();
+        let read: Vec<std::result::Result<Page, Diagnostic>> =
+            pipeline::timed("read, align, decide and review pages", || {
+                builder
+                    .pages
+                    .par_iter()
+                    .map(|file| pipeline::read_page(site, file))
+                    .collect()
+            });
         for result in read {
             match result {
                 Ok(page) => builder.take_in(page),
@@ -199,8 +202,8 @@ impl<'a> Builder<'a> {
             builder.unreadable.insert(rel, problem);
         }
         builder.home_list = settled.home_list;
-        builder.run_site_pass();
-        builder.make_trees()?;
+        pipeline::timed("site pass", || builder.run_site_pass());
+        pipeline::timed("navigation trees", || builder.make_trees())?;
         Ok(builder)
     }
 
@@ -272,11 +275,15 @@ impl<'a> Builder<'a> {
             .filter(|f| self.known.contains_key(&f.rel))
             .map(|f| f.rel.clone())
             .collect();
-        let (rendered, _) = self.render(&all, sink)?;
-        self.write_site_pages(sink, SiteOutputs::ALL)?;
-        self.write_fixed_files(sink)?;
-        copy_media(self.site, &self.unreadable, sink)?;
-        copy_static(self.site, sink)?;
+        let (rendered, _) = pipeline::timed("render pages", || self.render(&all, sink))?;
+        pipeline::timed("site-wide pages", || {
+            self.write_site_pages(sink, SiteOutputs::ALL)
+        })?;
+        pipeline::timed("fixed files, media and static/", || {
+            self.write_fixed_files(sink)?;
+            copy_media(self.site, &self.unreadable, sink)?;
+            copy_static(self.site, sink)
+        })?;
         Ok(self.outcome(rendered, SiteOutputs::ALL))
     }
 

@@ -118,6 +118,16 @@ pub struct SiteReview {
     pub page_count: usize,
 }
 
+/// Runs one phase of a build or a review and logs (at info level, what
+/// `-v` shows) how long it took, so a slow phase can be found without a
+/// profiler.
+pub fn timed<T>(phase: &str, work: impl FnOnce() -> T) -> T {
+    let started = std::time::Instant::now();
+    let value = work();
+    log::info!("{phase}: {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+    value
+}
+
 /// Pages read per round: enough to keep both cores busy, few enough that
 /// only their facts and findings stay when the pages themselves are not
 /// kept.

@@ -61,11 +61,12 @@ pub struct Consistency<'e> {
     sources: HashMap<u64, Vec<Variant>>,
 }
 
-/// A hash of markdown with whitespace runs collapsed and the ends trimmed:
-/// spacing is not a different translation.
+/// A hash of markdown in NFC with whitespace runs collapsed and the ends
+/// trimmed: neither spacing nor how an accent is encoded is a different
+/// translation.
 fn hash(markdown: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
-    for word in markdown.split_whitespace() {
+    for word in super::text::normalize(markdown).split_whitespace() {
         word.hash(&mut hasher);
     }
     hasher.finish()
@@ -260,6 +261,15 @@ mod tests {
             "{}",
             findings[1].message
         );
+    }
+
+    #[test]
+    fn accents_encoded_either_way_are_one_translation() {
+        let docs = [
+            page("a.md", &[("a-1", "Configuração", "Settings")]),
+            page("b.md", &[("b-1", "Configurac\u{327}a\u{303}o", "Settings")]),
+        ];
+        assert_eq!(run(&docs), Vec::new());
     }
 
     #[test]

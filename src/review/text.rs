@@ -5,6 +5,18 @@
 use super::checks::{Flag, Pair};
 use crate::model::{Document, Piece};
 use pulldown_cmark::Event;
+use std::borrow::Cow;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// The text in Unicode NFC, for comparing texts: a precomposed `ã` and an
+/// `a` followed by a combining tilde are the same text (editors and CAT
+/// tools write either). Borrowed when the text is NFC already, as most is.
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
 
 /// Target/source length ratio, in characters of readable text, outside the
 /// locale pair's band (see [`super::locale`] for how it was calibrated).
@@ -290,6 +302,12 @@ pub fn brackets(pair: &Pair<'_>) -> Option<Flag> {
 mod tests {
     use super::super::checks::tests::run;
     use super::*;
+
+    #[test]
+    fn normalize_composes_combining_marks() {
+        assert_eq!(normalize("Configurac\u{327}a\u{303}o"), "Configuração");
+        assert!(matches!(normalize("Configuração"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn length_flags_truncated_and_padded_translations() {

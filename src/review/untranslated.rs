@@ -84,9 +84,10 @@ fn table_key(prose: &str) -> bool {
         })
 }
 
-/// Lowercase with whitespace collapsed.
+/// NFC, lowercase, with whitespace collapsed.
 fn normalized(text: &str) -> String {
-    text.split_whitespace()
+    super::text::normalize(text)
+        .split_whitespace()
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
@@ -209,5 +210,11 @@ mod tests {
     #[test]
     fn compares_ignoring_case_and_spaces() {
         assert!(run(check, "select  the Link.", "Select the link.").is_some());
+    }
+
+    #[test]
+    fn compares_in_nfc() {
+        let decomposed = "Open the Cafe\u{301} menu.";
+        assert!(run(check, decomposed, "Open the Café menu.").is_some());
     }
 }

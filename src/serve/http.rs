@@ -1,114 +1,156 @@
 //! Answering requests: files of the live site (and nothing outside it), the
 //! live-reload event stream, and the reload script and error overlay added
 //! to every HTML page as it is sent (built files are never changed).
+//!
+//! Routing is axum's; files other than HTML pages are sent by tower-http's
+//! `ServeFile` (streamed, with `Range` and `Last-Modified`), and responses are
+//! compressed by its `CompressionLayer`. What a request may reach is decided
+//! here first, by [`resolve`]: tower-http follows symbolic links, sxs does not
+//! let one lead out of the site.
 
 use super::State;
 use crate::render::markdown::escape_attr;
-use std::fs;
-use std::io::Write;
+use axum::body::Body;
+use axum::extract::{Request, State as Shared};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use futures_util::stream::{self, Stream, StreamExt};
+use mime_guess::mime::{self, Mime};
+use std::convert::Infallible;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
-use std::sync::mpsc::RecvTimeoutError;
 use std::sync::Arc;
 use std::time::Duration;
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use tower::ServiceExt;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeFile;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The path of the Server-Sent Events stream that announces rebuilds.
 pub const EVENTS_PATH: &str = "/__sxs/events";
 
 /// How often an idle event stream sends a comment, so that a closed browser
-/// tab is noticed (the write fails) and its thread ends.
+/// tab is noticed (the write fails) and its stream ends.
 const KEEPALIVE: Duration = Duration::from_secs(5);
 
-/// Open event streams (a thread each) at most: enough for any number of
-/// tabs a person opens.
-const MAX_STREAMS: usize = 64;
+/// How long a browser waits before it reconnects a dropped event stream
+/// (after a restart of `sxs serve`, say).
+const RETRY: Duration = Duration::from_millis(500);
 
-/// Answers one request. Never panics on what the request holds.
-pub fn handle(request: Request, state: &Arc<State>) {
-    let response = if !matches!(request.method(), Method::Get | Method::Head) {
-        text(405, "only GET and HEAD are served")
-    } else if state.loopback_only && !host_is_loopback(&request) {
-        // A page elsewhere cannot reach the server through a DNS name that
-        // points at 127.0.0.1 (DNS rebinding).
-        text(403, "sxs serve answers requests for localhost only")
-    } else if request.url() == EVENTS_PATH {
-        if state.streams.fetch_add(1, Ordering::SeqCst) < MAX_STREAMS {
-            return events(request, state);
-        }
-        state.streams.fetch_sub(1, Ordering::SeqCst);
-        text(503, "too many open event streams")
-    } else {
-        file_response(request.url(), state)
-    };
-    let _ = request.respond(response);
+/// Every route of the preview server. The guard runs first; every answer is
+/// `no-store` (a preview must never show a stale page from the cache) and
+/// `nosniff`.
+pub(super) fn router(state: Arc<State>) -> Router {
+    // Video and audio are compressed already, and range requests of them
+    // are never compressed anyway.
+    let compress = DefaultPredicate::new()
+        .and(NotForContentType::const_new("video/"))
+        .and(NotForContentType::const_new("audio/"));
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback(files)
+        .layer(middleware::from_fn_with_state(Arc::clone(&state), guard))
+        .layer(CompressionLayer::new().compress_when(compress))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .with_state(state)
 }
 
-type Answer = Response<std::io::Cursor<Vec<u8>>>;
+/// Refuses what the server never answers: methods other than GET and HEAD,
+/// and, when bound to loopback, `Host` names that are not loopback.
+async fn guard(Shared(state): Shared<Arc<State>>, request: Request, next: Next) -> Response {
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        return text(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "only GET and HEAD are served",
+        );
+    }
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .map(|h| String::from_utf8_lossy(h.as_bytes()).to_ascii_lowercase());
+    if state.loopback_only && !host.as_deref().is_none_or(host_is_loopback) {
+        // A page elsewhere cannot reach the server through a DNS name that
+        // points at 127.0.0.1 (DNS rebinding).
+        return text(
+            StatusCode::FORBIDDEN,
+            "sxs serve answers requests for localhost only",
+        );
+    }
+    next.run(request).await
+}
 
-fn file_response(url: &str, state: &State) -> Answer {
+/// A file of the live site, its folder's index page, a redirect to a
+/// folder's slash form, or the site's 404 page.
+async fn files(Shared(state): Shared<Arc<State>>, request: Request) -> Response {
     let Some(live) = state.output.live() else {
         // No build ever completed: the overlay says why.
         let page = inject(
             "<!doctype html><title>sxs: build failed</title><body></body>",
-            state,
+            &state,
         );
-        return bytes(500, "text/html; charset=utf-8", page.into_bytes());
+        return html(StatusCode::INTERNAL_SERVER_ERROR, page);
     };
-    match resolve(&live, url) {
-        Resolved::File(path) => send_file(&path, 200, state),
+    match resolve(&live, request.uri().path()) {
+        Resolved::File(path) => send_file(&path, StatusCode::OK, request, &state).await,
         Resolved::Redirect(location) => {
-            let mut response = text(301, "moved");
-            if let Ok(header) = Header::from_bytes("Location", location) {
-                response.add_header(header);
+            let mut response = text(StatusCode::MOVED_PERMANENTLY, "moved");
+            if let Ok(value) = HeaderValue::from_str(&location) {
+                response.headers_mut().insert(header::LOCATION, value);
             }
             response
         }
-        Resolved::Forbidden => text(403, "forbidden: outside the site"),
+        Resolved::Forbidden => text(StatusCode::FORBIDDEN, "forbidden: outside the site"),
         Resolved::NotFound => {
             let page = live.join("404.html");
             if page.is_file() {
-                send_file(&page, 404, state)
+                send_file(&page, StatusCode::NOT_FOUND, request, &state).await
             } else {
-                text(404, "not found")
+                text(StatusCode::NOT_FOUND, "not found")
             }
         }
     }
 }
 
-fn send_file(path: &Path, status: u16, state: &State) -> Answer {
-    let Ok(content) = fs::read(path) else {
-        return text(404, "not found");
-    };
+/// HTML pages are read whole and sent with the reload script (and the
+/// overlay); any other file is streamed by tower-http.
+async fn send_file(path: &Path, status: StatusCode, request: Request, state: &State) -> Response {
     let kind = content_type(path);
-    if kind.starts_with("text/html") {
-        let html = String::from_utf8_lossy(&content);
-        return bytes(status, kind, inject(&html, state).into_bytes());
+    if kind.type_() == mime::TEXT && kind.subtype() == mime::HTML {
+        return match tokio::fs::read(path).await {
+            Ok(content) => html(status, inject(&String::from_utf8_lossy(&content), state)),
+            Err(_) => text(StatusCode::NOT_FOUND, "not found"),
+        };
     }
-    bytes(status, kind, content)
+    match ServeFile::new_with_mime(path, &kind).oneshot(request).await {
+        Ok(response) => response.map(Body::new),
+        Err(never) => match never {},
+    }
 }
 
-fn bytes(status: u16, kind: &str, body: Vec<u8>) -> Answer {
-    let mut response = Response::from_data(body).with_status_code(StatusCode(status));
-    for (name, value) in [
-        ("Content-Type", kind),
-        // A preview must never show a stale page from the cache.
-        ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-    ] {
-        if let Ok(header) = Header::from_bytes(name, value) {
-            response.add_header(header);
-        }
-    }
-    response
+fn html(status: StatusCode, page: String) -> Response {
+    let kind = HeaderValue::from_static("text/html; charset=utf-8");
+    (status, [(header::CONTENT_TYPE, kind)], page).into_response()
 }
 
-fn text(status: u16, message: &str) -> Answer {
-    bytes(
+fn text(status: StatusCode, message: &str) -> Response {
+    let kind = HeaderValue::from_static("text/plain; charset=utf-8");
+    (
         status,
-        "text/plain; charset=utf-8",
-        format!("{message}\n").into_bytes(),
+        [(header::CONTENT_TYPE, kind)],
+        format!("{message}\n"),
     )
+        .into_response()
 }
 
 /// What a request path names in the live site.
@@ -205,43 +247,30 @@ fn percent_encode(part: &str) -> String {
         .collect()
 }
 
-/// The content type of a built file, by extension.
-pub fn content_type(path: &Path) -> &'static str {
+/// The content type of a built file, by extension (mime_guess's table),
+/// text in UTF-8, as sxs writes it.
+pub fn content_type(path: &Path) -> Mime {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" | "md" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
+    let guessed = match ext.as_str() {
+        // Source maps are JSON (mime_guess says text/plain); markdown is
+        // shown as text rather than downloaded.
+        "map" => mime::APPLICATION_JSON,
+        "md" => mime::TEXT_PLAIN,
+        _ => mime_guess::from_ext(&ext).first_or_octet_stream(),
+    };
+    if guessed.type_() != mime::TEXT || guessed.get_param(mime::CHARSET).is_some() {
+        return guessed;
     }
+    format!("{guessed}; charset=utf-8")
+        .parse()
+        .unwrap_or(guessed)
 }
 
-/// True when the `Host` header names this machine's loopback (or is absent,
-/// as in HTTP/1.0).
-fn host_is_loopback(request: &Request) -> bool {
-    let Some(host) = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str().to_ascii_lowercase())
-    else {
-        return true;
-    };
+/// True when a `Host` value names this machine's loopback.
+fn host_is_loopback(host: &str) -> bool {
     let name = match host.strip_prefix('[') {
         Some(v6) => v6.split(']').next().unwrap_or(""),
         None => host.split(':').next().unwrap_or(""),
@@ -315,47 +344,32 @@ onclick=\"this.closest('#sxs-error-overlay').remove()\">Dismiss</button></p></di
 }
 
 /// The Server-Sent Events stream: `hello` with the current version on
-/// connecting, `reload` with the new one after each rebuild. Each stream
-/// has its own thread, which ends when the browser goes or the server stops.
-/// The caller has counted the stream in `state.streams`.
-fn events(request: Request, state: &Arc<State>) {
-    let updates = state.subscribe();
-    let hello = state.status().version;
-    let state = Arc::clone(state);
-    std::thread::spawn(move || {
-        let _count = StreamCount(&state);
-        let mut out = request.into_writer();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\
-Cache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
-        let mut send = |text: &str| out.write_all(text.as_bytes()).and_then(|()| out.flush());
-        if send(head).is_err() || send(&format!("event: hello\ndata: {hello}\n\n")).is_err() {
-            return;
-        }
-        loop {
-            let sent = match updates.recv_timeout(KEEPALIVE) {
-                Ok(version) => send(&format!("event: reload\ndata: {version}\n\n")),
-                Err(RecvTimeoutError::Timeout) => send(": keep-alive\n\n"),
-                Err(RecvTimeoutError::Disconnected) => return,
-            };
-            if sent.is_err() {
-                return;
-            }
-        }
+/// connecting, `reload` with the new one after each rebuild (a version is
+/// published only once the output is complete). The stream ends when the
+/// browser goes (a keep-alive write fails) or the server stops.
+async fn events(
+    Shared(state): Shared<Arc<State>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let mut updates = state.status.subscribe();
+    let hello = updates.borrow_and_update().version.clone();
+    let first = Event::default().event("hello").data(hello).retry(RETRY);
+    let reloads = stream::unfold(updates, |mut updates| async move {
+        updates.changed().await.ok()?;
+        let version = updates.borrow_and_update().version.clone();
+        Some((Event::default().event("reload").data(version), updates))
     });
-}
-
-/// Uncounts an event stream when its thread ends, however it ends.
-struct StreamCount<'a>(&'a State);
-
-impl Drop for StreamCount<'_> {
-    fn drop(&mut self) {
-        self.0.streams.fetch_sub(1, Ordering::SeqCst);
-    }
+    let stream = stream::once(async { first })
+        .chain(reloads)
+        .map(Ok)
+        .take_until(super::stopped(state.stop.subscribe()));
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(KEEPALIVE))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use std::fs;
 
     fn site() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
@@ -411,16 +425,23 @@ mod tests {
             ("a.html", "text/html; charset=utf-8"),
             ("a.CSS", "text/css; charset=utf-8"),
             ("a.js", "text/javascript; charset=utf-8"),
+            ("a.mp4", "video/mp4"),
+            ("a.webm", "video/webm"),
+            ("a.avif", "image/avif"),
+            ("a.wasm", "application/wasm"),
+            ("a.js.map", "application/json"),
+            ("a.woff2", "font/woff2"),
+            ("a.md", "text/plain; charset=utf-8"),
             ("a.svg", "image/svg+xml"),
             ("a.png", "image/png"),
             ("a.jpeg", "image/jpeg"),
             ("a.gif", "image/gif"),
             ("a.json", "application/json"),
-            ("sitemap.xml", "application/xml; charset=utf-8"),
+            ("sitemap.xml", "text/xml; charset=utf-8"),
             ("robots.txt", "text/plain; charset=utf-8"),
             ("a.bin", "application/octet-stream"),
         ] {
-            assert_eq!(content_type(Path::new(name)), kind, "{name}");
+            assert_eq!(content_type(Path::new(name)).to_string(), kind, "{name}");
         }
     }
 }

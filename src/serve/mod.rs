@@ -1,14 +1,15 @@
 //! `sxs serve`: build the site, serve it over HTTP, rebuild what a change
 //! touches, and tell browsers to reload once the new output is complete.
 //!
-//! Three parts, one thread or more each:
-//! - the build loop (`BuildLoop`) owns the site and its [`Builder`]; it
-//!   takes batches of file-system events ([`watch`]), rebuilds (in part when
-//!   it can) into the server's private folder ([`output`]), then publishes a
-//!   new version;
-//! - HTTP workers answer requests from the live folder ([`http`]), adding a
-//!   reload script and, when the build has errors, an overlay to HTML pages;
-//! - one thread per browser tab streams the versions (Server-Sent Events).
+//! Two parts:
+//! - the build loop (`BuildLoop`, a thread of its own, as building is work
+//!   for the CPU) owns the site and its [`Builder`]; it takes batches of
+//!   file-system events ([`watch`]), rebuilds (in part when it can) into the
+//!   server's private folder ([`output`]), then publishes a new version;
+//! - the HTTP server (axum on a small tokio runtime, [`http`]) answers
+//!   requests from the live folder, adding a reload script and, when the
+//!   build has errors, an overlay to HTML pages, and streams the versions to
+//!   each open tab (Server-Sent Events).
 
 pub mod http;
 pub mod output;
@@ -18,17 +19,22 @@ use crate::build::{Builder, Outcome, Rebuild};
 use crate::diagnostic::{Diagnostic, Error, Result, Severity};
 use crate::site::Site;
 use output::Output;
+use std::future::IntoFuture;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+use tokio::sync::watch as versions;
 use watch::{Change, Message, Snapshot, Watch};
 
-/// HTTP worker threads (each event stream has a thread of its own).
-const WORKERS: usize = 4;
+/// Threads of the HTTP runtime: a preview has few clients, and the cores
+/// are for building.
+const HTTP_THREADS: usize = 2;
+
+/// The longest `stop` waits for open connections to finish.
+const SHUTDOWN: Duration = Duration::from_secs(2);
 
 /// How many ports after the asked one are tried when it is taken.
 const PORT_TRIES: u16 = 10;
@@ -43,6 +49,10 @@ pub struct Options {
     pub port: u16,
     /// Print nothing but errors.
     pub quiet: bool,
+    /// Poll the site for changes at this interval instead of relying on the
+    /// system's file events (which Docker bind mounts and network file
+    /// systems do not deliver).
+    pub poll: Option<Duration>,
 }
 
 /// One error as the overlay shows it: where, and what.
@@ -60,13 +70,13 @@ pub struct Status {
     pub errors: Vec<Shown>,
 }
 
-/// What the HTTP workers, the event streams and the build loop share.
+/// What the HTTP server and the build loop share.
 pub struct State {
     output: Output,
-    status: RwLock<Status>,
-    subscribers: Mutex<Vec<Sender<String>>>,
-    /// Event streams open now (each has a thread).
-    streams: AtomicUsize,
+    /// The current status; each event stream holds a receiver.
+    status: versions::Sender<Status>,
+    /// Turns true when the server stops: event streams end, then the server.
+    stop: versions::Sender<bool>,
     /// Differs between runs, so a page from an earlier run reloads.
     instance: String,
     /// Bound to a loopback address: refuse other `Host` names.
@@ -76,27 +86,13 @@ pub struct State {
 
 impl State {
     pub fn status(&self) -> Status {
-        self.status
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
-    /// A receiver of every version published from now on.
-    fn subscribe(&self) -> Receiver<String> {
-        let (tx, rx) = mpsc::channel();
-        self.subscribers
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(tx);
-        rx
+        self.status.borrow().clone()
     }
 
     /// Sets the errors, moves to a new version and tells every open page;
     /// called only once the output is complete.
     fn publish(&self, errors: Vec<Shown>) {
-        let version = {
-            let mut status = self.status.write().unwrap_or_else(PoisonError::into_inner);
+        self.status.send_modify(|status| {
             let n = status
                 .version
                 .rsplit('.')
@@ -105,12 +101,7 @@ impl State {
                 .unwrap_or(0);
             status.version = format!("{}.{}", self.instance, n + 1);
             status.errors = errors;
-            status.version.clone()
-        };
-        self.subscribers
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .retain(|tx| tx.send(version.clone()).is_ok());
+        });
     }
 
     fn log(&self, line: &str) {
@@ -120,21 +111,25 @@ impl State {
     }
 }
 
+/// Resolves once `stop` turns true (or its sender is gone).
+async fn stopped(mut stop: versions::Receiver<bool>) {
+    let _ = stop.wait_for(|stopping| *stopping).await;
+}
+
 /// A running `sxs serve`.
 pub struct Server {
     state: Arc<State>,
     addr: SocketAddr,
-    http: Arc<tiny_http::Server>,
-    workers: Vec<JoinHandle<()>>,
+    runtime: tokio::runtime::Runtime,
+    http: tokio::task::JoinHandle<std::io::Result<()>>,
     builder: Option<JoinHandle<()>>,
     messages: Sender<Message>,
-    stopping: Arc<AtomicBool>,
 }
 
 impl Server {
     /// Binds the port, builds the site, and starts serving and watching.
     /// Returns once the first build is done (failed or not: its errors are
-    /// shown in the browser).
+    /// shown in the browser); requests that come earlier wait for it.
     pub fn start(options: &Options) -> Result<Server> {
         let listener = bind(options.bind, options.port, options.quiet)?;
         let addr = listener
@@ -146,15 +141,14 @@ impl Server {
             .map_err(|e| Error::io(&options.path, e))?;
         let state = Arc::new(State {
             output: Output::new()?,
-            status: RwLock::new(Status::default()),
-            subscribers: Mutex::new(Vec::new()),
-            streams: AtomicUsize::new(0),
+            status: versions::Sender::new(Status::default()),
+            stop: versions::Sender::new(false),
             instance: instance_id(),
             loopback_only: options.bind.is_loopback(),
             quiet: options.quiet,
         });
         let (tx, rx) = mpsc::channel();
-        let watch = Watch::new(tx.clone())?;
+        let watch = Watch::new(tx.clone(), options.poll)?;
         let (ready_tx, ready_rx) = mpsc::channel();
         let build_loop = BuildLoop {
             state: Arc::clone(&state),
@@ -166,25 +160,20 @@ impl Server {
         let builder = std::thread::spawn(move || build_loop.run());
         // The first build is done (or the loop ended) either way.
         let _ = ready_rx.recv();
-        let http = tiny_http::Server::from_listener(listener, None)
-            .map(Arc::new)
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(HTTP_THREADS)
+            .thread_name("sxs-http")
+            .enable_all()
+            .build()
             .map_err(|e| Error::new(format!("cannot start the HTTP server: {e}")))?;
-        let stopping = Arc::new(AtomicBool::new(false));
-        let workers = (0..WORKERS)
-            .map(|_| {
-                let (http, state, stopping) =
-                    (Arc::clone(&http), Arc::clone(&state), Arc::clone(&stopping));
-                std::thread::spawn(move || serve_requests(&http, &state, &stopping))
-            })
-            .collect();
+        let http = serve_http(&runtime, listener, &state)?;
         Ok(Server {
             state,
             addr,
+            runtime,
             http,
-            workers,
             builder: Some(builder),
             messages: tx,
-            stopping,
         })
     }
 
@@ -206,34 +195,33 @@ impl Server {
     /// Stops watching and serving, ends every event stream, and removes the
     /// private folder.
     pub fn stop(mut self) {
-        self.stopping.store(true, Ordering::SeqCst);
+        self.state.stop.send_replace(true);
         let _ = self.messages.send(Message::Stop);
         if let Some(builder) = self.builder.take() {
             let _ = builder.join();
         }
-        for _ in &self.workers {
-            self.http.unblock();
-        }
-        for worker in self.workers.drain(..) {
-            let _ = worker.join();
-        }
-        self.state
-            .subscribers
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+        let http = self.http;
+        let _ = self
+            .runtime
+            .block_on(async { tokio::time::timeout(SHUTDOWN, http).await });
+        self.runtime.shutdown_timeout(SHUTDOWN);
         self.state.output.remove();
     }
 }
 
-fn serve_requests(http: &tiny_http::Server, state: &Arc<State>, stopping: &AtomicBool) {
-    loop {
-        match http.recv() {
-            Ok(request) => http::handle(request, state),
-            Err(_) if stopping.load(Ordering::SeqCst) => return,
-            Err(_) => {}
-        }
-    }
+/// Serves the router on `listener` in `runtime` until the state's `stop`.
+fn serve_http(
+    runtime: &tokio::runtime::Runtime,
+    listener: TcpListener,
+    state: &Arc<State>,
+) -> Result<tokio::task::JoinHandle<std::io::Result<()>>> {
+    let cannot = |e: std::io::Error| Error::new(format!("cannot start the HTTP server: {e}"));
+    listener.set_nonblocking(true).map_err(cannot)?;
+    let _entered = runtime.enter();
+    let listener = tokio::net::TcpListener::from_std(listener).map_err(cannot)?;
+    let server = axum::serve(listener, http::router(Arc::clone(state)))
+        .with_graceful_shutdown(stopped(state.stop.subscribe()));
+    Ok(runtime.spawn(server.into_future()))
 }
 
 /// Binds `ip:port`; when the port is taken, the next free one (and says so).
@@ -337,8 +325,10 @@ impl BuildLoop {
             };
             let started = Instant::now();
             let Some(change) = snapshot.classify(&paths) else {
+                log::debug!("watch: nothing changed that the site uses");
                 continue;
             };
+            log::info!("watch: {change:?}");
             let rebuilt = match change {
                 Change::Full(why) => return Next::Full(why),
                 Change::Partial { content, statics } => {

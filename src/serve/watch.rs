@@ -46,26 +46,30 @@ pub enum Change {
 
 /// The watcher and the folders it watches.
 pub struct Watch {
-    watcher: notify::RecommendedWatcher,
+    watcher: Box<dyn Watcher + Send>,
     watched: HashSet<PathBuf>,
 }
 
 impl Watch {
-    /// A watcher that sends the paths of relevant events to `tx`.
-    pub fn new(tx: Sender<Message>) -> Result<Watch> {
-        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            match event {
-                Ok(event) if is_relevant(&event.kind) => {
-                    let _ = tx.send(Message::Paths(event.paths));
-                }
-                Ok(_) => {}
-                // A lost event (queue overflow): rebuild from the root.
-                Err(_) => {
-                    let _ = tx.send(Message::Paths(Vec::new()));
-                }
+    /// A watcher that sends the paths of relevant events to `tx`: the
+    /// system's file events, or with `poll` a scan of the watched folders at
+    /// that interval (for file systems that deliver no events).
+    pub fn new(tx: Sender<Message>, poll: Option<Duration>) -> Result<Watch> {
+        let cannot =
+            |e: notify::Error| Error::new(format!("cannot watch the site for changes: {e}"));
+        let handler = forward(tx);
+        let watcher: Box<dyn Watcher + Send> = match poll {
+            Some(interval) => {
+                // Contents are compared too: modification times are kept to
+                // the second, so a save in the same second as the last one
+                // would otherwise be missed.
+                let config = notify::Config::default()
+                    .with_poll_interval(interval)
+                    .with_compare_contents(true);
+                Box::new(notify::PollWatcher::new(handler, config).map_err(cannot)?)
             }
-        })
-        .map_err(|e| Error::new(format!("cannot watch the site for changes: {e}")))?;
+            None => Box::new(notify::recommended_watcher(handler).map_err(cannot)?),
+        };
         Ok(Watch {
             watcher,
             watched: HashSet::new(),
@@ -89,10 +93,27 @@ impl Watch {
                 self.watcher
                     .watch(&dir, mode)
                     .map_err(|e| Error::at(&dir, format!("cannot watch for changes: {e}")))?;
+                log::debug!("watch: watching {} ({mode:?})", dir.display());
                 self.watched.insert(dir);
             }
         }
         Ok(())
+    }
+}
+
+/// The event handler: the paths of relevant events go to `tx`; a lost
+/// event (queue overflow) is an empty batch, a rebuild from the root.
+fn forward(tx: Sender<Message>) -> impl FnMut(notify::Result<notify::Event>) + Send + 'static {
+    move |event| match event {
+        Ok(event) if is_relevant(&event.kind) => {
+            log::debug!("watch: {:?} {:?}", event.kind, event.paths);
+            let _ = tx.send(Message::Paths(event.paths));
+        }
+        Ok(event) => log::trace!("watch: ignored {:?} {:?}", event.kind, event.paths),
+        Err(err) => {
+            log::warn!("watch: {err}; rebuilding everything");
+            let _ = tx.send(Message::Paths(Vec::new()));
+        }
     }
 }
 
@@ -119,12 +140,18 @@ pub fn next_batch(rx: &Receiver<Message>) -> Option<Vec<PathBuf>> {
         match rx.recv_timeout(DEBOUNCE) {
             Ok(Message::Paths(more)) => paths.extend(more),
             Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => return None,
-            Err(RecvTimeoutError::Timeout) => return Some(paths),
+            Err(RecvTimeoutError::Timeout) => break,
         }
         if first.elapsed() > MAX_WAIT {
-            return Some(paths);
+            break;
         }
     }
+    log::debug!(
+        "watch: batch of {} path(s) after {} ms",
+        paths.len(),
+        first.elapsed().as_millis()
+    );
+    Some(paths)
 }
 
 /// Size and modification time of every content file, as last built.
