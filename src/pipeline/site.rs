@@ -1,6 +1,7 @@
 //! The site pass: the findings only a whole docset gives — links, anchors,
-//! images and includes that do not resolve, include cycles, and
-//! translations inconsistent across pages.
+//! images and includes that do not resolve, include cycles, translations
+//! inconsistent across pages, and lengths odd for the docset's own
+//! distribution.
 //!
 //! It works on [`PageFacts`], the little each page leaves behind after the
 //! per-page stages, so the pages themselves need not stay in memory.
@@ -9,6 +10,7 @@ use super::Page;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::links::{self, LinkKind, LinkUse, SiteIndex, Target};
 use crate::review::consistency::{self, Consistency};
+use crate::review::length;
 use crate::site::Site;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -23,6 +25,10 @@ pub struct PageFacts {
     pub anchors: HashSet<String>,
     pub links: Vec<LinkUse>,
     pub consistency: consistency::Entries,
+    /// The page's target language, and the lengths of its pairs, for the
+    /// length check's calibration.
+    pub locale: String,
+    pub lengths: Vec<length::Sample>,
 }
 
 impl PageFacts {
@@ -32,6 +38,8 @@ impl PageFacts {
             anchors: links::anchors(&page.doc),
             links: links::collect(&page.doc),
             consistency: consistency::entries(&page.doc),
+            locale: page.locale.clone(),
+            lengths: length::samples(&page.doc),
         }
     }
 }
@@ -67,6 +75,15 @@ pub fn run(site: &Site, pages: &[&PageFacts]) -> SitePass {
         consistency.add(&page.rel, &page.consistency);
     }
     found.extend(consistency.findings());
+    let lengths: Vec<length::PageSamples<'_>> = pages
+        .iter()
+        .map(|page| length::PageSamples {
+            rel: &page.rel,
+            locale: &page.locale,
+            samples: &page.lengths,
+        })
+        .collect();
+    found.extend(length::findings(&lengths));
     let mut findings: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
     for d in crate::review::configure(found, &site.config.review) {
         findings.entry(d.file.clone()).or_default().push(d);

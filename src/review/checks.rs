@@ -60,7 +60,9 @@ pub struct Check {
     pub run: fn(&Pair<'_>) -> Option<Flag>,
 }
 
-/// Every per-segment check, in the order their findings are listed.
+/// Every per-segment check, in the order their findings are listed. The
+/// length check is not here: it is calibrated on the whole docset, in the
+/// site pass ([`super::length`]).
 pub const CHECKS: &[Check] = &[
     Check {
         code: Code::Untranslated,
@@ -83,10 +85,6 @@ pub const CHECKS: &[Check] = &[
         run: structure::placeholders,
     },
     Check {
-        code: Code::Length,
-        run: text::length,
-    },
-    Check {
         code: Code::Punctuation,
         run: text::punctuation,
     },
@@ -102,7 +100,7 @@ pub const CHECKS: &[Check] = &[
 
 /// Is the pair complete? Missing or empty sides are align's findings
 /// (missing-source, empty); comparing them would only repeat those.
-fn comparable(segment: &Segment) -> bool {
+pub fn comparable(segment: &Segment) -> bool {
     segment.has_target
         && segment.has_source
         && !segment.target.trim().is_empty()

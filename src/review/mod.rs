@@ -13,6 +13,7 @@
 pub mod accept;
 pub mod checks;
 pub mod consistency;
+pub mod length;
 pub mod locale;
 pub mod numbers;
 pub mod profile;
@@ -60,7 +61,8 @@ pub fn page_findings(
 }
 
 /// Applies `site.yml`'s `review:` settings: severity overrides (`off` drops a
-/// check) and accepted findings.
+/// check; checks off by default, [`Code::OFF_BY_DEFAULT`], report only when
+/// given a level) and accepted findings.
 pub fn configure(findings: Vec<Diagnostic>, config: &ReviewConfig) -> Vec<Diagnostic> {
     findings
         .into_iter()
@@ -77,7 +79,7 @@ pub fn configure(findings: Vec<Diagnostic>, config: &ReviewConfig) -> Vec<Diagno
                     d.severity = level.severity()?;
                     Some(d)
                 }
-                None => Some(d),
+                None => d.code.on_by_default().then_some(d),
             }
         })
         .collect()

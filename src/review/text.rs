@@ -1,35 +1,11 @@
-//! Checks on the translation's text itself: length against the locale
-//! pair's band, end punctuation and edge spaces, repeated words, and
-//! unbalanced brackets or quotes.
+//! Checks on the translation's text itself: end punctuation and edge
+//! spaces, repeated words, and unbalanced brackets or quotes, each read
+//! through the target language's profile ([`super::locale`]).
 
 use super::checks::{Flag, Pair};
+use super::locale::Locale;
 use crate::model::{Document, Piece};
 use pulldown_cmark::Event;
-
-/// Target/source length ratio, in characters of readable text, outside the
-/// locale pair's band (see [`super::locale`] for how it was calibrated).
-/// No tokens: the whole segment is the finding.
-pub fn length(pair: &Pair<'_>) -> Option<Flag> {
-    let band = pair.locale.length;
-    let source = pair.segment.source_text.chars().count();
-    if source < band.min_source_chars {
-        return None;
-    }
-    let target = pair.segment.target_text.chars().count();
-    let ratio = target as f64 / source as f64;
-    if (band.low..=band.high).contains(&ratio) {
-        return None;
-    }
-    let hint = if ratio < band.low {
-        "check that no part of the sentence was left out"
-    } else {
-        "check that nothing was added or repeated"
-    };
-    Some(Flag::new(format!(
-        "the translation is {ratio:.2} times as long as the source ({target} vs {source} characters; {:.2}–{:.2} is expected for this language pair); {hint}",
-        band.low, band.high
-    )))
-}
 
 /// Words whose final period belongs to them, not to the sentence.
 const ABBREVIATIONS: &[&str] = &["etc", "inc", "ltd", "ltda", "corp", "co", "vs"];
@@ -49,14 +25,14 @@ enum Ending {
 /// A text without what may follow its final punctuation: spaces, closing
 /// brackets, quotes and emphasis.
 fn without_closers(text: &str) -> &str {
-    text.trim_end_matches(|c: char| c.is_whitespace() || ")]\"'”’»*_".contains(c))
+    text.trim_end_matches(|c: char| c.is_whitespace() || ")]\"'”’»“‘«›」』）】*_".contains(c))
 }
 
 /// The sentence marks a text ends with, as written (`.`, `?`, `...`), for
 /// the highlighter; empty when it ends otherwise.
 fn final_marks(text: &str) -> &str {
     let trimmed = without_closers(text);
-    let body = trimmed.trim_end_matches(['.', '?', '!', ':', '…']);
+    let body = trimmed.trim_end_matches(|c| Locale::mark(c).is_some_and(|m| m != ';'));
     &trimmed[body.len()..]
 }
 
@@ -68,8 +44,11 @@ fn ending(text: &str) -> Ending {
     }
     match trimmed.chars().next_back() {
         Some('.') if abbreviation(&trimmed[..trimmed.len() - 1]) => Ending::Abbreviation,
-        Some(c @ ('.' | '?' | '!' | ':')) => Ending::Mark(c),
-        _ => Ending::Open,
+        Some(c) => match Locale::mark(c) {
+            Some(m @ ('.' | '?' | '!' | ':')) => Ending::Mark(m),
+            _ => Ending::Open,
+        },
+        None => Ending::Open,
     }
 }
 
@@ -200,132 +179,93 @@ pub fn repeated_word(pair: &Pair<'_>) -> Option<Flag> {
     Some(Flag::new(message).with_tokens(doubled.iter().map(|(_, written)| written)))
 }
 
-/// Brackets that must balance: (open, close).
+/// Brackets that must balance, (open, close), after full-width forms are
+/// read as ASCII ([`Locale::bracket`]).
 const BRACKETS: &[(char, char)] = &[('(', ')'), ('[', ']'), ('{', '}')];
 
-/// Quotes that must balance: curly and angle quotes by pairs, straight
-/// quotes (open == close) by an even count.
-const QUOTES: &[(char, char)] = &[('“', '”'), ('«', '»'), ('"', '"')];
-
-/// Is this pair balanced in a text?
+/// Is this bracket pair balanced in a text?
 fn balanced(text: &str, (open, close): (char, char)) -> bool {
-    if open == close {
-        return text.matches(open).count() % 2 == 0;
-    }
-    let mut depth: i64 = 0;
-    for c in text.chars() {
-        if c == open {
-            depth += 1;
-        } else if c == close {
-            depth -= 1;
-            if depth < 0 {
-                return false;
-            }
-        }
-    }
-    depth == 0
+    strays(text, (open, close)).is_empty()
 }
 
-/// The characters of a pair left unmatched in a text: a close with no open
-/// before it, an open never closed, a straight quote without its partner.
+/// The brackets of a pair left unmatched in a text: a close with no open
+/// before it, an open never closed.
 fn strays(text: &str, (open, close): (char, char)) -> Vec<String> {
-    if open == close {
-        return vec![open.to_string()];
-    }
     let mut out = Vec::new();
-    let mut depth: i64 = 0;
+    let mut open_at: Vec<char> = Vec::new();
     for c in text.chars() {
-        if c == open {
-            depth += 1;
-        } else if c == close {
-            if depth == 0 {
-                out.push(close.to_string());
-            }
-            depth = (depth - 1).max(0);
+        let read = Locale::bracket(c);
+        if read == open {
+            open_at.push(c);
+        } else if read == close && open_at.pop().is_none() {
+            out.push(c.to_string());
         }
     }
-    if depth > 0 {
-        out.push(open.to_string());
-    }
+    out.extend(open_at.iter().map(char::to_string));
     out
 }
 
-fn show((open, close): (char, char)) -> String {
-    if open == close {
-        open.to_string()
-    } else {
-        format!("{open}{close}")
+/// The quotes of a text left unmatched, read as nested pairs of the given
+/// kinds: a character closes the innermost open quote if it is that quote's
+/// closer, else opens one if it opens some kind, else is a stray. So German
+/// `„…“` and English `“…”` both balance, while `„…”` and `"…”` (opened and
+/// closed with characters of different pairs) do not.
+fn quote_strays(text: &str, quotes: &[(char, char)]) -> Vec<String> {
+    let mut open: Vec<(char, char)> = Vec::new();
+    let mut out = Vec::new();
+    for c in text.chars() {
+        if open.last().is_some_and(|&(_, close)| close == c) {
+            open.pop();
+        } else if let Some(&pair) = quotes.iter().find(|(o, _)| *o == c) {
+            open.push(pair);
+        } else if quotes.iter().any(|(_, close)| *close == c) {
+            out.push(c.to_string());
+        }
     }
+    out.extend(open.iter().map(|(o, _)| o.to_string()));
+    out
 }
 
 /// Brackets or quotes unbalanced in the translation where the source
 /// balances them. A sentence split across segments leaves the source
 /// unbalanced too, and is not reported; quotes are compared only when the
-/// source balances every kind (a translation may change “ ” into " ").
+/// source balances its own (English) quotes, and read with the target
+/// language's pairs (`„…“`, `«…»`, `「…」`) as well as the English ones.
 /// The tokens are the characters left unmatched in the translation.
 pub fn brackets(pair: &Pair<'_>) -> Option<Flag> {
     let (t, s) = (&pair.target.prose, &pair.source.prose);
-    let unbalanced = |pairs: &[(char, char)]| -> Vec<(char, char)> {
-        pairs
-            .iter()
-            .copied()
-            .filter(|&p| balanced(s, p) && !balanced(t, p))
-            .collect()
-    };
-    let mut broken = unbalanced(BRACKETS);
-    if QUOTES.iter().all(|&p| balanced(s, p)) {
-        broken.extend(unbalanced(QUOTES));
+    let mut shown: Vec<String> = Vec::new();
+    let mut tokens: Vec<String> = Vec::new();
+    for &kind in BRACKETS.iter().filter(|&&k| balanced(s, k)) {
+        let stray = strays(t, kind);
+        if !stray.is_empty() {
+            shown.push(format!("{}{}", kind.0, kind.1));
+            tokens.extend(stray);
+        }
     }
-    (!broken.is_empty()).then(|| {
-        let shown: Vec<String> = broken.iter().map(|&p| show(p)).collect();
+    if quote_strays(s, ENGLISH_QUOTES).is_empty() {
+        let stray = quote_strays(t, pair.locale.quotes);
+        if !stray.is_empty() {
+            shown.push("quotes".to_owned());
+            tokens.extend(stray);
+        }
+    }
+    (!shown.is_empty()).then(|| {
         Flag::new(format!(
             "unbalanced {} in the translation; close every bracket and quote the source closes",
             shown.join(" ")
         ))
-        .with_tokens(broken.iter().flat_map(|&p| strays(t, p)))
+        .with_tokens(tokens)
     })
 }
+
+/// The quotes of an English source.
+const ENGLISH_QUOTES: &[(char, char)] = &[('“', '”'), ('"', '"')];
 
 #[cfg(test)]
 mod tests {
     use super::super::checks::tests::run;
     use super::*;
-
-    #[test]
-    fn length_flags_truncated_and_padded_translations() {
-        let flagged = [
-            (
-                "Para obter suporte.",
-                "To get support for a product while you are in the AppSource or Azure Marketplace online store, select the support link.",
-            ),
-            (
-                "Se estiver adicionando vários usuários simultaneamente usando a opção Adicionar outro usuário ou importando um arquivo de planilha .csv compatível com o Excel, você poderá esperar até concluir todo o conjunto antes de enviar por email ou imprimir os nomes e senhas a partir da tela de confirmação.",
-                "You can wait until you're done with the whole set before emailing or printing the names and passwords from the confirmation screen.",
-            ),
-        ];
-        for (target, source) in flagged {
-            assert!(run(length, target, source).is_some(), "{target}");
-        }
-    }
-
-    #[test]
-    fn length_accepts_usual_translations_and_short_sources() {
-        let fine = [
-            (
-                "Este artigo explica as diferentes opções de suporte para produtos no Microsoft AppSource e no Azure Marketplace.",
-                "This article explains the different support options for products in Microsoft AppSource and Azure Marketplace.",
-            ),
-            ("Sim", "Yes"),
-            ("As causas podem ser:", "This is probably caused by one of the following things:"),
-            (
-                "Noções sobre os formulários fiscais da Receita Federal dos EUA emitidos pela Microsoft",
-                "Understand IRS tax forms issued by Microsoft",
-            ),
-        ];
-        for (target, source) in fine {
-            assert_eq!(run(length, target, source), None, "{target}");
-        }
-    }
 
     #[test]
     fn punctuation_flags_changed_endings_and_edge_spaces() {
@@ -480,16 +420,6 @@ mod tests {
             "Type “yes” to confirm.",
         );
         assert_eq!(flag.unwrap_or_default().tokens, ["“"]);
-    }
-
-    #[test]
-    fn length_has_no_tokens() {
-        let flag = run(
-            length,
-            "Para obter suporte.",
-            "To get support for a product while you are in the AppSource or Azure Marketplace online store, select the support link.",
-        );
-        assert_eq!(flag.map(|f| f.tokens), Some(Vec::new()));
     }
 
     #[test]

@@ -243,7 +243,7 @@ fn token_numbers<'a>(
         Some(values) => vec![Number {
             written,
             values,
-            soft: glued || zero_minutes,
+            soft: glued || zero_minutes || in_name(word, at, written),
         }],
         None => parts(written),
     };
@@ -258,6 +258,22 @@ fn token_numbers<'a>(
         number.values.push(canonical("0", written));
     }
     numbers
+}
+
+/// Are these digits part of a name rather than a number: a word (of four
+/// letters or more, capitalised) glued after them (`21Vianet`, which a
+/// translation may call 世纪互联), or a hyphen after letters before them
+/// (`COVID-19`, which may become 新冠肺炎)? Such digits answer the other
+/// side's but are never required.
+fn in_name(word: &str, at: usize, written: &str) -> bool {
+    let after: String = word[at + written.len()..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let named = after.chars().count() >= 4 && after.starts_with(char::is_uppercase);
+    let mut before = word[..at].chars().rev();
+    let hyphenated = before.next() == Some('-') && before.next().is_some_and(char::is_alphabetic);
+    named || hyphenated
 }
 
 /// The parts of a number no convention reads (`10.0.19041`, `31,2021`).
@@ -462,6 +478,15 @@ mod tests {
             assert!(soft(prose), "{prose}");
         }
         assert!(!soft("10 GB"));
+    }
+
+    #[test]
+    fn digits_in_names_are_soft() {
+        let soft = |prose: &str| numbers(prose, &[(',', '.')]).iter().all(|n| n.soft);
+        assert!(soft("Partner Center operated by 21Vianet"));
+        assert!(soft("during COVID-19"));
+        assert!(!soft("10GB of storage"));
+        assert!(!soft("pages 10-20"));
     }
 
     #[test]
