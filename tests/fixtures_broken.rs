@@ -272,8 +272,10 @@ fn check_on_the_fixture_folder_exits_1_and_names_the_errors() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("error[duplicate-id]: ddddd-1:"), "{stdout}");
+    // Paths from the working folder (the crate's, under cargo test).
     assert!(
-        stdout.contains("duplicate-id.md:8:1: error[duplicate-id]: ddddd-1:"),
+        stdout.contains("--> tests/fixtures/broken/duplicate-id.md:8:1"),
         "{stdout}"
     );
 }

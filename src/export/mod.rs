@@ -315,6 +315,8 @@ pub(crate) mod test_units {
                 doc,
                 locale: "pt-BR".to_owned(),
                 decisions: Vec::new(),
+                held: Vec::new(),
+                classes: Default::default(),
             })
             .collect()
     }

@@ -10,7 +10,7 @@ use super::Page;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::links::{self, LinkKind, LinkUse, SiteIndex, Target};
 use crate::review::consistency::{self, Consistency};
-use crate::review::length;
+use crate::review::{habits, length};
 use crate::site::Site;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -29,6 +29,9 @@ pub struct PageFacts {
     /// length check's calibration.
     pub locale: String,
     pub lengths: Vec<length::Sample>,
+    /// Findings held for the docset to decide, and pairs per habit class.
+    pub held: Vec<crate::review::checks::Held>,
+    pub classes: BTreeMap<String, usize>,
 }
 
 impl PageFacts {
@@ -40,6 +43,8 @@ impl PageFacts {
             consistency: consistency::entries(&page.doc),
             locale: page.locale.clone(),
             lengths: length::samples(&page.doc),
+            held: page.held.clone(),
+            classes: page.classes.clone(),
         }
     }
 }
@@ -84,6 +89,15 @@ pub fn run(site: &Site, pages: &[&PageFacts]) -> SitePass {
         })
         .collect();
     found.extend(length::findings(&lengths));
+    let held: Vec<habits::PageHeld<'_>> = pages
+        .iter()
+        .map(|page| habits::PageHeld {
+            locale: &page.locale,
+            held: &page.held,
+            classes: &page.classes,
+        })
+        .collect();
+    found.extend(habits::findings(&held));
     let mut findings: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
     for d in crate::review::configure(found, &site.config.review) {
         findings.entry(d.file.clone()).or_default().push(d);

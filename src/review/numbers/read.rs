@@ -16,8 +16,43 @@ pub struct Number<'a> {
 /// Thousands and decimal separators of a writing convention.
 pub type Convention = (char, char);
 
-/// Numbers, ordinals and months as words, English and Portuguese.
+/// Numbers, ordinals and months as words: English and Portuguese, and the
+/// cardinals of German, French and Spanish (a target may say "sechs Monate"
+/// for "6 months").
 const WORDS: &[(&str, &str)] = &[
+    ("eins", "1"),
+    ("zwei", "2"),
+    ("drei", "3"),
+    ("vier", "4"),
+    ("fünf", "5"),
+    ("sechs", "6"),
+    ("sieben", "7"),
+    ("acht", "8"),
+    ("neun", "9"),
+    ("zehn", "10"),
+    ("elf", "11"),
+    ("zwölf", "12"),
+    ("zwanzig", "20"),
+    ("dreißig", "30"),
+    ("hundert", "100"),
+    ("tausend", "1000"),
+    ("deux", "2"),
+    ("trois", "3"),
+    ("quatre", "4"),
+    ("cinq", "5"),
+    ("sept", "7"),
+    ("huit", "8"),
+    ("neuf", "9"),
+    ("dix", "10"),
+    ("douze", "12"),
+    ("uno", "1"),
+    ("tres", "3"),
+    ("cuatro", "4"),
+    ("siete", "7"),
+    ("ocho", "8"),
+    ("nueve", "9"),
+    ("diez", "10"),
+    ("doce", "12"),
     ("zero", "0"),
     ("one", "1"),
     ("two", "2"),
@@ -261,7 +296,7 @@ fn token_numbers<'a>(
 }
 
 /// Are these digits part of a name rather than a number: a word (of four
-/// letters or more, capitalised) glued after them (`21Vianet`, which a
+/// letters or more) glued after them (`21Vianet`, which a
 /// translation may call 世纪互联), or a hyphen after letters before them
 /// (`COVID-19`, which may become 新冠肺炎)? Such digits answer the other
 /// side's but are never required.
@@ -270,7 +305,7 @@ fn in_name(word: &str, at: usize, written: &str) -> bool {
         .chars()
         .take_while(|c| c.is_alphabetic())
         .collect();
-    let named = after.chars().count() >= 4 && after.starts_with(char::is_uppercase);
+    let named = after.chars().count() >= 4;
     let mut before = word[..at].chars().rev();
     let hyphenated = before.next() == Some('-') && before.next().is_some_and(char::is_alphabetic);
     named || hyphenated
