@@ -231,11 +231,18 @@ impl Locale {
                 && chars.get(i + 1..i + 4).is_some_and(|g| {
                     g.iter().all(|&d| Locale::digit(d).is_some()) && !digit_at(Some(i + 4))
                 });
+            let thousands = digit_at(i.checked_sub(1))
+                && chars
+                    .get(i + 1..i + 4)
+                    .is_some_and(|g| g.iter().all(|&d| Locale::digit(d).is_some()));
             match c {
                 _ if grouping => {}
-                '，' => out.push(','),
+                '，' if thousands => out.push(','),
+                // Elsewhere full-width commas and colons end a clause: a
+                // GUID after `ID：` is a word of its own.
+                '，' => out.push_str(", "),
+                '：' => out.push_str(": "),
                 '．' => out.push('.'),
-                '：' => out.push(':'),
                 _ => out.push(Locale::digit(c).unwrap_or_else(|| Locale::bracket(c))),
             }
         }
@@ -269,6 +276,8 @@ mod tests {
         assert_eq!(Locale::bracket('（'), '(');
         let ja = Locale::of("ja-JP");
         assert_eq!(ja.normalize_numbers("（１２，０００）"), "(12,000)");
+        assert_eq!(ja.normalize_numbers("１２，ａ"), "12, ａ");
+        assert_eq!(ja.normalize_numbers("ID：a1"), "ID: a1");
         let fr = Locale::of("fr-FR");
         assert_eq!(
             fr.normalize_numbers("1 000,5 et 2\u{202f}500"),

@@ -146,6 +146,22 @@ fn soften_counted(numbers: &mut [Number<'_>], prose: &str, locale: &Locale) {
         if next.is_some_and(|c| locale.counters.contains(&c)) {
             number.soft = true;
         }
+        // `30 万` is 300,000 (万 = 10⁴, 亿 = 10⁸): the value the source
+        // writes `300K` or `300,000`.
+        let zeros = match next {
+            Some('万' | '萬' | '만') => 4,
+            Some('亿' | '億' | '억') => 8,
+            _ => 0,
+        };
+        if zeros > 0 {
+            let scaled: Vec<String> = number
+                .values
+                .iter()
+                .filter(|v| v.bytes().all(|b| b.is_ascii_digit()))
+                .map(|v| format!("{v}{}", "0".repeat(zeros)))
+                .collect();
+            number.values.extend(scaled);
+        }
     }
 }
 
@@ -336,6 +352,12 @@ mod tests {
             ("十二个月", "twelve months", zh),
             ("1 つのアカウント", "a single account", ja),
             ("（１２，０００）", "(12,000)", ja),
+            ("至少 30 万美元", "at least USD300K", zh),
+            (
+                "产品 ID：ac14473c-8e5d-4e44",
+                "Offer ID: ac14473c-8e5d-4e44",
+                zh,
+            ),
         ];
         for (target, source, locale) in fine {
             assert_eq!(check(target, source, &locale), None, "{target}");

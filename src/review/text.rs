@@ -44,12 +44,19 @@ fn ending(text: &str) -> Ending {
     }
     match trimmed.chars().next_back() {
         Some('.') if abbreviation(&trimmed[..trimmed.len() - 1]) => Ending::Abbreviation,
-        Some(c) => match Locale::mark(c) {
-            Some(m @ ('.' | '?' | '!' | ':')) => Ending::Mark(m),
-            _ => Ending::Open,
-        },
-        None => Ending::Open,
+        Some(c) if Locale::mark(c).is_some() => strongest(final_marks(trimmed)),
+        _ => Ending::Open,
     }
+}
+
+/// The ending a run of final marks gives: the strongest of them, so that
+/// `?.` and `？。` both end a question.
+fn strongest(marks: &str) -> Ending {
+    let read: Vec<char> = marks.chars().filter_map(Locale::mark).collect();
+    ['?', ':', '!', '.']
+        .into_iter()
+        .find(|m| read.contains(m))
+        .map_or(Ending::Open, Ending::Mark)
 }
 
 /// Does this text, whose final period was cut, end with an abbreviation:
@@ -373,6 +380,10 @@ mod tests {
                 "Can read data (metrics, logs, etc.).",
             ),
             ("Você quer continuar?", "Do you want to continue?"),
+            (
+                "如果连接器断开连接，该怎么办？。",
+                "What should you do if it is disconnected.?",
+            ),
             ("Observação:", "Note:"),
             ("**Observação**", "**Note**"),
             ("Se você quiser implantar. ", "If you want to deploy."),

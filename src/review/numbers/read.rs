@@ -144,6 +144,14 @@ const WORDS: &[(&str, &str)] = &[
     ("october", "10"),
     ("november", "11"),
     ("december", "12"),
+    ("januar", "1"),
+    ("februar", "2"),
+    ("märz", "3"),
+    ("mai", "5"),
+    ("juni", "6"),
+    ("juli", "7"),
+    ("oktober", "10"),
+    ("dezember", "12"),
     ("janeiro", "1"),
     ("fevereiro", "2"),
     ("março", "3"),
@@ -288,6 +296,9 @@ fn token_numbers<'a>(
     if written.len() == 2 && (glued || last == Some('/')) {
         number.values.push(format!("20{written}"));
     }
+    if let Some(parts) = day_month(word, at, written) {
+        number.values.extend(parts);
+    }
     let fraction = matches!(last, Some('.' | ',')) && !second.is_some_and(|c| c.is_ascii_digit());
     if fraction && written.bytes().all(|b| b.is_ascii_digit()) {
         number.values.push(canonical("0", written));
@@ -295,8 +306,8 @@ fn token_numbers<'a>(
     numbers
 }
 
-/// Are these digits part of a name rather than a number: a word (of four
-/// letters or more) glued after them (`21Vianet`, which a
+/// Are these digits part of a name or a compound rather than a number: a
+/// word (of four letters or more) glued or hyphenated after them (`21Vianet`, which a
 /// translation may call 世纪互联), or a hyphen after letters before them
 /// (`COVID-19`, which may become 新冠肺炎)? Such digits answer the other
 /// side's but are never required.
@@ -306,9 +317,27 @@ fn in_name(word: &str, at: usize, written: &str) -> bool {
         .take_while(|c| c.is_alphabetic())
         .collect();
     let named = after.chars().count() >= 4;
+    // `2-dimensional`, `360-degree`: a compound the target may say in one
+    // word ("bidimensional").
+    let compound = word[at + written.len()..]
+        .strip_prefix('-')
+        .is_some_and(|rest| rest.chars().take_while(|c| c.is_alphabetic()).count() >= 4);
     let mut before = word[..at].chars().rev();
     let hyphenated = before.next() == Some('-') && before.next().is_some_and(char::is_alphabetic);
-    named || hyphenated
+    named || hyphenated || compound
+}
+
+/// A day and month written `31.01.` or `04.07` (German and others): two
+/// parts of one or two digits, the second a month, with a period after
+/// them or both of two digits. Also means its two parts, which answer a
+/// source date's (`1/31`).
+fn day_month(word: &str, at: usize, written: &str) -> Option<[String; 2]> {
+    let (day, month) = written.split_once('.')?;
+    let short = |p: &str| (1..=2).contains(&p.len());
+    let dated = word[at + written.len()..].starts_with('.') || (day.len() == 2 && month.len() == 2);
+    let month_value: u32 = month.parse().ok()?;
+    let valid = short(day) && short(month) && (1..=12).contains(&month_value) && dated;
+    valid.then(|| [canonical(day, ""), canonical(month, "")])
 }
 
 /// The parts of a number no convention reads (`10.0.19041`, `31,2021`).
@@ -522,6 +551,7 @@ mod tests {
         assert!(soft("during COVID-19"));
         assert!(!soft("10GB of storage"));
         assert!(!soft("pages 10-20"));
+        assert!(soft("a 2-dimensional array") && soft("a 360-degree view"));
     }
 
     #[test]
