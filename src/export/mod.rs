@@ -317,6 +317,7 @@ pub(crate) mod test_units {
                 decisions: Vec::new(),
                 held: Vec::new(),
                 classes: Default::default(),
+                vocabulary: Default::default(),
             })
             .collect()
     }

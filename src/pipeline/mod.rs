@@ -35,6 +35,8 @@ pub struct Page {
     /// page's pairs per habit class.
     pub held: Vec<review::checks::Held>,
     pub classes: std::collections::BTreeMap<String, usize>,
+    /// The words of the page's translations, for untranslated.
+    pub vocabulary: std::collections::BTreeSet<String>,
 }
 
 /// How many times each per-page stage ran: a build runs each once per page,
@@ -106,6 +108,7 @@ pub fn decide_and_review(site: &Site, doc: Document) -> Page {
         findings,
         held: review.held,
         classes: review.classes,
+        vocabulary: review.vocabulary,
     }
 }
 

@@ -32,6 +32,7 @@ pub struct PageFacts {
     /// Findings held for the docset to decide, and pairs per habit class.
     pub held: Vec<crate::review::checks::Held>,
     pub classes: BTreeMap<String, usize>,
+    pub vocabulary: std::collections::BTreeSet<String>,
 }
 
 impl PageFacts {
@@ -45,6 +46,7 @@ impl PageFacts {
             lengths: length::samples(&page.doc),
             held: page.held.clone(),
             classes: page.classes.clone(),
+            vocabulary: page.vocabulary.clone(),
         }
     }
 }
@@ -95,6 +97,7 @@ pub fn run(site: &Site, pages: &[&PageFacts]) -> SitePass {
             locale: &page.locale,
             held: &page.held,
             classes: &page.classes,
+            vocabulary: &page.vocabulary,
         })
         .collect();
     found.extend(habits::findings(&held));

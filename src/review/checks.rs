@@ -8,7 +8,7 @@ use super::profile::Profile;
 use super::{numbers, structure, text, untranslated};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Segment};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One pair as the checks see it: the segment and both sides read once.
 #[derive(Debug)]
@@ -42,12 +42,25 @@ pub struct Flag {
 /// What a held finding is an instance of.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Habit {
-    /// The pairs that could show it (`heading ends .`), counted over the
-    /// docset; `None` when any pair could.
-    pub class: Option<String>,
+    /// How the docset decides about it.
+    pub basis: Basis,
     /// The differences (`heading ends . > none`; `doubled die`,
-    /// `doubled sie`): the finding is a habit when every one of them is.
+    /// `doubled sie`; the words left in English): the finding is a habit
+    /// when every one of them is.
     pub changes: Vec<String>,
+}
+
+/// How the site pass decides whether a held finding is a habit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    /// A change made in a large enough share of this class of pairs
+    /// (`heading ends .`), counted over the docset.
+    Share(String),
+    /// A change found on enough pages.
+    Pages,
+    /// Words the docset's own translations use (in pairs whose target is
+    /// not the source): the target language writes them so.
+    Vocabulary,
 }
 
 impl Flag {
@@ -60,8 +73,8 @@ impl Flag {
     }
 
     /// Holds the finding for the docset to decide ([`super::habits`]).
-    pub fn held(mut self, class: Option<String>, changes: Vec<String>) -> Flag {
-        self.habit = Some(Habit { class, changes });
+    pub fn held(mut self, basis: Basis, changes: Vec<String>) -> Flag {
+        self.habit = Some(Habit { basis, changes });
         self
     }
 
@@ -140,6 +153,9 @@ pub struct Segments {
     pub held: Vec<Held>,
     /// Per habit class, how many of the page's pairs could show it.
     pub classes: BTreeMap<String, usize>,
+    /// The lowercase words of the page's translations (pairs whose target
+    /// is not the source).
+    pub vocabulary: BTreeSet<String>,
 }
 
 /// A finding held for the site pass.
@@ -178,6 +194,10 @@ pub fn segment_findings(doc: &Document, target_locale: &str) -> Segments {
             touching: touching.get(i).copied().unwrap_or_default(),
         };
         *out.classes.entry(text::ending_class(&pair)).or_default() += 1;
+        if !untranslated::same_text(segment) {
+            out.vocabulary
+                .extend(untranslated::words(&pair.target.prose).map(str::to_lowercase));
+        }
         for check in CHECKS {
             let Some(flag) = (check.run)(&pair) else {
                 continue;

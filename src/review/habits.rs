@@ -2,7 +2,7 @@
 //! translations make again and again is the target language's habit (or
 //! its grammar), not a slip, and is not reported.
 //!
-//! Two checks hold their findings for this ([`super::checks::Held`]):
+//! Three checks hold their findings for this ([`super::checks::Held`]):
 //!
 //! - **punctuation** (final marks): per class of pairs — block kind and
 //!   source ending, `table-cell ends none` — the share of the docset's
@@ -20,17 +20,25 @@
 //!   translation memory may repeat one down a page: pt-BR "clientes
 //!   clientes" in three rows of one table stays reported).
 //!
+//! - **untranslated**: a text left in English whose every word the
+//!   docset's own translations use (in pairs whose target is not the
+//!   source) is written so in the target language ("Optional", "Version"
+//!   in German), not left untranslated.
+//!
 //! Calibrated on Partner Center de-DE, confirmed on pt-BR (see the README's
 //! check table for the measured figures).
 
-use super::checks::Held;
+use super::checks::{Basis, Held};
 use crate::diagnostic::Diagnostic;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The least share of its class at which a change is a habit.
 pub const HABIT_SHARE: f64 = 0.02;
 /// The least pairs in a class for its shares to mean anything.
 pub const MIN_CLASS: usize = 50;
+/// The least letters of a word the target language may be taken to write
+/// as English does.
+pub const MIN_WORD: usize = 4;
 /// The least pages doubling a word for the doubling to be grammar.
 pub const GRAMMAR_PAGES: usize = 3;
 
@@ -39,14 +47,17 @@ pub struct PageHeld<'a> {
     pub locale: &'a str,
     pub held: &'a [Held],
     pub classes: &'a BTreeMap<String, usize>,
+    pub vocabulary: &'a BTreeSet<String>,
 }
 
 /// The held findings that are not habits of their language's pages.
 pub fn findings(pages: &[PageHeld<'_>]) -> Vec<Diagnostic> {
     let key = |locale: &str, k: &str| format!("{} {k}", locale.to_ascii_lowercase());
     let mut classes: HashMap<String, usize> = HashMap::new();
+    let mut vocabulary: HashSet<String> = HashSet::new();
     let mut changes: HashMap<String, usize> = HashMap::new();
     for page in pages {
+        vocabulary.extend(page.vocabulary.iter().map(|w| key(page.locale, w)));
         for (class, n) in page.classes {
             *classes.entry(key(page.locale, class)).or_default() += n;
         }
@@ -56,7 +67,7 @@ pub fn findings(pages: &[PageHeld<'_>]) -> Vec<Diagnostic> {
         let mut on_page: HashSet<&str> = HashSet::new();
         for held in page.held {
             for change in &held.habit.changes {
-                let once_per_page = held.habit.class.is_none();
+                let once_per_page = held.habit.basis == Basis::Pages;
                 if !once_per_page || on_page.insert(change) {
                     *changes.entry(key(page.locale, change)).or_default() += 1;
                 }
@@ -64,18 +75,23 @@ pub fn findings(pages: &[PageHeld<'_>]) -> Vec<Diagnostic> {
         }
     }
     let habit = |locale: &str, held: &Held| {
-        let of = held
-            .habit
-            .class
-            .as_ref()
-            .map(|class| classes.get(&key(locale, class)).copied().unwrap_or(0));
-        held.habit.changes.iter().all(|change| {
-            let seen = changes.get(&key(locale, change)).copied().unwrap_or(0);
-            match of {
-                Some(of) => of >= MIN_CLASS && seen as f64 >= HABIT_SHARE * of as f64,
-                None => seen >= GRAMMAR_PAGES,
+        let seen = |change: &String| changes.get(&key(locale, change)).copied().unwrap_or(0);
+        let all = |test: &dyn Fn(&String) -> bool| held.habit.changes.iter().all(test);
+        match &held.habit.basis {
+            Basis::Share(class) => {
+                let of = classes.get(&key(locale, class)).copied().unwrap_or(0);
+                all(&|c| of >= MIN_CLASS && seen(c) as f64 >= HABIT_SHARE * of as f64)
             }
-        })
+            Basis::Pages => all(&|c| seen(c) >= GRAMMAR_PAGES),
+            // Short words collide across languages (English "No", Portuguese
+            // "no" = "in the"): only words of MIN_WORD letters or more count.
+            Basis::Vocabulary => {
+                !held.habit.changes.is_empty()
+                    && all(&|w| {
+                        w.chars().count() >= MIN_WORD && vocabulary.contains(&key(locale, w))
+                    })
+            }
+        }
     };
     pages
         .iter()
@@ -112,6 +128,7 @@ mod tests {
                 locale,
                 held: &s.held,
                 classes: &s.classes,
+                vocabulary: &s.vocabulary,
             })
             .collect();
         let mut ids: Vec<String> = findings(&held).into_iter().filter_map(|d| d.id).collect();
@@ -153,6 +170,29 @@ mod tests {
             })
             .collect();
         assert_eq!(docset(&[one_page], "pt-BR"), ["s-0", "s-1", "s-2"]);
+    }
+
+    #[test]
+    fn words_the_docset_s_translations_use_are_not_untranslated() {
+        let page = format!(
+            "{}{}{}{}",
+            pair(
+                "v-1",
+                "Optional: Wählen Sie eine Version aus.",
+                "Optional: select a version."
+            ),
+            pair("u-1", "Optional", "Optional"),
+            pair("u-2", "Amount", "Amount"),
+            pair("u-3", "No", "No"),
+        );
+        assert_eq!(docset(&[page], "de-DE"), ["u-2", "u-3"]);
+        // Portuguese writes "no" (in the), but a two-letter word proves nothing.
+        let pt = format!(
+            "{}{}",
+            pair("v-1", "Veja no portal.", "See the portal."),
+            pair("u-3", "No", "No")
+        );
+        assert_eq!(docset(&[pt], "pt-BR"), ["u-3"]);
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub struct PageReview {
     /// count of pairs per habit class.
     pub held: Vec<checks::Held>,
     pub classes: BTreeMap<String, usize>,
+    pub vocabulary: std::collections::BTreeSet<String>,
 }
 
 /// Findings of one page: those of reading it, then those of the checks,
@@ -70,6 +71,7 @@ pub fn page_findings(
         findings.extend(segments.findings);
         review.held = segments.held;
         review.classes = segments.classes;
+        review.vocabulary = segments.vocabulary;
     }
     let inline = accept::inline_acceptances(doc);
     findings.retain(|d| !accept::is_accepted(&inline.accepted, d));

@@ -2,7 +2,7 @@
 //! spaces, repeated words, and unbalanced brackets or quotes, each read
 //! through the target language's profile ([`super::locale`]).
 
-use super::checks::{Flag, Pair};
+use super::checks::{Basis, Flag, Pair};
 use super::locale::Locale;
 use crate::model::{BlockKind, Document, Piece};
 use pulldown_cmark::Event;
@@ -131,7 +131,7 @@ pub fn punctuation(pair: &Pair<'_>) -> Option<Flag> {
         let marks = [final_marks(&seg.source_text), final_marks(&seg.target_text)];
         let change = format!("{} > {}", ending_class(pair), short(target));
         let flag = Flag::new(message).with_tokens(marks);
-        return Some(flag.held(Some(ending_class(pair)), vec![change]));
+        return Some(flag.held(Basis::Share(ending_class(pair)), vec![change]));
     }
     let lost = |edge: fn(&str) -> bool| edge(&seg.source) && !edge(&seg.target);
     let side = match (
@@ -226,7 +226,7 @@ pub fn repeated_word(pair: &Pair<'_>) -> Option<Flag> {
         .map(|(w, _)| format!("doubled {w}"))
         .collect();
     let flag = Flag::new(message).with_tokens(doubled.iter().map(|(_, written)| written));
-    Some(flag.held(None, changes))
+    Some(flag.held(Basis::Pages, changes))
 }
 
 /// Brackets that must balance, (open, close), after full-width forms are
