@@ -659,18 +659,21 @@ fn check_segments(rel: &str, segments: &[Segment], diagnostics: &mut Vec<Diagnos
         } else {
             seen.insert(&seg.id, seg);
         }
-        for (present, md, side) in [
-            (seg.has_target, &seg.target, "target"),
-            (seg.has_source, &seg.source, "source"),
+        // A side is empty when it has no markdown at all while the other
+        // side has text to read: a pair whose sides are only an anchor
+        // (`<a name="x"></a>`) or other markup loses nothing.
+        for (present, md, other_text, side) in [
+            (seg.has_target, &seg.target, &seg.source_text, "target"),
+            (seg.has_source, &seg.source, &seg.target_text, "source"),
         ] {
-            if present && md.trim().is_empty() {
+            if present && md.trim().is_empty() && !other_text.trim().is_empty() {
                 diagnostics.push(
                     Diagnostic::new(
                         rel,
                         at,
                         Code::Empty,
                         Severity::Error,
-                        format!("the {side} text is empty; fill it in or remove the pair"),
+                        format!("the {side} text is empty; fill it in (keep the pair: it may carry an anchor or other markup)"),
                     )
                     .with_id(&seg.id),
                 );
