@@ -56,7 +56,11 @@ fn read_page(site: &Site, file: &ContentFile) -> std::result::Result<Reviewed, D
         _ => crate::read_document(&file.rel, &text),
     };
     let locale = site.target_locale(&doc).to_owned();
-    let findings = review::configure(review::page_findings(&doc, &locale), &site.config.review);
+    let mut findings = review::page_findings(&doc, &locale);
+    if site.config.sanitize_html {
+        findings.extend(crate::render::sanitize::findings(&doc));
+    }
+    let findings = review::configure(findings, &site.config.review);
     Ok(Reviewed {
         doc,
         findings,
@@ -809,6 +813,7 @@ impl Shared<'_> {
             includes: Some(&includes),
             include_stack: Default::default(),
             include_problems: Default::default(),
+            sanitize: self.site.config.sanitize_html,
         };
         let summary = self.index.pages.get(&doc.rel);
         let mut ctx = self.base_context(&doc.rel);

@@ -282,3 +282,67 @@ fn a_content_index_page_is_the_home_and_the_list_moves_aside() {
     );
     assert!(site.built("404.html").contains("href=\"static/sxs.css\""));
 }
+
+/// The views of a page, each with what it must never hold.
+fn views_of(site: &Site, stem: &str) -> Vec<(String, String)> {
+    ["html", "pt-br.html", "en-us.html"]
+        .iter()
+        .map(|ext| {
+            let rel = format!("{stem}.{ext}");
+            let html = site.built(&rel);
+            (rel, html)
+        })
+        .collect()
+}
+
+const ACTIVE: [&str; 5] = ["<script", "<iframe", "onerror", "javascript:", "alert("];
+
+fn hostile_site() -> Site {
+    let site = Site::new();
+    let target = "Olá <script>alert(1)</script><img src=\"x.png\" onerror=\"alert(2)\"> \
+                  <a href=\"javascript:alert(3)\">aqui</a> <iframe src=\"https://e.com\"></iframe>.";
+    site.page("p.md", &pair_page("pt-BR", target, "Hello <b>there</b>."));
+    site.page(
+        "index.yml",
+        "### YamlMime:Landing\ntitle: Docs\nlandingContent:\n- title: Start <script>alert(4)</script>\n  linkLists:\n  - linkListType: get-started\n    links:\n    - text: Go\n      url: javascript:alert(5)\n",
+    );
+    site.page("x.png", "");
+    site
+}
+
+#[test]
+fn raw_script_reaches_no_view_by_default_and_each_removal_is_a_finding() {
+    let site = hostile_site();
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    for (rel, html) in views_of(&site, "p")
+        .into_iter()
+        .chain(views_of(&site, "index"))
+    {
+        let body = html.split("<main").nth(1).unwrap_or_default();
+        let body = body.split("row-findings").next().unwrap_or_default();
+        for bad in ACTIVE {
+            assert!(!body.contains(bad), "{rel}: {bad} in {body}");
+        }
+    }
+    // What the docsets need is kept: the image, the bold source text.
+    let page = site.built("p.html");
+    assert!(page.contains("<img src=\"x.png\">"), "{page}");
+    assert!(page.contains("<b>there</b>"), "{page}");
+    let findings = page.matches("data-check=\"unsafe-html\"").count();
+    // script, onerror, the javascript: link, iframe (listed once per row).
+    assert!(findings >= 4, "{findings} findings in {page}");
+    // The landing page's YAML values: the heading's text stays, its script not.
+    assert!(site.built("index.html").contains(">Start </h2>"));
+}
+
+#[test]
+fn sanitizing_can_be_turned_off_for_trusted_content() {
+    let site = hostile_site();
+    fs::write(site.root().join("site.yml"), "sanitize_html: false\n").unwrap();
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = site.built("p.html");
+    assert!(page.contains("<script>alert(1)</script>"), "{page}");
+    assert!(!page.contains("data-check=\"unsafe-html\""));
+}

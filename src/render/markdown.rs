@@ -53,6 +53,9 @@ pub struct Context<'a> {
     pub include_stack: RefCell<Vec<String>>,
     /// Includes that could not be rendered: (line, message).
     pub include_problems: RefCell<Vec<(usize, String)>>,
+    /// Rows with raw HTML go through the sanitizer (`site.yml`'s
+    /// `sanitize_html`, on by default).
+    pub sanitize: bool,
 }
 
 /// Includes nested deeper than this are refused (a cycle guard that also
@@ -111,6 +114,9 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
     let events = super::docfx::transform(events, frag, ctx);
     let mut out = anchors;
     html::push_html(&mut out, events.into_iter());
+    if ctx.sanitize && super::sanitize::needs_cleaning(doc, block) {
+        out = super::sanitize::clean(&out);
+    }
     out
 }
 
@@ -457,6 +463,7 @@ mod tests {
             includes: None,
             include_stack: RefCell::default(),
             include_problems: RefCell::default(),
+            sanitize: true,
         };
         [
             Mode::Column(Side::Target),
