@@ -130,6 +130,7 @@ pub fn align(rel: &str, text: &str, parsed: Parsed<'_>) -> Document {
             .collect();
     }
     check_segments(rel, &segments, &mut diagnostics);
+    report_in_code(rel, &segments, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.line, d.column));
 
     Document {
@@ -148,6 +149,26 @@ fn pair_at(pairs: &[RawPair], offset: usize) -> Option<&RawPair> {
     let after = pairs.partition_point(|p| p.outer.start <= offset);
     let pair = pairs.get(after.checked_sub(1)?)?;
     pair.outer.contains(&offset).then_some(pair)
+}
+
+/// A pair inside a code block is shown as code (its markup as written, its
+/// anchor on the row), which is right where a real fence holds it, but
+/// never silently: a fence opened by mistake turns the rest of the page
+/// into code.
+fn report_in_code(rel: &str, segments: &[Segment], diagnostics: &mut Vec<Diagnostic>) {
+    for segment in segments.iter().filter(|s| s.kind == BlockKind::Code) {
+        diagnostics.push(
+            Diagnostic::new(
+                rel,
+                (segment.line, segment.column),
+                "in-code",
+                Severity::Info,
+                "this pair is inside a code block, so it is shown as code text; if the code \
+                 block was not meant, close or remove its fence",
+            )
+            .with_id(&segment.id),
+        );
+    }
 }
 
 fn shift_pair(pair: &mut RawPair, by: usize) {

@@ -82,8 +82,11 @@ fn pairs_away_from_a_mutation_survive_or_are_reported() {
                 .iter()
                 .map(|s| (s.id.as_str(), (s.target.as_str(), s.source.as_str())))
                 .collect();
-            let reported: HashSet<&str> =
-                doc.diagnostics.iter().filter_map(|d| d.id.as_deref()).collect();
+            let reported: HashSet<&str> = doc
+                .diagnostics
+                .iter()
+                .filter_map(|d| d.id.as_deref())
+                .collect();
             for c in pair.captures_iter(&new_text) {
                 let start = new_text[..c.get(0).unwrap().start()].matches('\n').count();
                 let end = start + c[0].matches('\n').count();
@@ -104,6 +107,14 @@ fn pairs_away_from_a_mutation_survive_or_are_reported() {
         "seed {SEED:#x}: {mutated} mutated pages, {checked} pairs away from the mutation checked, {} lost",
         lost.len()
     );
-    assert!(mutated > 1000 && checked > 50_000, "{mutated} pages, {checked} pairs");
-    assert!(lost.is_empty(), "{} lost: {:#?}", lost.len(), &lost[..lost.len().min(20)]);
+    assert!(
+        mutated > 1000 && checked > 50_000,
+        "{mutated} pages, {checked} pairs"
+    );
+    assert!(
+        lost.is_empty(),
+        "{} lost: {:#?}",
+        lost.len(),
+        &lost[..lost.len().min(20)]
+    );
 }

@@ -544,6 +544,14 @@ mod tests {
              > ![{}](x.png)\n\n> [!NOTE]\n> ![{}](x.png)\n\n[l](y.md '{}') and ![i](x.png '{}')\n",
             p(1), p(2), p(3), p(4), p(5), p(6), p(7), p(8), p(9)
         );
+        let doc = crate::read_document("p.md", &text);
+        let in_code: Vec<(&str, usize)> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "in-code")
+            .map(|d| (d.id.as_deref().unwrap_or_default(), d.line))
+            .collect();
+        assert_eq!(in_code, [("aaaaa-1", 1), ("aaaaa-2", 4)]);
         for (mode, html) in all_views(&text) {
             assert!(
                 !html.contains("&lt;span"),
