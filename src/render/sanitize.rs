@@ -75,9 +75,16 @@ fn policy() -> &'static Policy {
     })
 }
 
-/// `html` with everything outside the allow-list removed.
+/// `html` with everything outside the allow-list removed. The serializer
+/// writes a no-break space as `&nbsp;`; it is put back as the character,
+/// as pulldown-cmark writes it in every other row, so text reads the same
+/// whether its row was sanitized or not.
 pub fn clean(html: &str) -> String {
-    policy().builder.clean(html).to_string()
+    policy()
+        .builder
+        .clean(html)
+        .to_string()
+        .replace("&nbsp;", "\u{a0}")
 }
 
 /// Whether a row must be sanitized: it holds raw HTML (in its own markup or
