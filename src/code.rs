@@ -54,12 +54,15 @@ codes! {
     Locale "locale" Error "a locale that is not a BCP 47 language tag",
     Symlink "symlink" Warning "a symbolic link out of its folder, not followed",
     Collision "collision" Error "two inputs that would be written to the same output file",
+    UnsafeHtml "unsafe-html" Warning "raw HTML the sanitizer removed (scripts, frames, handlers, unsafe links)",
+    Budget "budget" Error "a page past a work limit (pairs, include expansions): not built",
     // Reading the markup.
     MissingSource "missing-source" Error "a target span with no sxs-lookup counterpart, or the reverse",
     IdMismatch "id-mismatch" Error "the two spans of a pair carry different ids",
     DuplicateId "duplicate-id" Error "the same segment id twice in one page",
     Empty "empty" Error "a pair whose target or source has no text",
     Malformed "malformed" Error "damaged, unclosed or stray sxs span markup",
+    InCode "in-code" Info "a pair inside a code block: shown as code, not as a sentence",
     CommentedOut "commented-out" Info "a pair inside an HTML comment: neither published nor exported",
     // Across the site.
     Include "include" Error "an include that cannot be found, or that includes itself",

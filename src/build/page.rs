@@ -63,6 +63,7 @@ impl Shared<'_> {
             source_lang: &self.site.config.source_locale,
             includes: Some(&includes),
             include_stack: Default::default(),
+            sanitize: self.site.config.sanitize_html,
         };
         let summary = self.summaries.get(&doc.rel);
         let mut ctx = self.base_context(&doc.rel);

@@ -99,7 +99,12 @@ pub fn decide_and_review(site: &Site, doc: Document) -> Page {
     let decisions = decide::page_decisions(&doc, site.lexicon(&doc));
     let locale = site.target_locale(&doc).to_owned();
     Trace::count(&site.trace.reviewed);
-    let review = review::page_findings(&doc, &decisions, &locale);
+    let mut review = review::page_findings(&doc, &decisions, &locale);
+    if site.config.sanitize_html {
+        review
+            .findings
+            .extend(crate::render::sanitize::findings(&doc));
+    }
     let findings = review::configure(review.findings, &site.config.review);
     Page {
         doc,

@@ -47,13 +47,35 @@ pub struct Context<'a> {
     pub target_lang: &'a str,
     pub source_lang: &'a str,
     pub includes: Option<&'a dyn IncludeSource>,
-    /// Includes being rendered, outermost first: the cycle guard.
-    pub include_stack: RefCell<Vec<String>>,
+    /// Includes being rendered and the work they did: the cycle guard and
+    /// the page's include budget.
+    pub include_stack: RefCell<IncludeState>,
+    /// Rows with raw HTML go through the sanitizer (`site.yml`'s
+    /// `sanitize_html`, on by default).
+    pub sanitize: bool,
 }
 
 /// Includes nested deeper than this are refused (a cycle guard that also
 /// catches long chains through different names).
 const MAX_INCLUDE_DEPTH: usize = 8;
+
+/// Includes expanded for one page, all its views together, past which the
+/// rest are refused: ten includes of the next file eight levels deep would
+/// otherwise be 10⁸ expansions. Real pages use a few dozen.
+pub const MAX_INCLUDE_EXPANSIONS: usize = 2_000;
+
+/// HTML that a page's includes may add, all its views together.
+pub const MAX_INCLUDE_BYTES: usize = 32 * 1024 * 1024;
+
+/// The includes of one page being rendered.
+#[derive(Debug, Default)]
+pub struct IncludeState {
+    /// The files being rendered, the page first: a file met again (under
+    /// any spelling of its path) is a cycle.
+    stack: Vec<String>,
+    expansions: usize,
+    bytes: usize,
+}
 
 /// Renders one row for one view.
 pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) -> String {
@@ -106,6 +128,9 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
     let events = super::docfx::transform(events, frag, ctx);
     let mut out = anchors;
     html::push_html(&mut out, events.into_iter());
+    if ctx.sanitize && super::sanitize::needs_cleaning(doc, block) {
+        out = super::sanitize::clean(&out);
+    }
     out
 }
 
@@ -241,28 +266,62 @@ fn render_include(doc: &Document, href: &str, mode: Mode, ctx: &Context<'_>) -> 
     let Some(source) = ctx.includes else {
         return fail(format!("include `{href}` is not resolved here"));
     };
-    if ctx.include_stack.borrow().len() >= MAX_INCLUDE_DEPTH
-        || ctx.include_stack.borrow().iter().any(|h| h == href)
-    {
-        return fail(format!(
-            "include `{href}` includes itself (or nests too deep); break the cycle"
-        ));
+    if let Some(why) = ctx.include_stack.borrow().over_budget() {
+        return fail(format!("include `{href}` not rendered: {why}"));
     }
     let included = match source.load(&doc.rel, href) {
         Ok(included) => included,
         Err(message) => return fail(message),
     };
-    ctx.include_stack.borrow_mut().push(href.to_owned());
+    {
+        let mut state = ctx.include_stack.borrow_mut();
+        if state.stack.is_empty() {
+            state.stack.push(doc.rel.clone());
+        }
+        if state.stack.len() > MAX_INCLUDE_DEPTH || state.stack.contains(&included.rel) {
+            return fail(format!(
+                "include `{href}` includes itself (or nests too deep); break the cycle"
+            ));
+        }
+        state.stack.push(included.rel.clone());
+        state.expansions += 1;
+    }
     let html = included
         .blocks
         .iter()
         .map(|b| render_row(&included, b, mode, ctx))
         .collect::<String>();
-    ctx.include_stack.borrow_mut().pop();
+    {
+        let mut state = ctx.include_stack.borrow_mut();
+        state.stack.pop();
+        if state.stack.len() == 1 {
+            state.stack.clear();
+        }
+        state.bytes += html.len();
+    }
     format!(
         "<div class=\"include\" data-include=\"{}\">{html}</div>\n",
         escape_attr(&included.rel)
     )
+}
+
+impl IncludeState {
+    /// Why no more includes may be expanded for this page, if so.
+    fn over_budget(&self) -> Option<String> {
+        if self.expansions >= MAX_INCLUDE_EXPANSIONS {
+            Some(format!(
+                "the page's includes were expanded {MAX_INCLUDE_EXPANSIONS} times (the limit); \
+                 an include chain through many files? Nest fewer includes"
+            ))
+        } else if self.bytes >= MAX_INCLUDE_BYTES {
+            Some(format!(
+                "the page's includes add more than {} MiB of HTML (the limit); include less",
+                MAX_INCLUDE_BYTES / (1024 * 1024)
+            ))
+        } else {
+            None
+        }
+    }
 }
 
 /// A segment's own markdown as inline HTML, in the language of `side`.
@@ -388,6 +447,7 @@ mod tests {
             source_lang: "en-US",
             includes: None,
             include_stack: RefCell::default(),
+            sanitize: true,
         };
         [
             Mode::Column(Side::Target),
@@ -415,6 +475,14 @@ mod tests {
              > ![{}](x.png)\n\n> [!NOTE]\n> ![{}](x.png)\n\n[l](y.md '{}') and ![i](x.png '{}')\n",
             p(1), p(2), p(3), p(4), p(5), p(6), p(7), p(8), p(9)
         );
+        let doc = crate::read_document("p.md", &text);
+        let in_code: Vec<(&str, usize)> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "in-code")
+            .map(|d| (d.id.as_deref().unwrap_or_default(), d.line))
+            .collect();
+        assert_eq!(in_code, [("aaaaa-1", 1), ("aaaaa-2", 4)]);
         for (mode, html) in all_views(&text) {
             assert!(
                 !html.contains("&lt;span"),

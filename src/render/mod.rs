@@ -8,6 +8,7 @@ pub mod charts;
 pub mod docfx;
 pub mod markdown;
 pub mod nav;
+pub mod sanitize;
 pub mod views;
 
 use crate::diagnostic::{Error, Result};
