@@ -148,6 +148,8 @@ pub struct Builder<'a> {
     trees: Vec<RenderedTree>,
     nav_problems: Vec<Diagnostic>,
     rendered: HashMap<String, Rendered>,
+    /// Where root-relative and `~/` paths lead (`docfx.json`).
+    docsets: crate::docset::Docsets,
 }
 
 impl<'a> Builder<'a> {
@@ -194,6 +196,7 @@ impl<'a> Builder<'a> {
             trees: Vec::new(),
             nav_problems: Vec::new(),
             rendered: HashMap::new(),
+            docsets: crate::docset::discover(&site.paths.content, &site.files),
         };
         builder.make_trees()?;
         Ok(builder)
@@ -402,6 +405,12 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    /// What link rewriting needs to know of the site.
+    fn index(&self) -> SiteIndex<'_> {
+        SiteIndex::new(&self.locales, &self.summaries, &self.files)
+            .with_docsets(self.docsets.clone(), self.base_url())
+    }
+
     /// What rendering a page or a site page needs, borrowed from the builder.
     fn shared<'s>(&'s self, index: &'s SiteIndex<'s>, sink: &'s dyn Sink) -> Shared<'s> {
         Shared {
@@ -418,7 +427,7 @@ impl<'a> Builder<'a> {
     /// Returns how many pages were rendered, and whether the search index
     /// changed with them.
     fn render(&mut self, jobs: Vec<Job<'_>>, sink: &dyn Sink) -> Result<(usize, bool)> {
-        let index = SiteIndex::new(&self.locales, &self.summaries, &self.files);
+        let index = self.index();
         let shared = self.shared(&index, sink);
         let site = self.site;
         let results: Vec<Result<std::result::Result<(String, Rendered), Diagnostic>>> = jobs
@@ -457,7 +466,7 @@ impl<'a> Builder<'a> {
     /// decisions index (`lists`), the sitemap and the search index; those in
     /// `outputs`, in parallel.
     fn write_site_pages(&self, sink: &dyn Sink, outputs: SiteOutputs) -> Result<()> {
-        let index = SiteIndex::new(&self.locales, &self.summaries, &self.files);
+        let index = self.index();
         let shared = self.shared(&index, sink);
         let summaries: Vec<&PageSummary> = self
             .pages
@@ -738,8 +747,10 @@ impl IncludeSource for PageIncludes<'_> {
 impl IncludeSource for Shared<'_> {
     fn load(&self, from: &str, href: &str) -> std::result::Result<Document, String> {
         let path = href.split('#').next().unwrap_or(href);
-        let rel = nav::resolve(from, path)
-            .ok_or_else(|| format!("include `{href}` points outside the content folder"))?;
+        let looked_for = nav::resolve(from, path).unwrap_or_else(|| path.to_owned());
+        let rel = self.index.resolve(from, path).ok_or_else(|| {
+            format!("include `{href}` not found (looked for {looked_for}); fix the path")
+        })?;
         let file = self
             .site
             .files
@@ -850,17 +861,12 @@ impl Shared<'_> {
             ));
         }
         for broken in links.broken.into_inner() {
-            let what = match broken.code {
-                "broken-anchor" => "links to an anchor that the page does not have",
-                "missing-image" => "shows an image that is not in the content folder",
-                _ => "links to a page or file that is not in the content folder",
-            };
             problems.push(Diagnostic::new(
                 &doc.rel,
                 (broken.line, 1),
                 broken.code,
                 Severity::Warning,
-                format!("`{}` {what}; fix the path", broken.url),
+                broken.message(),
             ));
         }
         let url = self.locales.built_path(&doc.rel, View::Sxs);

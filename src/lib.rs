@@ -8,6 +8,7 @@
 pub mod align;
 pub mod decide;
 pub mod diagnostic;
+pub mod docset;
 pub mod load;
 pub mod markup;
 pub mod model;

@@ -40,6 +40,8 @@ pub fn transform<'a>(
         Side::Source => ctx.source_lang,
     };
     let mut out = Vec::with_capacity(events.len() + 4);
+    // Per open link: whether it stays a link (an unresolved one is a span).
+    let mut links: Vec<bool> = Vec::new();
     let mut iter = events.into_iter().peekable();
     while let Some(event) = iter.next() {
         match event {
@@ -122,12 +124,31 @@ pub fn transform<'a>(
                 dest_url,
                 title,
                 id,
-            }) => out.push(Event::Start(Tag::Link {
-                link_type,
-                dest_url: ctx.links.link(&dest_url).into(),
-                title,
-                id,
-            })),
+            }) => match ctx.links.link(&dest_url) {
+                Some(url) => {
+                    links.push(true);
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: url.into(),
+                        title,
+                        id,
+                    }));
+                }
+                None => {
+                    links.push(false);
+                    out.push(Event::InlineHtml(
+                        format!(
+                            "<span class=\"xref\" data-xref=\"{}\">",
+                            escape_attr(&dest_url)
+                        )
+                        .into(),
+                    ));
+                }
+            },
+            Event::End(TagEnd::Link) => match links.pop() {
+                Some(false) => out.push(Event::InlineHtml("</span>".into())),
+                _ => out.push(Event::End(TagEnd::Link)),
+            },
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,

@@ -30,7 +30,10 @@ impl Mode {
 /// pages, media relative to the page). Given the URL as written, returns the
 /// URL to emit.
 pub trait LinkRewriter {
-    fn link(&self, url: &str) -> String;
+    /// The URL to emit for a link; `None` when the link leads nowhere a
+    /// reader can follow (an `xref:` to a uid no page has): its text is then
+    /// shown without a link, as DocFX shows unresolved cross references.
+    fn link(&self, url: &str) -> Option<String>;
     fn media(&self, url: &str) -> String;
     /// The line of the block being rendered, for reports.
     fn at_line(&self, _line: usize) {}

@@ -110,6 +110,9 @@ pub struct PageSummary {
     pub last_handoff: String,
     /// What the page decides (SPEC §3 b).
     pub decisions: Vec<PageDecision>,
+    /// The page's DocFX `uid` (frontmatter), which `xref:` links name.
+    #[serde(skip)]
+    pub uid: Option<String>,
     #[serde(skip)]
     pub anchors: HashSet<String>,
 }
@@ -159,6 +162,12 @@ impl PageSummary {
             locale: locale.to_owned(),
             last_handoff: doc.meta.last_handoff.clone().unwrap_or_default(),
             decisions: crate::decide::page_decisions(doc),
+            uid: doc
+                .meta
+                .all
+                .get("uid")
+                .and_then(crate::yaml::scalar_text)
+                .map(|u| u.trim().to_owned()),
             anchors,
         }
     }
@@ -192,6 +201,20 @@ pub struct BrokenLink {
     pub line: usize,
 }
 
+impl BrokenLink {
+    /// What is wrong, and what to do, for the build's report.
+    pub fn message(&self) -> String {
+        let what = match self.code {
+            "broken-anchor" => "links to an anchor that the page does not have; fix the anchor",
+            "missing-image" => "shows an image that is not in the content folder; fix the path",
+            "root-link" => "is a site path that no docset of this content holds (see docfx.json `dest`); it is kept as written, so it works only where the site's root is the docs site",
+            "unresolved-xref" => "names a uid that no page's frontmatter has; it is shown as text without a link",
+            _ => "links to a page or file that is not in the content folder; fix the path",
+        };
+        format!("`{}` {what}", self.url)
+    }
+}
+
 /// Everything link rewriting needs to know about the site.
 pub struct SiteIndex<'a> {
     pub locales: &'a Locales,
@@ -200,6 +223,13 @@ pub struct SiteIndex<'a> {
     /// Lowercase path -> path, for links whose case differs from the file's
     /// (DocFX sites resolve them; static hosts would not).
     pub folded: HashMap<String, String>,
+    /// Page `uid` -> content path; lowercase too, as a fallback.
+    uids: HashMap<String, String>,
+    /// Where root-relative and `~/` paths lead (from `docfx.json`).
+    pub docsets: crate::docset::Docsets,
+    /// `scheme://host` of the site's `base_url`: root-relative links outside
+    /// the docsets are made absolute to it, so they work from disk too.
+    pub origin: Option<String>,
 }
 
 impl<'a> SiteIndex<'a> {
@@ -212,12 +242,30 @@ impl<'a> SiteIndex<'a> {
             .iter()
             .map(|f| (f.to_lowercase(), f.clone()))
             .collect();
+        let mut uids = HashMap::new();
+        for page in pages.values() {
+            if let Some(uid) = page.uid.as_deref().filter(|u| !u.is_empty()) {
+                uids.entry(uid.to_lowercase())
+                    .or_insert_with(|| page.rel.clone());
+                uids.insert(uid.to_owned(), page.rel.clone());
+            }
+        }
         SiteIndex {
             locales,
             pages,
             files,
             folded,
+            uids,
+            docsets: Default::default(),
+            origin: None,
         }
+    }
+
+    /// The same index with the site's docsets and base URL (see `origin`).
+    pub fn with_docsets(mut self, docsets: crate::docset::Docsets, base_url: &str) -> Self {
+        self.docsets = docsets;
+        self.origin = origin(base_url);
+        self
     }
 
     /// The content path as it is on disk, if the site has it.
@@ -227,6 +275,83 @@ impl<'a> SiteIndex<'a> {
         }
         self.folded.get(&rel.to_lowercase()).cloned()
     }
+
+    /// The page with `uid` (exact, else in any case).
+    fn page_of_uid(&self, uid: &str) -> Option<&str> {
+        self.uids
+            .get(uid)
+            .or_else(|| self.uids.get(&uid.to_lowercase()))
+            .map(String::as_str)
+    }
+
+    /// The file a path written in the page `from` names, as DocFX finds it:
+    /// `\` read as `/`, any case; `~/x` from the folder of the page's
+    /// `docfx.json`, else the content root, else the nearest folder above
+    /// the page that has `x`; `/x` through the docsets' published paths.
+    /// A link to a page's other form (`x.md` for `x.yml`) finds the page.
+    pub fn resolve(&self, from: &str, path: &str) -> Option<String> {
+        let path = path.replace('\\', "/");
+        if let Some(rest) = path.strip_prefix("~/") {
+            let ancestors = from.match_indices('/').rev().map(|(i, _)| &from[..i]);
+            return self
+                .docsets
+                .tilde_roots(from)
+                .iter()
+                .map(String::as_str)
+                .chain(ancestors)
+                .find_map(|root| self.canonical(&crate::docset::join(root, rest)));
+        }
+        if let Some(site_path) = path.strip_prefix('/') {
+            return self
+                .docsets
+                .site_candidates(site_path)
+                .iter()
+                .find_map(|c| self.site_page(c));
+        }
+        let joined = nav::resolve(from, &path)?;
+        self.canonical(&joined).or_else(|| self.other_form(&joined))
+    }
+
+    /// A published site path (no extension, maybe a folder) as a page.
+    fn site_page(&self, path: &str) -> Option<String> {
+        let base = path.trim_end_matches('/');
+        let folder = |name: &str| crate::docset::join(base, name);
+        let found: Vec<String> = [
+            base.to_owned(),
+            format!("{base}.md"),
+            format!("{base}.yml"),
+            folder("index.md"),
+            folder("index.yml"),
+        ]
+        .iter()
+        .filter_map(|c| self.canonical(c))
+        .collect();
+        // A page before a file of the same path (a media file is a file).
+        found
+            .iter()
+            .find(|c| self.pages.contains_key(*c))
+            .or(found.first())
+            .cloned()
+    }
+
+    /// `x.yml` for a link to a missing `x.md`, and the other way round.
+    fn other_form(&self, rel: &str) -> Option<String> {
+        let (stem, ext) = rel.rsplit_once('.')?;
+        let other = match ext.to_ascii_lowercase().as_str() {
+            "md" => "yml",
+            "yml" => "md",
+            _ => return None,
+        };
+        self.canonical(&format!("{stem}.{other}"))
+            .filter(|c| self.pages.contains_key(c))
+    }
+}
+
+/// `scheme://host` of a URL, if it has one.
+fn origin(base_url: &str) -> Option<String> {
+    let (scheme, rest) = base_url.split_once("://")?;
+    let host = rest.split('/').next().filter(|h| !h.is_empty())?;
+    Some(format!("{scheme}://{host}"))
 }
 
 /// Rewrites the links of one page and records the broken ones.
@@ -264,30 +389,57 @@ impl<'a> PageLinks<'a> {
             url: url.to_owned(),
             line: self.line.get(),
         };
-        // Each view renders the same links again: report each once.
+        // Each view renders the same links again: report each once. Links
+        // that lead outside the site are reported once per page, where first
+        // met: the page is not wrong, the reader is only told.
+        let outside = matches!(code, "root-link" | "unresolved-xref");
         if !broken
             .iter()
-            .any(|b| b.url == item.url && b.line == item.line)
+            .any(|b| b.url == item.url && (outside || b.line == item.line))
         {
             broken.push(item);
         }
     }
 
-    /// The content path a link points to, if it is internal.
-    fn internal_target(&self, path: &str) -> Option<String> {
-        if let Some(site_path) = path.strip_prefix('/') {
-            // Docs-site absolute (`/partner-center/x`): internal if we have it.
-            let candidates = [
-                format!("{site_path}.md"),
-                site_path.to_owned(),
-                format!("{}/index.md", site_path.trim_end_matches('/')),
-                format!("{}/index.yml", site_path.trim_end_matches('/')),
-            ];
-            return candidates
-                .into_iter()
-                .find(|c| self.site.pages.contains_key(c));
+    /// The URL of the page `target` in the view being rendered, with the
+    /// fragment (checked against the page's anchors).
+    fn page_url(
+        &self,
+        target: &str,
+        page: &PageSummary,
+        fragment: Option<&str>,
+        url: &str,
+    ) -> String {
+        if let Some(anchor) = fragment.filter(|a| !a.is_empty()) {
+            self.anchored.borrow_mut().insert(target.to_owned());
+            if !page.anchors.contains(anchor) {
+                self.report("broken-anchor", url);
+            }
         }
-        nav::resolve(self.rel, path).and_then(|p| self.site.canonical(&p))
+        let built = self.site.locales.built_path(target, self.view.get());
+        match fragment {
+            Some(f) => format!("{}{built}#{f}", self.root),
+            None => format!("{}{built}", self.root),
+        }
+    }
+
+    /// `xref:uid#fragment` as the page whose frontmatter has that uid.
+    fn xref(&self, url: &str, reference: &str) -> Option<String> {
+        let (uid, fragment) = match reference.split_once('#') {
+            Some((u, f)) => (u, Some(f)),
+            None => (reference, None),
+        };
+        let uid = uid.split('?').next().unwrap_or(uid);
+        let uid = uid.replace("%2A", "*").replace("%2a", "*");
+        let found = self
+            .site
+            .page_of_uid(&uid)
+            .and_then(|rel| self.site.pages.get(rel).map(|page| (rel, page)));
+        let Some((rel, page)) = found else {
+            self.report("unresolved-xref", url);
+            return None;
+        };
+        Some(self.page_url(rel, page, fragment, url))
     }
 }
 
@@ -302,39 +454,37 @@ fn is_external(url: &str) -> bool {
 }
 
 impl LinkRewriter for PageLinks<'_> {
-    fn link(&self, url: &str) -> String {
+    fn link(&self, url: &str) -> Option<String> {
+        if let Some(reference) = url.strip_prefix("xref:") {
+            return self.xref(url, reference);
+        }
         if url.is_empty() || url.starts_with('#') || is_external(url) {
-            return url.to_owned();
+            return Some(url.to_owned());
         }
         let (path, fragment) = match url.split_once('#') {
             Some((p, f)) => (p, Some(f)),
             None => (url, None),
         };
         let path = path.split('?').next().unwrap_or(path);
-        let Some(target) = self.internal_target(path) else {
-            if !url.starts_with('/') {
-                self.report("broken-link", url);
+        let Some(target) = self.site.resolve(self.rel, path) else {
+            if url.starts_with('/') && !url.starts_with("//") {
+                self.report("root-link", url);
+                return Some(match &self.site.origin {
+                    Some(origin) => format!("{origin}{url}"),
+                    None => url.to_owned(),
+                });
             }
-            return url.to_owned();
+            self.report("broken-link", url);
+            return Some(url.to_owned());
         };
         if let Some(page) = self.site.pages.get(&target) {
-            if let Some(anchor) = fragment.filter(|a| !a.is_empty()) {
-                self.anchored.borrow_mut().insert(target.clone());
-                if !page.anchors.contains(anchor) {
-                    self.report("broken-anchor", url);
-                }
-            }
-            let built = self.site.locales.built_path(&target, self.view.get());
-            return match fragment {
-                Some(f) => format!("{}{built}#{f}", self.root),
-                None => format!("{}{built}", self.root),
-            };
+            return Some(self.page_url(&target, page, fragment, url));
         }
         if self.site.files.contains(&target) {
-            return format!("{}{target}", self.root);
+            return Some(format!("{}{target}", self.root));
         }
         self.report("broken-link", url);
-        url.to_owned()
+        Some(url.to_owned())
     }
 
     fn at_line(&self, line: usize) {
@@ -345,7 +495,8 @@ impl LinkRewriter for PageLinks<'_> {
         if url.is_empty() || is_external(url) {
             return url.to_owned();
         }
-        match self.internal_target(url) {
+        let path = url.split(['#', '?']).next().unwrap_or(url);
+        match self.site.resolve(self.rel, path) {
             Some(target) if self.site.files.contains(&target) => format!("{}{target}", self.root),
             _ => {
                 self.report("missing-image", url);

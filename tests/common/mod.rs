@@ -3,12 +3,28 @@
 
 use std::path::PathBuf;
 
+/// Every real corpus in `../shared/corpus`: (name, target locale, path).
+pub const CORPORA: [(&str, &str); 5] = [
+    ("partner-center-pt-br", "pt-BR"),
+    ("partner-center-de-de", "de-DE"),
+    ("partner-center-zh-cn", "zh-CN"),
+    ("quantum-pt-br", "pt-BR"),
+    ("hololens-pt-br", "pt-BR"),
+];
+
 /// The real corpus in `../shared/corpus/partner-center-pt-br`. Tests that
 /// read it skip (saying so) when it is absent, as in a clone elsewhere, but
 /// must run in CI (`CI` set), where its absence is a failure.
 pub fn corpus() -> Option<PathBuf> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/partner-center-pt-br");
+    corpus_named("partner-center-pt-br")
+}
+
+/// The real corpus `name` in `../shared/corpus`, under the same rule as
+/// [`corpus`].
+pub fn corpus_named(name: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(name);
     if path.is_dir() {
         return Some(path);
     }
