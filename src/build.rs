@@ -67,11 +67,25 @@ fn is_page(file: &ContentFile) -> bool {
     match file.kind {
         FileKind::Markdown => true,
         // Only DocFX YAML pages; docfx.json-like YAML is data.
-        FileKind::YamlPage => std::fs::read(&file.path).is_ok_and(|bytes| {
-            bytes.starts_with(b"### YamlMime:Landing") || bytes.starts_with(b"### YamlMime:FAQ")
-        }),
+        FileKind::YamlPage => {
+            std::fs::read(&file.path).is_ok_and(|bytes| crate::yamlpage::is_page(&bytes))
+        }
         _ => false,
     }
+}
+
+/// The files that pages include (`[!INCLUDE]`): fragments of other pages,
+/// so neither pages of their own nor in the search index.
+fn include_targets(index: &SiteIndex<'_>) -> HashSet<String> {
+    index
+        .pages
+        .values()
+        .flat_map(|page| {
+            page.includes
+                .iter()
+                .filter_map(|href| index.resolve(&page.rel, href.split('#').next()?))
+        })
+        .collect()
 }
 
 /// Builds the site into `site.output`: everything into a staging folder that
@@ -150,6 +164,8 @@ pub struct Builder<'a> {
     rendered: HashMap<String, Rendered>,
     /// Where root-relative and `~/` paths lead (`docfx.json`).
     docsets: crate::docset::Docsets,
+    /// Files pages include: not pages themselves.
+    fragments: HashSet<String>,
 }
 
 impl<'a> Builder<'a> {
@@ -184,6 +200,16 @@ impl<'a> Builder<'a> {
         for summary in summaries.values_mut() {
             summary.url = locales.built_path(&summary.rel, View::Sxs);
         }
+        let docsets = crate::docset::discover(&site.paths.content, &site.files);
+        let files: HashSet<String> = site.files.iter().map(|f| f.rel.clone()).collect();
+        let fragments = include_targets(
+            &SiteIndex::new(&locales, &summaries, &files).with_docsets(docsets.clone(), ""),
+        );
+        summaries.retain(|rel, _| !fragments.contains(rel));
+        let pages = pages
+            .into_iter()
+            .filter(|f| !fragments.contains(&f.rel))
+            .collect();
         let mut builder = Builder {
             site,
             base_url: base_url.map(str::to_owned),
@@ -192,11 +218,12 @@ impl<'a> Builder<'a> {
             locales,
             summaries,
             unreadable,
-            files: site.files.iter().map(|f| f.rel.clone()).collect(),
+            files,
             trees: Vec::new(),
             nav_problems: Vec::new(),
             rendered: HashMap::new(),
-            docsets: crate::docset::discover(&site.paths.content, &site.files),
+            docsets,
+            fragments,
         };
         builder.make_trees()?;
         Ok(builder)
@@ -234,7 +261,7 @@ impl<'a> Builder<'a> {
                 return Ok(Rebuild::Full(format!("{rel} is new")));
             };
             let was_page = self.pages.iter().any(|p| p.rel == file.rel);
-            if was_page != is_page(file) {
+            if was_page != (is_page(file) && !self.fragments.contains(rel)) {
                 return Ok(Rebuild::Full(format!("{rel} is a page now, or no longer")));
             }
             match file.kind {
@@ -388,21 +415,47 @@ impl<'a> Builder<'a> {
 
     /// The navigation trees, rendered once for every page to reuse.
     fn make_trees(&mut self) -> Result<()> {
-        let (mut trees, problems) =
-            nav::build(&self.site.files, |f| load::read_text(&f.path, &f.rel).ok());
+        let index = self.index();
+        let (mut trees, problems) = nav::build(
+            &self.site.files,
+            |f| load::read_text(&f.path, &f.rel).ok(),
+            &index,
+        );
         for tree in &mut trees {
             nav::set_urls(&mut tree.items, &|rel| {
                 self.locales.built_path(rel, View::Sxs)
             });
+            if let Some(origin) = &index.origin {
+                nav::rebase_site_paths(&mut tree.items, origin);
+            }
             if tree.from_folders {
                 nav::set_names(&mut tree.items, &|rel| {
                     self.summaries.get(rel).map(|s| s.title.clone())
                 });
             }
+            if tree.title.trim().is_empty() {
+                tree.title = self.folder_title(&tree.folder);
+            }
         }
         self.trees = render_trees(&self.templates, trees)?;
         self.nav_problems = problems;
         Ok(())
+    }
+
+    /// A folder's name for a tree without one: its landing page's title,
+    /// else the folder's own name in words (never a path).
+    fn folder_title(&self, folder: &str) -> String {
+        ["index.yml", "index.md"]
+            .iter()
+            .find_map(|name| {
+                let rel = crate::docset::join(folder, name);
+                self.summaries.get(&rel).map(|s| s.title.clone())
+            })
+            .unwrap_or_else(|| match folder.rsplit('/').next() {
+                Some(name) if !name.is_empty() => name.replace(['-', '_'], " "),
+                // The content root's pages: the site's own title.
+                _ => self.site.config.title.clone(),
+            })
     }
 
     /// What link rewriting needs to know of the site.

@@ -107,7 +107,7 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
 
 /// The path of a paragraph that is only `[!INCLUDE [title](path)]` (or the
 /// `[!include[title](path)]` spelling).
-fn include_href(block: &Block) -> Option<String> {
+pub fn include_href(block: &Block) -> Option<String> {
     if block.kind != crate::model::BlockKind::Paragraph {
         return None;
     }

@@ -113,6 +113,9 @@ pub struct PageSummary {
     /// The page's DocFX `uid` (frontmatter), which `xref:` links name.
     #[serde(skip)]
     pub uid: Option<String>,
+    /// The paths of the page's `[!INCLUDE]` paragraphs, as written.
+    #[serde(skip)]
+    pub includes: Vec<String>,
     #[serde(skip)]
     pub anchors: HashSet<String>,
 }
@@ -168,6 +171,11 @@ impl PageSummary {
                 .get("uid")
                 .and_then(crate::yaml::scalar_text)
                 .map(|u| u.trim().to_owned()),
+            includes: doc
+                .blocks
+                .iter()
+                .filter_map(markdown::include_href)
+                .collect(),
             anchors,
         }
     }
@@ -344,6 +352,20 @@ impl<'a> SiteIndex<'a> {
         };
         self.canonical(&format!("{stem}.{other}"))
             .filter(|c| self.pages.contains_key(c))
+    }
+}
+
+impl nav::PageFinder for SiteIndex<'_> {
+    fn find(&self, from: &str, href: &str) -> Option<String> {
+        self.resolve(from, href)
+    }
+
+    fn page_of_uid(&self, uid: &str) -> Option<String> {
+        SiteIndex::page_of_uid(self, uid).map(str::to_owned)
+    }
+
+    fn is_page(&self, rel: &str) -> bool {
+        self.pages.contains_key(rel)
     }
 }
 
