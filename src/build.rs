@@ -795,6 +795,20 @@ impl IncludeSource for PageIncludes<'_> {
         self.loaded.borrow_mut().insert(doc.rel.clone());
         Ok(doc)
     }
+
+    fn code(&self, from: &str, href: &str) -> std::result::Result<String, String> {
+        let rel = self
+            .shared
+            .index
+            .resolve(from, href)
+            .ok_or_else(|| format!("code `{href}` not found; fix the `source` path"))?;
+        let file = self.shared.site.files.iter().find(|f| f.rel == rel);
+        let text = file
+            .ok_or_else(|| format!("code `{href}` not found (looked for {rel}); fix the path"))
+            .and_then(|f| load::read_text(&f.path, &f.rel).map_err(|d| d.message))?;
+        self.loaded.borrow_mut().insert(rel);
+        Ok(text)
+    }
 }
 
 impl IncludeSource for Shared<'_> {

@@ -1,6 +1,7 @@
 //! DocFX conventions over a pulldown-cmark event stream: `<a name>` heading
-//! anchors, `> [!NOTE]` alerts, `:::image:::`, tables that scroll, link and
-//! media rewriting, and server-side syntax highlighting of fenced code.
+//! anchors, `> [!NOTE]` alerts, tables that scroll, link and media
+//! rewriting, and server-side syntax highlighting of fenced code; the
+//! extensions pulldown-cmark reads as text are in [`super::extensions`].
 
 use super::markdown::{escape_attr, Context};
 use crate::markup::anchor_name;
@@ -39,6 +40,7 @@ pub fn transform<'a>(
         Side::Target => ctx.target_lang,
         Side::Source => ctx.source_lang,
     };
+    let events = super::extensions::apply(events, lang, ctx);
     let mut out = Vec::with_capacity(events.len() + 4);
     // Per open link: whether it stays a link (an unresolved one is a span).
     let mut links: Vec<bool> = Vec::new();
@@ -175,18 +177,6 @@ pub fn transform<'a>(
                 };
                 out.push(Event::Html(highlight(&code, lang).into()));
             }
-            Event::Text(text) if text.trim_start().starts_with(":::image") => {
-                let mut directive = text.to_string();
-                while !directive.trim_end().ends_with(":::") || directive.trim() == ":::image" {
-                    match iter.peek() {
-                        Some(Event::Text(more)) => directive.push_str(more),
-                        Some(Event::SoftBreak) => directive.push(' '),
-                        _ => break,
-                    }
-                    iter.next();
-                }
-                out.push(Event::Html(image_directive(&directive, ctx).into()));
-            }
             other => out.push(other),
         }
     }
@@ -212,7 +202,7 @@ fn anchor_target<'a>(html: &str, unique: Option<&str>, prefix: &str) -> Event<'a
 }
 
 /// The value of `name="value"` in a tag or directive.
-fn attribute(text: &str, name: &str) -> Option<String> {
+pub(super) fn attribute(text: &str, name: &str) -> Option<String> {
     let mut search = text;
     while let Some(at) = search.find(name) {
         let before_ok = at == 0
@@ -236,19 +226,8 @@ fn attribute(text: &str, name: &str) -> Option<String> {
     None
 }
 
-/// `:::image type="content" source="x.png" alt-text="…":::` as an image.
-fn image_directive(directive: &str, ctx: &Context<'_>) -> String {
-    let source = attribute(directive, "source").unwrap_or_default();
-    let alt = attribute(directive, "alt-text").unwrap_or_default();
-    let alt = decode_entities(&alt);
-    format!(
-        "<img class=\"docfx-image\" src=\"{}\" alt=\"{}\" loading=\"lazy\">",
-        escape_attr(&ctx.links.media(&source)),
-        escape_attr(&alt)
-    )
-}
-
-fn decode_entities(text: &str) -> String {
+/// `&quot;` and the other entities an attribute value may hold, as text.
+pub(super) fn decode_entities(text: &str) -> String {
     text.replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&lt;", "<")

@@ -37,6 +37,14 @@ pub trait LinkRewriter {
     fn media(&self, url: &str) -> String;
     /// The line of the block being rendered, for reports.
     fn at_line(&self, _line: usize) {}
+    /// The content path of the page being rendered (paths in it start there).
+    fn page(&self) -> &str {
+        ""
+    }
+    /// The line last given to [`LinkRewriter::at_line`].
+    fn line(&self) -> usize {
+        1
+    }
 }
 
 /// Reads the files that DocFX `[!INCLUDE [title](path)]` paragraphs name.
@@ -44,6 +52,11 @@ pub trait IncludeSource {
     /// The include at `href`, relative to the page `from`: its path and its
     /// aligned document, or a message saying what is wrong.
     fn load(&self, from: &str, href: &str) -> Result<Document, String>;
+    /// The text of the source file a `:::code` directive of `from` shows.
+    fn code(&self, from: &str, href: &str) -> Result<String, String> {
+        let _ = from;
+        Err(format!("code `{href}` is not resolved here"))
+    }
 }
 
 /// What rendering needs besides the document.

@@ -513,6 +513,14 @@ impl LinkRewriter for PageLinks<'_> {
         self.line.set(line);
     }
 
+    fn page(&self) -> &str {
+        self.rel
+    }
+
+    fn line(&self) -> usize {
+        self.line.get()
+    }
+
     fn media(&self, url: &str) -> String {
         if url.is_empty() || is_external(url) {
             return url.to_owned();
