@@ -797,15 +797,7 @@ impl IncludeSource for PageIncludes<'_> {
     }
 
     fn code(&self, from: &str, href: &str) -> std::result::Result<String, String> {
-        let rel = self
-            .shared
-            .index
-            .resolve(from, href)
-            .ok_or_else(|| format!("code `{href}` not found; fix the `source` path"))?;
-        let file = self.shared.site.files.iter().find(|f| f.rel == rel);
-        let text = file
-            .ok_or_else(|| format!("code `{href}` not found (looked for {rel}); fix the path"))
-            .and_then(|f| load::read_text(&f.path, &f.rel).map_err(|d| d.message))?;
+        let (rel, text) = self.shared.read_named(from, href, "code")?;
         self.loaded.borrow_mut().insert(rel);
         Ok(text)
     }
@@ -813,21 +805,33 @@ impl IncludeSource for PageIncludes<'_> {
 
 impl IncludeSource for Shared<'_> {
     fn load(&self, from: &str, href: &str) -> std::result::Result<Document, String> {
+        let (rel, text) = self.read_named(from, href, "include")?;
+        Ok(crate::read_document(&rel, &text))
+    }
+}
+
+impl Shared<'_> {
+    /// The content path and text of the file `href` (written in `from`)
+    /// names, or what is wrong, for an include or a `:::code` (`what`).
+    fn read_named(
+        &self,
+        from: &str,
+        href: &str,
+        what: &str,
+    ) -> std::result::Result<(String, String), String> {
         let path = href.split('#').next().unwrap_or(href);
-        let looked_for = nav::resolve(from, path).unwrap_or_else(|| path.to_owned());
-        let rel = self.index.resolve(from, path).ok_or_else(|| {
-            format!("include `{href}` not found (looked for {looked_for}); fix the path")
-        })?;
-        let file = self
-            .site
-            .files
-            .iter()
-            .find(|f| f.rel == rel)
-            .ok_or_else(|| {
-                format!("include `{href}` not found (looked for {rel}); fix the path")
-            })?;
+        let not_found = |looked_for: &str| {
+            format!("{what} `{href}` not found (looked for {looked_for}); fix the path")
+        };
+        let Some(rel) = self.index.resolve(from, path) else {
+            return Err(not_found(
+                &nav::resolve(from, path).unwrap_or_else(|| path.to_owned()),
+            ));
+        };
+        let file = self.site.files.iter().find(|f| f.rel == rel);
+        let file = file.ok_or_else(|| not_found(&rel))?;
         let text = load::read_text(&file.path, &file.rel).map_err(|d| d.message)?;
-        Ok(crate::read_document(&file.rel, &text))
+        Ok((rel, text))
     }
 }
 

@@ -285,12 +285,7 @@ fn code(directive: &str, ctx: &Context<'_>) -> String {
             };
             highlight(&text, &language)
         }
-        Err(message) => {
-            ctx.include_problems
-                .borrow_mut()
-                .push((ctx.links.line(), message.clone()));
-            format!("<p class=\"include-error\">{}</p>\n", escape_attr(&message))
-        }
+        Err(message) => ctx.include_failed(ctx.links.line(), message),
     }
 }
 

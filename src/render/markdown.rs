@@ -71,6 +71,19 @@ pub struct Context<'a> {
     pub include_problems: RefCell<Vec<(usize, String)>>,
 }
 
+impl Context<'_> {
+    /// Records an include (or `:::code`) that cannot be shown, once per
+    /// line however many views render it, and returns the visible note.
+    pub fn include_failed(&self, line: usize, message: String) -> String {
+        let note = format!("<p class=\"include-error\">{}</p>\n", escape_attr(&message));
+        let mut problems = self.include_problems.borrow_mut();
+        if !problems.iter().any(|(l, m)| *l == line && *m == message) {
+            problems.push((line, message));
+        }
+        note
+    }
+}
+
 /// Includes nested deeper than this are refused (a cycle guard that also
 /// catches long chains through different names).
 const MAX_INCLUDE_DEPTH: usize = 8;
@@ -159,16 +172,7 @@ fn render_include(
     mode: Mode,
     ctx: &Context<'_>,
 ) -> String {
-    let fail = |message: String| {
-        let mut problems = ctx.include_problems.borrow_mut();
-        if !problems
-            .iter()
-            .any(|(l, m)| *l == block.line && *m == message)
-        {
-            problems.push((block.line, message.clone()));
-        }
-        format!("<p class=\"include-error\">{}</p>\n", escape_attr(&message))
-    };
+    let fail = |message: String| ctx.include_failed(block.line, message);
     let Some(source) = ctx.includes else {
         return fail(format!("include `{href}` is not resolved here"));
     };
