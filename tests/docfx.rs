@@ -8,7 +8,8 @@ use std::path::Path;
 use std::process::Command;
 
 /// Writes `files` (path, text) under `dir/content` and builds the site;
-/// returns the build's report (stderr).
+/// returns the build's report (stderr) followed by the findings as
+/// `sxs check` lists them (the build only counts warnings).
 fn build_site(dir: &Path, files: &[(&str, &str)]) -> String {
     for (rel, text) in files {
         let path = dir.join("content").join(rel);
@@ -22,7 +23,14 @@ fn build_site(dir: &Path, files: &[(&str, &str)]) -> String {
         .arg(dir.join("public"))
         .output()
         .unwrap();
-    String::from_utf8_lossy(&output.stderr).into_owned()
+    let check = Command::new(common::sxs_bin())
+        .arg("check")
+        .arg(dir)
+        .output()
+        .unwrap();
+    [&output.stderr, &check.stdout, &check.stderr]
+        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+        .join("\n")
 }
 
 fn read(dir: &Path, rel: &str) -> String {

@@ -258,7 +258,9 @@ impl<'a> Builder<'a> {
                 search,
             },
         );
-        self.summaries.insert(rel.clone(), summary);
+        if !self.fragments.contains(&rel) {
+            self.summaries.insert(rel.clone(), summary);
+        }
         self.unreadable.remove(&rel);
         self.docs.insert(page.doc);
     }
