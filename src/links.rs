@@ -343,8 +343,18 @@ impl SiteIndex {
     /// the page's `docfx.json`, else the content root, else the nearest
     /// folder above the page that has `x`; `/x` through the docsets'
     /// published paths. A link to a page's other form (`x.md` for `x.yml`)
-    /// finds the page.
+    /// finds the page. A link to `100%.md` is written `100%25.md`: the file
+    /// is found by the decoded name, the name as written tried too.
     pub fn find(&self, from: &str, path: &str) -> Option<String> {
+        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        let found = [decoded.as_ref(), path]
+            .into_iter()
+            .find_map(|p| self.find_as_written(from, p));
+        found
+    }
+
+    /// [`SiteIndex::find`] for one spelling of the path.
+    fn find_as_written(&self, from: &str, path: &str) -> Option<String> {
         let path = path.replace('\\', "/");
         if let Some(rest) = path.strip_prefix("~/") {
             let ancestors = from.match_indices('/').rev().map(|(i, _)| &from[..i]);
@@ -561,6 +571,10 @@ mod tests {
             Target::AsWritten
         );
         assert_eq!(index.resolve("a/page.md", "gone.md"), Target::Missing);
+        assert_eq!(
+            index.resolve("a/page.md", "Othe%72.md"),
+            page("a/Other.md", None)
+        );
         assert_eq!(index.resolve("a/page.md", "../../out.md"), Target::Missing);
     }
 
