@@ -28,7 +28,8 @@
 //! Calibrated on Partner Center de-DE, confirmed on pt-BR (see the README's
 //! check table for the measured figures).
 
-use super::checks::{Basis, Held};
+use super::checks::Held;
+use super::pair::Basis;
 use crate::diagnostic::Diagnostic;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 

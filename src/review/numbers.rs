@@ -30,8 +30,8 @@
 
 mod read;
 
-use super::checks::Flag;
 use super::locale::Locale;
+use super::pair::Flag;
 use read::{numbers, Convention, Number};
 use std::collections::HashSet;
 

@@ -1,8 +1,8 @@
 //! Checks on what a translation must carry over unchanged: formatting
 //! (markup), link and image targets (links), and placeholders.
 
-use super::checks::{Flag, Pair};
 use super::numbers::is_url;
+use super::pair::{Flag, Pair};
 use super::profile::{Profile, ATOM};
 
 /// Indices of the items of `from` with no counterpart in `against`, counted

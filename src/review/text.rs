@@ -2,8 +2,8 @@
 //! spaces, repeated words, and unbalanced brackets or quotes, each read
 //! through the target language's profile ([`super::locale`]).
 
-use super::checks::{Basis, Flag, Pair};
 use super::locale::Locale;
+use super::pair::{Basis, Flag, Pair};
 use crate::model::{BlockKind, Document, Piece};
 use pulldown_cmark::Event;
 

@@ -17,8 +17,8 @@
 //! lowercase words are a field name, a value or a command of an API table
 //! (`workload`, `acr push`), not prose.
 
-use super::checks::{Basis, Flag, Pair};
 use super::numbers::is_url;
+use super::pair::{Basis, Flag, Pair};
 use super::profile::ATOM;
 use crate::model::{BlockKind, Segment};
 
