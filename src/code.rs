@@ -69,6 +69,8 @@ codes! {
     BrokenLink "broken-link" Warning "a link to a page or file the content folder does not have",
     BrokenAnchor "broken-anchor" Warning "a link to an anchor the linked page does not have",
     MissingImage "missing-image" Warning "an image that is not in the content folder",
+    RootLink "root-link" Warning "a site path (`/product/page`) that no docset of the content holds, kept as written",
+    UnresolvedXref "unresolved-xref" Warning "an `xref:` link to a uid that no page's frontmatter has",
     Consistency "consistency" Warning "the same source translated otherwise elsewhere in the docset",
     // The translation checks.
     Untranslated "untranslated" Warning "the target repeats the source, for text that should be translated",

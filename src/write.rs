@@ -205,7 +205,7 @@ impl Staging {
     /// the system can exchange two folders (Linux, macOS), so the output is
     /// never missing, not even if sxs is killed. Elsewhere the previous
     /// site is moved aside first and, if sxs dies before the new one is in
-    /// place, put back by the next build ([`recover`]).
+    /// place, put back by the next build (`recover`).
     pub fn commit(self) -> Result<()> {
         // Whatever is left at `self.dir` afterwards (the previous site after
         // an exchange, the staging folder after a failure) goes on drop.

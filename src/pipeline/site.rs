@@ -22,6 +22,9 @@ pub const MAX_INCLUDE_DEPTH: usize = 8;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageFacts {
     pub rel: String,
+    /// The page's DocFX `uid` (frontmatter), which `xref:` links and TOC
+    /// entries name.
+    pub uid: Option<String>,
     pub anchors: HashSet<String>,
     pub links: Vec<LinkUse>,
     pub consistency: consistency::Entries,
@@ -39,6 +42,14 @@ impl PageFacts {
     pub fn of(page: &Page) -> PageFacts {
         PageFacts {
             rel: page.doc.rel.clone(),
+            uid: page
+                .doc
+                .meta
+                .all
+                .get("uid")
+                .and_then(crate::yaml::scalar_text)
+                .map(|u| u.trim().to_owned())
+                .filter(|u| !u.is_empty()),
             anchors: links::anchors(&page.doc),
             links: links::collect(&page.doc),
             consistency: consistency::entries(&page.doc),
@@ -56,6 +67,10 @@ impl PageFacts {
 #[derive(Debug, Default)]
 pub struct SitePass {
     pub index: SiteIndex,
+    /// The files other pages include (`[!INCLUDE]`): fragments of those
+    /// pages, read and reviewed but neither pages of their own nor in the
+    /// search index.
+    pub fragments: HashSet<String>,
     pub findings: BTreeMap<String, Vec<Diagnostic>>,
 }
 
@@ -66,16 +81,20 @@ impl SitePass {
     }
 }
 
-/// Runs the site pass over the pages' facts, given in path order.
+/// Runs the site pass over the facts of every file read as a page, given
+/// in path order.
 pub fn run(site: &Site, pages: &[&PageFacts]) -> SitePass {
-    let mut index = SiteIndex::new(site.files.iter().map(|f| f.rel.clone()));
-    for page in pages {
-        index.add_page(&page.rel, page.anchors.clone());
+    let docsets = crate::docset::discover(&site.paths.content, &site.files);
+    let mut index = SiteIndex::new(site.files.iter().map(|f| f.rel.clone()), docsets);
+    let fragments = fragments(&index, pages);
+    for page in pages.iter().filter(|p| !fragments.contains(&p.rel)) {
+        index.add_page(&page.rel, page.anchors.clone(), page.uid.as_deref());
     }
     let mut found: Vec<Diagnostic> = pages
         .iter()
         .flat_map(|page| page.links.iter().filter_map(|l| index.check(&page.rel, l)))
         .collect();
+    once_per_page(&mut found);
     found.extend(include_cycles(&index, pages));
     let mut consistency = Consistency::default();
     for page in pages {
@@ -105,7 +124,36 @@ pub fn run(site: &Site, pages: &[&PageFacts]) -> SitePass {
     for d in crate::review::configure(found, &site.config.review) {
         findings.entry(d.file.clone()).or_default().push(d);
     }
-    SitePass { index, findings }
+    SitePass {
+        index,
+        fragments,
+        findings,
+    }
+}
+
+/// The files that the pages' include paragraphs name (resolved against an
+/// index of files, as includes name files, not pages).
+pub fn fragments(index: &SiteIndex, pages: &[&PageFacts]) -> HashSet<String> {
+    pages
+        .iter()
+        .flat_map(|page| {
+            page.links
+                .iter()
+                .filter(|l| l.kind == LinkKind::Include)
+                .filter_map(|l| index.find(&page.rel, l.url.split('#').next()?))
+        })
+        .collect()
+}
+
+/// Links that lead outside what this content can check (root links, xrefs
+/// to unknown uids) are reported once per page, where first met: the page
+/// is not wrong, the reader is only told.
+fn once_per_page(found: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    found.retain(|d| {
+        !matches!(d.code, Code::RootLink | Code::UnresolvedXref)
+            || seen.insert((d.file.clone(), d.code, d.message.clone()))
+    });
 }
 
 /// Includes that lead back to a page already being included, or nest deeper

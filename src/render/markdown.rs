@@ -30,8 +30,16 @@ impl Mode {
 /// pages, media relative to the page). Given the URL as written, returns the
 /// URL to emit.
 pub trait LinkRewriter {
-    fn link(&self, url: &str) -> String;
+    /// The URL to emit for a link; `None` when the link leads nowhere a
+    /// reader can follow (an `xref:` to a uid no page has): its text is then
+    /// shown without a link, as DocFX shows unresolved cross references.
+    fn link(&self, url: &str) -> Option<String>;
     fn media(&self, url: &str) -> String;
+    /// The content path of the page being rendered: the paths a
+    /// `:::code` directive names start there.
+    fn page(&self) -> &str {
+        ""
+    }
 }
 
 /// Reads the files that DocFX `[!INCLUDE [title](path)]` paragraphs name.
@@ -39,6 +47,11 @@ pub trait IncludeSource {
     /// The include at `href`, relative to the page `from`: its path and its
     /// aligned document, or a message saying what is wrong.
     fn load(&self, from: &str, href: &str) -> Result<Document, String>;
+    /// The text of the source file a `:::code` directive of `from` shows.
+    fn code(&self, from: &str, href: &str) -> Result<String, String> {
+        let _ = from;
+        Err(format!("code `{href}` is not resolved here"))
+    }
 }
 
 /// What rendering needs besides the document.
@@ -53,6 +66,12 @@ pub struct Context<'a> {
     /// Rows with raw HTML go through the sanitizer (`site.yml`'s
     /// `sanitize_html`, on by default).
     pub sanitize: bool,
+}
+
+/// The visible note for an include or a `:::code` that cannot be shown
+/// (the site pass reports it, once, with its line).
+pub fn failure_note(message: &str) -> String {
+    format!("<p class=\"include-error\">{}</p>\n", escape_attr(message))
 }
 
 /// Includes nested deeper than this are refused (a cycle guard that also
@@ -261,8 +280,7 @@ fn anchor_html(segment: &crate::model::Segment, mode: Mode) -> String {
 fn render_include(doc: &Document, href: &str, mode: Mode, ctx: &Context<'_>) -> String {
     // The site pass reports the include (missing, or a cycle); the page
     // says where it would have been.
-    let fail =
-        |message: String| format!("<p class=\"include-error\">{}</p>\n", escape_attr(&message));
+    let fail = |message: String| failure_note(&message);
     let Some(source) = ctx.includes else {
         return fail(format!("include `{href}` is not resolved here"));
     };
@@ -424,8 +442,8 @@ mod tests {
     struct AsIs;
 
     impl LinkRewriter for AsIs {
-        fn link(&self, url: &str) -> String {
-            url.to_owned()
+        fn link(&self, url: &str) -> Option<String> {
+            Some(url.to_owned())
         }
         fn media(&self, url: &str) -> String {
             url.to_owned()

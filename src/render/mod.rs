@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod docfx;
+pub mod extensions;
 pub mod markdown;
 pub mod nav;
 pub mod sanitize;
