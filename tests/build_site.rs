@@ -281,3 +281,50 @@ fn side_by_side_findings_carry_their_tokens_escaped() {
     // The marking is the script's: the page's text is as written.
     assert!(!html.contains("<mark"), "{html}");
 }
+
+/// `sxs init` makes a site whose sample page has its three views beside the
+/// home page, whose chrome is in the sample's language, and which (without
+/// a base_url) writes no sitemap with relative URLs.
+#[test]
+fn the_site_sxs_init_makes_builds_all_three_views_of_its_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("docs");
+    let out = dir.path().join("public");
+    let init = Command::new(common::sxs_bin())
+        .arg("init")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let built = build(&site, &out);
+    let log = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "{log}");
+    let read =
+        |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let findings = read("review/findings.json");
+    assert!(findings.contains("\"no-base-url\""), "{findings}");
+    let home = read("index.html");
+    assert!(home.contains("href=\"welcome.html\""), "{home}");
+    let sxs = read("welcome.html");
+    assert!(sxs.contains("<html lang=\"pt-BR\">"), "{sxs}");
+    assert!(sxs.contains(">Lado a lado</a>"), "{sxs}");
+    assert!(
+        sxs.contains("Each sentence carries the translation"),
+        "{sxs}"
+    );
+    assert!(read("welcome.pt-br.html").contains("Mostrar original"));
+    let source = read("welcome.en-us.html");
+    assert!(source.contains("<html lang=\"en-US\">"), "{source}");
+    assert!(source.contains(">Side by side</a>"), "{source}");
+    assert!(out.join("static/favicon.svg").is_file());
+    assert!(!out.join("sitemap.xml").exists() && !out.join("robots.txt").exists());
+    let not_found = read("404.html");
+    assert!(
+        not_found.contains("href=\"/static/sxs.css\""),
+        "{not_found}"
+    );
+}

@@ -18,7 +18,7 @@ mod lists;
 mod page;
 
 use crate::claims;
-use crate::diagnostic::{Diagnostic, Result, Severity};
+use crate::diagnostic::{Code, Diagnostic, Result, Severity};
 use crate::load::{self, ContentFile, FileKind};
 use crate::model::Document;
 use crate::pipeline::site::{PageFacts, SitePass};
@@ -150,8 +150,11 @@ impl<'a> Builder<'a> {
     /// Loads the templates, runs the per-page stages over every page and
     /// the site pass.
     pub fn new(site: &'a Site, base_url: Option<&str>) -> Result<Builder<'a>> {
-        let templates =
-            Templates::load(&site.paths.root.join("templates"), site.config.symlinks())?;
+        let templates = Templates::load(
+            &site.paths.root.join("templates"),
+            site.config.symlinks(),
+            &site.config.strings,
+        )?;
         let pages: Vec<&ContentFile> = site.files.iter().filter(|f| pipeline::is_page(f)).collect();
         let mut builder = Builder {
             site,
@@ -451,6 +454,7 @@ impl<'a> Builder<'a> {
             summaries: &self.summaries,
             trees: &self.trees,
             docs: &self.docs,
+            base_url: self.base_url(),
         }
     }
 
@@ -510,7 +514,7 @@ impl<'a> Builder<'a> {
         if outputs.lists {
             files.extend(shared.lists(&summaries, &self.home_list)?);
         }
-        if outputs.sitemap {
+        if outputs.sitemap && has_absolute_base(self.base_url()) {
             files.push(shared.sitemap(&summaries, self.base_url())?);
         }
         if outputs.search {
@@ -533,20 +537,25 @@ impl<'a> Builder<'a> {
     /// built-in CSS and JS.
     fn write_fixed_files(&self, sink: &dyn Sink) -> Result<()> {
         let base = self.base_url();
-        sink.write(
-            "robots.txt",
-            format!(
-                "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
-                base.trim_end_matches('/')
-            )
-            .as_bytes(),
-        )?;
+        // A sitemap's URLs must be absolute: without base_url neither file
+        // is written (and `findings` says why).
+        if has_absolute_base(base) {
+            sink.write(
+                "robots.txt",
+                format!(
+                    "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
+                    base.trim_end_matches('/')
+                )
+                .as_bytes(),
+            )?;
+        }
         for (path, content) in render::STATIC {
             sink.write(path, content.as_bytes())?;
         }
         Ok(())
     }
 
+    /// The published site's URL: `--base-url`, else site.yml's.
     fn base_url(&self) -> &str {
         self.base_url
             .as_deref()
@@ -559,6 +568,16 @@ impl<'a> Builder<'a> {
         let mut findings = self.site.problems.clone();
         findings.extend(self.nav_problems.iter().cloned());
         findings.extend(self.unreadable.values().cloned());
+        if !has_absolute_base(self.base_url()) {
+            findings.push(Diagnostic::new(
+                "site.yml",
+                (1, 1),
+                Code::NoBaseUrl,
+                Severity::Warning,
+                "no absolute base_url, so sitemap.xml and robots.txt are not written; set \
+                 `base_url: https://…` in site.yml or pass --base-url",
+            ));
+        }
         for (rel, known) in &self.known {
             if !self.unreadable.contains_key(rel) {
                 findings.extend(known.findings.iter().cloned());
@@ -739,4 +758,14 @@ fn copy_static(site: &Site, sink: &dyn Sink) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A base URL a sitemap can use: `http(s)://host…`.
+fn has_absolute_base(base: &str) -> bool {
+    let lower = base.trim().to_ascii_lowercase();
+    ["http://", "https://"].iter().any(|scheme| {
+        lower
+            .strip_prefix(scheme)
+            .is_some_and(|rest| !rest.is_empty())
+    })
 }
