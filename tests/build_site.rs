@@ -328,3 +328,69 @@ fn the_site_sxs_init_makes_builds_all_three_views_of_its_sample() {
         "{not_found}"
     );
 }
+
+/// Each view's interface is in the language of its text, the locale coming
+/// from the page (`ms.contentlocale`), and site.yml replaces a string.
+#[test]
+fn each_view_speaks_the_language_of_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |site: &Path, locale: &str, target: &str, yml: &str| {
+        std::fs::create_dir_all(site.join("content")).unwrap();
+        let page = format!(
+            "---\ntitle: T\nms.contentlocale: {locale}\n---\n<span data-ttu-id=\"a-1\">{target}</span>\
+             <span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">Hello.</span></span>\n"
+        );
+        std::fs::write(site.join("content/p.md"), page).unwrap();
+        std::fs::write(site.join("site.yml"), yml).unwrap();
+    };
+    let de = dir.path().join("de");
+    let zh = dir.path().join("zh");
+    write(
+        &de,
+        "de-DE",
+        "Hallo.",
+        "strings:\n  de-DE:\n    show_original: Englisch zeigen\n",
+    );
+    write(&zh, "zh-CN", "你好。", "");
+    for (site, reading, cases) in [
+        (
+            &de,
+            "p.de-de.html",
+            [
+                "Zum Inhalt springen",
+                ">Nebeneinander</a>",
+                "Englisch zeigen",
+            ],
+        ),
+        (&zh, "p.zh-cn.html", ["跳到内容", ">对照</a>", "显示原文"]),
+    ] {
+        let out = site.join("out");
+        let built = build(site, &out);
+        assert!(
+            built.status.success(),
+            "{}",
+            String::from_utf8_lossy(&built.stderr)
+        );
+        let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+        let lang = if site == &de { "de-DE" } else { "zh-CN" };
+        let (sxs, target, source) = (read("p.html"), read(reading), read("p.en-us.html"));
+        for html in [&sxs, &target] {
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{html}");
+            assert!(html.contains(cases[0]), "{html}");
+        }
+        assert!(sxs.contains(cases[1]), "{sxs}");
+        assert!(target.contains(cases[2]), "{target}");
+        assert!(source.contains("<html lang=\"en-US\">") && source.contains("Skip to content"));
+    }
+    std::fs::write(
+        de.join("site.yml"),
+        "strings:\n  de-DE:\n    show_orignal: x\n",
+    )
+    .unwrap();
+    let refused = build(&de, &de.join("out"));
+    let log = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        !refused.status.success() && log.contains("strings.de-DE.show_orignal"),
+        "{log}"
+    );
+}
