@@ -54,7 +54,6 @@ codes! {
     Locale "locale" Error "a locale that is not a BCP 47 language tag",
     Symlink "symlink" Warning "a symbolic link out of its folder, not followed",
     Collision "collision" Error "two inputs that would be written to the same output file",
-    NoBaseUrl "no-base-url" Warning "no absolute base_url: sitemap.xml and robots.txt are not written",
     // Reading the markup.
     MissingSource "missing-source" Error "a target span with no sxs-lookup counterpart, or the reverse",
     IdMismatch "id-mismatch" Error "the two spans of a pair carry different ids",

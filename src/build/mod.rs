@@ -18,7 +18,7 @@ mod lists;
 mod page;
 
 use crate::claims;
-use crate::diagnostic::{Code, Diagnostic, Result, Severity};
+use crate::diagnostic::{Diagnostic, Result, Severity};
 use crate::load::{self, ContentFile, FileKind};
 use crate::model::Document;
 use crate::pipeline::site::{PageFacts, SitePass};
@@ -514,7 +514,7 @@ impl<'a> Builder<'a> {
         if outputs.lists {
             files.extend(shared.lists(&summaries, &self.home_list)?);
         }
-        if outputs.sitemap && has_absolute_base(self.base_url()) {
+        if outputs.sitemap && writes_sitemap(self.base_url()) {
             files.push(shared.sitemap(&summaries, self.base_url())?);
         }
         if outputs.search {
@@ -538,8 +538,8 @@ impl<'a> Builder<'a> {
     fn write_fixed_files(&self, sink: &dyn Sink) -> Result<()> {
         let base = self.base_url();
         // A sitemap's URLs must be absolute: without base_url neither file
-        // is written (and `findings` says why).
-        if has_absolute_base(base) {
+        // is written.
+        if writes_sitemap(base) {
             sink.write(
                 "robots.txt",
                 format!(
@@ -568,16 +568,6 @@ impl<'a> Builder<'a> {
         let mut findings = self.site.problems.clone();
         findings.extend(self.nav_problems.iter().cloned());
         findings.extend(self.unreadable.values().cloned());
-        if !has_absolute_base(self.base_url()) {
-            findings.push(Diagnostic::new(
-                "site.yml",
-                (1, 1),
-                Code::NoBaseUrl,
-                Severity::Warning,
-                "no absolute base_url, so sitemap.xml and robots.txt are not written; set \
-                 `base_url: https://…` in site.yml or pass --base-url",
-            ));
-        }
         for (rel, known) in &self.known {
             if !self.unreadable.contains_key(rel) {
                 findings.extend(known.findings.iter().cloned());
@@ -760,8 +750,10 @@ fn copy_static(site: &Site, sink: &dyn Sink) -> Result<()> {
     Ok(())
 }
 
-/// A base URL a sitemap can use: `http(s)://host…`.
-fn has_absolute_base(base: &str) -> bool {
+/// Whether `base` is a URL a sitemap can use (`http(s)://host…`): without
+/// one, sitemap.xml and robots.txt are not written (their URLs must be
+/// absolute), and `sxs build` says so.
+pub fn writes_sitemap(base: &str) -> bool {
     let lower = base.trim().to_ascii_lowercase();
     ["http://", "https://"].iter().any(|scheme| {
         lower
