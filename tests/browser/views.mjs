@@ -27,9 +27,9 @@ function check(ok, what) {
   console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
   if (!ok) failures.push(what);
 }
-async function open(rel, width, scheme = "light") {
+async function open(rel, width, scheme = "light", query = "") {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
-  await page.goto(url(rel));
+  await page.goto(url(rel) + query);
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(100);
   return page;
@@ -167,6 +167,31 @@ for (const [rel, lang, text] of plan.lang) {
   const dark = await open(plan.dashboard, 390, "dark");
   await shoot(dark, "dashboard-390-dark");
   await dark.close();
+}
+
+// 6. A check's filter (an informational one too): only its rows, and j/k
+// go from one of them to the next.
+for (const code of plan.filter.checks) {
+  const page = await open(plan.filter.page, 1366, "dark", "?check=" + code);
+  const rows = await page.evaluate((code) => {
+    const shown = [...document.querySelectorAll(".sxs .row")].filter((r) => r.offsetParent !== null);
+    return [shown.length, shown.filter((r) => r.dataset.checks.split(" ").includes(code)).length];
+  }, code);
+  const findings = await page.evaluate((code) =>
+    [...document.querySelectorAll(".finding")].filter((f) => f.offsetParent !== null && f.dataset.check === code).length, code);
+  check((rows[0] > 0 || findings > 0) && rows[0] === rows[1],
+    `filter ${code}: ${rows[0]} rows shown, ${rows[1]} with the check, ${findings} findings shown`);
+  const visits = [];
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press("j");
+    visits.push(await page.evaluate(() => {
+      const row = document.activeElement.closest(".row");
+      return row ? row.dataset.checks.trim() : "";
+    }));
+  }
+  check(rows[0] === 0 || visits.every((v) => v.split(" ").includes(code)), `filter ${code}: j visits rows with ${JSON.stringify(visits)}`);
+  await shoot(page, `filter-1366-dark-${code}`);
+  await page.close();
 }
 
 await browser.close();
