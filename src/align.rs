@@ -79,7 +79,7 @@ fn align_with_pairs(rel: &str, text: &str, parsed: Parsed<'_>) -> (Document, Vec
         );
     }
 
-    let mut splitter = Splitter::new(text, &pairs);
+    let mut splitter = Splitter::new(text, &index, &pairs);
     for (event, range) in parsed.events {
         splitter.event(event, range);
     }
@@ -120,9 +120,6 @@ fn align_with_pairs(rel: &str, text: &str, parsed: Parsed<'_>) -> (Document, Vec
             pieces,
             anchors: Vec::new(),
         });
-    }
-    for row in &mut rows {
-        row.line = index.position(text, row.line).0;
     }
 
     let segments: Vec<Segment> = pairs
@@ -197,6 +194,9 @@ fn comment_ranges(events: &[(Event<'_>, Range<usize>)], pairs: &[RawPair]) -> Ve
 /// Walks the events, cutting rows and replacing pair events by segments.
 struct Splitter<'t> {
     text: &'t str,
+    /// Turns the offset where a row starts into its line, once, so that a
+    /// row's `line` is never a byte offset.
+    index: &'t LineIndex,
     pairs: &'t [RawPair],
     rows: Vec<Block>,
     /// The row under construction.
@@ -215,9 +215,10 @@ struct Splitter<'t> {
 }
 
 impl<'t> Splitter<'t> {
-    fn new(text: &'t str, pairs: &'t [RawPair]) -> Splitter<'t> {
+    fn new(text: &'t str, index: &'t LineIndex, pairs: &'t [RawPair]) -> Splitter<'t> {
         Splitter {
             text,
+            index,
             pairs,
             rows: Vec::new(),
             current: None,
@@ -426,7 +427,7 @@ impl<'t> Splitter<'t> {
         self.close_row();
         self.current = Some(Block {
             kind,
-            line: offset,
+            line: self.index.position(self.text, offset).0,
             pieces: Vec::new(),
             anchors: Vec::new(),
         });
@@ -658,22 +659,53 @@ fn check_segments(rel: &str, segments: &[Segment], diagnostics: &mut Vec<Diagnos
         } else {
             seen.insert(&seg.id, seg);
         }
-        for (present, md, side) in [
-            (seg.has_target, &seg.target, "target"),
-            (seg.has_source, &seg.source, "source"),
+        // A side is empty when it has no markdown at all while the other
+        // side has text to read: a pair whose sides are only an anchor
+        // (`<a name="x"></a>`) or other markup loses nothing.
+        for (present, md, other_text, side) in [
+            (seg.has_target, &seg.target, &seg.source_text, "target"),
+            (seg.has_source, &seg.source, &seg.target_text, "source"),
         ] {
-            if present && md.trim().is_empty() {
+            if present && md.trim().is_empty() && !other_text.trim().is_empty() {
                 diagnostics.push(
                     Diagnostic::new(
                         rel,
                         at,
                         Code::Empty,
                         Severity::Error,
-                        format!("the {side} text is empty; fill it in or remove the pair"),
+                        format!("the {side} text is empty; fill it in (keep the pair: it may carry an anchor or other markup)"),
                     )
                     .with_id(&seg.id),
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_reports_the_line_it_starts_on() {
+        let pair = "<span data-ttu-id=\"a-1\">Texto.</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">Text.</span></span>";
+        let text = format!(
+            "# T\n\nOne.\n\nTwo.\n\n[ref]: https://x.org \"{pair}\"\n\n- item\n- item {pair}\n"
+        );
+        let doc = read_document("a.md", &text);
+        let lines: Vec<(BlockKind, usize)> = doc.blocks.iter().map(|b| (b.kind, b.line)).collect();
+        // Lines, not byte offsets: the pair in the link definition's title
+        // is shown where the definition is (line 7).
+        assert_eq!(
+            lines,
+            [
+                (BlockKind::Heading, 1),
+                (BlockKind::Paragraph, 3),
+                (BlockKind::Paragraph, 5),
+                (BlockKind::Paragraph, 7),
+                (BlockKind::ListItem, 9),
+                (BlockKind::ListItem, 10),
+            ]
+        );
     }
 }

@@ -89,6 +89,18 @@ codes! {
 }
 
 impl Code {
+    /// Checks that run only when `site.yml` gives them a level
+    /// (`review.checks: { modality: info }`): their judged precision is too
+    /// low to show by default. `modality` was 5% on the judged samples
+    /// (tests/fixtures/review-judged): the target's modal is read from
+    /// another clause, and epistemic "may" is taken for a permission.
+    pub const OFF_BY_DEFAULT: &'static [Code] = &[Code::Modality];
+
+    /// Does this check report unless `site.yml` turns it on?
+    pub fn on_by_default(self) -> bool {
+        !Code::OFF_BY_DEFAULT.contains(&self)
+    }
+
     /// The code spelled `name`, if there is one.
     pub fn parse(name: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|c| c.as_str() == name)

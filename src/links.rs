@@ -284,10 +284,18 @@ impl SiteIndex {
                     None => return Target::AsWritten,
                 }
             }
-            None => match resolve_path(from, path).and_then(|p| self.canonical(&p)) {
-                Some(rel) => rel,
-                None => return Target::Missing,
-            },
+            // A link to `100%.md` is written `100%25.md`: the file is found
+            // by the decoded name, the name as written tried too.
+            None => {
+                let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+                let found = [decoded.as_ref(), path]
+                    .into_iter()
+                    .find_map(|p| resolve_path(from, p).and_then(|p| self.canonical(&p)));
+                match found {
+                    Some(rel) => rel,
+                    None => return Target::Missing,
+                }
+            }
         };
         if self.pages.contains_key(&target) {
             Target::Page {
@@ -428,6 +436,10 @@ mod tests {
             Target::AsWritten
         );
         assert_eq!(index.resolve("a/page.md", "gone.md"), Target::Missing);
+        assert_eq!(
+            index.resolve("a/page.md", "Othe%72.md"),
+            page("a/Other.md", None)
+        );
         assert_eq!(index.resolve("a/page.md", "../../out.md"), Target::Missing);
     }
 

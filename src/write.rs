@@ -82,6 +82,21 @@ pub fn write_under(dir: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
     fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
 }
 
+/// [`write_under`], unless the file already holds `bytes`: a rebuild in
+/// `sxs serve` renders the site-wide files again, and most of them come out
+/// the same; leaving those alone saves the writes (and file watchers'
+/// events). Returns whether the file was written.
+pub fn write_if_changed(dir: &Path, rel: &str, bytes: &[u8]) -> Result<bool> {
+    let path = dir.join(rel);
+    let same = fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64)
+        && fs::read(&path).is_ok_and(|old| old == bytes);
+    if same {
+        return Ok(false);
+    }
+    write_under(dir, rel, bytes)?;
+    Ok(true)
+}
+
 /// A staging folder that becomes the output folder on [`Staging::commit`].
 /// Dropped without a commit (an error, a panic), it removes itself.
 #[derive(Debug)]
@@ -348,6 +363,15 @@ fn refuse_dangerous(output: &Path, protected: &[&Path]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unchanged_file_is_not_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(write_if_changed(dir.path(), "a/b.html", b"one").unwrap());
+        assert!(!write_if_changed(dir.path(), "a/b.html", b"one").unwrap());
+        assert!(write_if_changed(dir.path(), "a/b.html", b"two").unwrap());
+        assert_eq!(fs::read(dir.path().join("a/b.html")).unwrap(), b"two");
+    }
 
     #[test]
     fn refuses_a_foreign_non_empty_folder() {

@@ -235,40 +235,6 @@
     apply();
   }
 
-  // Search both languages; the index is a script so it also works from disk.
-  var input = document.getElementById("search-input");
-  var results = document.getElementById("search-results");
-  var loading = false;
-  function load(then) {
-    if (window.SXS_SEARCH) return then();
-    if (loading) return;
-    loading = true;
-    var s = document.createElement("script");
-    s.src = root + "static/search-index.js";
-    s.onload = then;
-    document.head.appendChild(s);
-  }
-  function norm(t) { return t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
-  function esc(t) { return t.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
-  function search() {
-    var q = norm(input.value.trim());
-    if (q.length < 2) { results.hidden = true; return; }
-    var hits = [];
-    for (var i = 0; i < window.SXS_SEARCH.length && hits.length < 30; i++) {
-      var e = window.SXS_SEARCH[i];
-      if (norm(e.t).indexOf(q) >= 0 || norm(e.s).indexOf(q) >= 0) hits.push(e);
-    }
-    results.innerHTML = hits.length ? hits.map(function (e) {
-      var text = norm(e.t).indexOf(q) >= 0 ? e.t : e.s;
-      return '<li><a href="' + esc(root + e.u) + '">' + esc(text) + '<span class="where">' + esc(e.p) + "</span></a></li>";
-    }).join("") : "<li><a>" + esc(document.body.dataset.noMatch || "No match") + "</a></li>";
-    results.hidden = false;
-  }
-  if (input) {
-    input.addEventListener("input", function () { load(search); });
-    input.addEventListener("keydown", function (e) { if (e.key === "Escape") results.hidden = true; });
-  }
-
   // Sortable dashboard tables.
   document.querySelectorAll("table.sortable th button").forEach(function (button, col) {
     button.addEventListener("click", function () {
@@ -358,16 +324,243 @@
   });
 })();
 
-// Sidebar: open the branches that lead to the current page, and show it.
+// Search both languages over the sharded index (static/search/, see
+// src/build/search.rs): the manifest, term shards and text shards are
+// scripts loaded on demand (so it works from disk), each calling sxsSearch.
+// Results: pages whose title has every term first, then segments holding the
+// exact phrase, then the rest; arrow keys move through all of them (more are
+// shown as the selection reaches the end), Enter opens one. Work per key is
+// a pass over posting lists, after a short pause in typing.
 (function () {
-  var current = document.querySelector('.sidebar [aria-current="page"]');
-  if (!current) return;
-  for (var el = current.parentElement; el; el = el.parentElement) {
-    if (el.tagName === "DETAILS") el.open = true;
+  "use strict";
+  var root = document.body.dataset.root || "";
+  var input = document.getElementById("search-input");
+  var results = document.getElementById("search-results");
+  if (!input || !results) return;
+  var store = {}, waiting = {}, LANGS = ["t", "s"], PAGE = 20;
+  var word;
+  try { word = new RegExp("[\\p{Alphabetic}\\p{N}]", "u"); } catch (e) { word = /[a-z0-9\u00c0-\uffff]/; }
+  window.sxsSearch = function (kind, lang, n, data) {
+    var key = kind + lang + n;
+    store[key] = data;
+    (waiting[key] || []).forEach(function (f) { f(); });
+    delete waiting[key];
+  };
+  function need(kind, lang, n, then) {
+    var key = kind + lang + n;
+    if (store[key]) return then();
+    if (waiting[key]) return waiting[key].push(then);
+    waiting[key] = [then];
+    var s = document.createElement("script");
+    s.src = root + "static/search/" + lang + (kind === "m" ? "" : "-" + kind + n) + ".js";
+    s.onerror = function () { store[key] = {}; window.sxsSearch(kind, lang, n, {}); };
+    document.head.appendChild(s);
   }
-  // Scroll the sidebar only, never the page.
-  var sidebar = current.closest(".sidebar");
-  sidebar.scrollTop = Math.max(0, current.offsetTop - sidebar.clientHeight / 2);
+  function all(loads, then) {
+    var left = loads.length;
+    if (!left) return then();
+    loads.forEach(function (load) { load(function () { if (--left === 0) then(); }); });
+  }
+  function norm(t) { return t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  function esc(t) { return t.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
+  function isCjk(c) {
+    var n = c.codePointAt(0);
+    return (n >= 0x3040 && n <= 0x30ff) || (n >= 0x3400 && n <= 0x4dbf) || (n >= 0x4e00 && n <= 0x9fff) ||
+      (n >= 0xf900 && n <= 0xfaff) || (n >= 0xac00 && n <= 0xd7af) || (n >= 0x20000 && n <= 0x2ffff);
+  }
+  // The same terms as the index makes (search.rs `terms`); the last one is
+  // a prefix while it is being typed.
+  function queryTerms(q) {
+    var out = [], w = "", run = [];
+    Array.from(q + " ").forEach(function (c) {
+      if (isCjk(c)) { if (w.length) { out.push(w); w = ""; } run.push(c); return; }
+      if (run.length === 1) out.push(run[0]);
+      for (var i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
+      run = [];
+      if (word.test(c)) w += c; else { if (Array.from(w).length > 1) out.push(w); w = ""; }
+    });
+    return out;
+  }
+  // Code point order, as the index sorts terms.
+  function cmp(a, b) {
+    var x = Array.from(a), y = Array.from(b);
+    for (var i = 0; i < x.length && i < y.length; i++) {
+      var d = x[i].codePointAt(0) - y[i].codePointAt(0);
+      if (d) return d;
+    }
+    return x.length - y.length;
+  }
+  function lastAtOrBefore(list, ok) {
+    var lo = 0, hi = list.length - 1, at = 0;
+    while (lo <= hi) { var mid = (lo + hi) >> 1; if (ok(list[mid])) { at = mid; lo = mid + 1; } else hi = mid - 1; }
+    return at;
+  }
+  // Term shards that may hold `term` (or, as a prefix, terms it begins), at most two.
+  function shardsFor(m, term, prefix) {
+    var first = lastAtOrBefore(m.terms, function (t) { return cmp(t, term) <= 0; }), out = [first];
+    for (var i = first + 1; prefix && i < m.terms.length && out.length < 2 && m.terms[i].indexOf(term) === 0; i++) out.push(i);
+    return out;
+  }
+  function undelta(list, mark, value) {
+    for (var i = 0, n = 0; i < list.length; i++) { n += list[i]; mark(n, value); }
+  }
+  // Candidates of one language: segments holding every term.
+  function matchLang(lang, terms, prefixLast) {
+    var m = store["m" + lang + "0"], nt = terms.length;
+    if (!m || !m.terms) return [];
+    var segs = new Uint8Array(m.segments), pageCount = m.pages.length, titles = new Uint8Array(pageCount);
+    var exactLast = new Uint8Array(m.segments);
+    terms.forEach(function (term, i) {
+      var prefix = prefixLast && i === nt - 1;
+      shardsFor(m, term, prefix).forEach(function (n) {
+        var shard = store["t" + lang + n] || {};
+        Object.keys(shard).forEach(function (t) {
+          if (t !== term && !(prefix && t.indexOf(term) === 0)) return;
+          undelta(shard[t][0], function (s) { if (segs[s] === i) segs[s] = i + 1; });
+          undelta(shard[t][1], function (p) { if (titles[p] === i) titles[p] = i + 1; });
+          if (t === term && i === nt - 1) undelta(shard[t][0], function (s) { exactLast[s] = 1; });
+        });
+      });
+    });
+    var hits = [], page = 0, next = 0, starts = [];
+    undelta(m.pages, function (n) { starts.push(n); });
+    for (var s = 0; s < m.segments; s++) {
+      while (page + 1 < pageCount && starts[page + 1] <= s) page++;
+      if (segs[s] !== nt) continue;
+      hits.push({ lang: lang, seg: s, score: (titles[page] === nt ? 4 : 0) + exactLast[s], order: next++ });
+    }
+    return hits;
+  }
+  function textShard(hit) {
+    var m = store["m" + hit.lang + "0"];
+    return lastAtOrBefore(m.texts, function (first) { return first <= hit.seg; });
+  }
+  // Loads the texts of hits[from..to) and fills in their text, url and title.
+  function withTexts(hits, from, to, then) {
+    var wanted = {};
+    hits.slice(from, to).forEach(function (h) { wanted[h.lang + " " + textShard(h)] = [h.lang, textShard(h)]; });
+    all(Object.keys(wanted).map(function (k) {
+      return function (done) { need("d", wanted[k][0], wanted[k][1], done); };
+    }), function () {
+      hits.slice(from, to).forEach(function (h) {
+        var n = textShard(h), shard = store["d" + h.lang + n], m = store["m" + h.lang + "0"];
+        var seg = shard && shard.s && shard.s[h.seg - m.texts[n]];
+        if (!seg) return;
+        var page = shard.p[seg[0]];
+        h.url = page[1] + "#" + seg[1]; h.title = page[2]; h.text = seg[2];
+      });
+      then();
+    });
+  }
+  var hits = [], shown = 0, active = -1, generation = 0, timer = null;
+  function row(h, i) {
+    return '<li class="hit" role="option" id="search-hit-' + i + '"><a href="' + esc(root + (h.url || "")) + '">' +
+      esc(h.text || "") + '<span class="where">' + esc(h.title || "") + "</span></a></li>";
+  }
+  function render() {
+    results.innerHTML = hits.length
+      ? '<li class="count" aria-live="polite">' + esc(document.body.dataset.results || "Results") + ": " + hits.length + "</li>" + hits.slice(0, shown).map(row).join("")
+      : '<li class="count">' + esc(document.body.dataset.noMatch || "No match") + "</li>";
+    results.hidden = false;
+    select(active);
+  }
+  function select(i) {
+    var items = results.querySelectorAll("li.hit");
+    items.forEach(function (li) { li.classList.remove("active"); li.removeAttribute("aria-selected"); });
+    active = i;
+    if (i < 0 || !items[i]) { input.removeAttribute("aria-activedescendant"); return; }
+    items[i].classList.add("active");
+    items[i].setAttribute("aria-selected", "true");
+    input.setAttribute("aria-activedescendant", items[i].id);
+    items[i].scrollIntoView({ block: "nearest" });
+  }
+  function showMore(then) {
+    var gen = generation, to = Math.min(hits.length, shown + PAGE);
+    withTexts(hits, shown, to, function () { if (gen !== generation) return; shown = to; render(); if (then) then(); });
+  }
+  function search() {
+    var raw = norm(input.value), q = raw.trim(), gen = ++generation;
+    var terms = queryTerms(q);
+    if (q.length < 2 || !terms.length) { results.hidden = true; hits = []; return; }
+    var prefixLast = raw === q && word.test(Array.from(q).pop() || "");
+    all(LANGS.map(function (lang) { return function (done) { need("m", lang, 0, done); }; }), function () {
+      var loads = [];
+      LANGS.forEach(function (lang) {
+        var m = store["m" + lang + "0"];
+        if (!m || !m.terms) return;
+        terms.forEach(function (t, i) {
+          shardsFor(m, t, prefixLast && i === terms.length - 1).forEach(function (n) {
+            loads.push(function (done) { need("t", lang, n, done); });
+          });
+        });
+      });
+      all(loads, function () {
+        if (gen !== generation) return;
+        var found = LANGS.map(function (l) { return matchLang(l, terms, prefixLast); });
+        found = found[0].concat(found[1]);
+        found.sort(function (a, b) { return b.score - a.score || a.order - b.order || (a.lang < b.lang ? 1 : -1); });
+        // The exact phrase ranks next to titles: read among the first results.
+        withTexts(found, 0, Math.min(found.length, PAGE), function () {
+          if (gen !== generation) return;
+          found.forEach(function (h) { if (h.text && norm(h.text).indexOf(q) >= 0) h.score += 2; });
+          found.sort(function (a, b) { return b.score - a.score || a.order - b.order || (a.lang < b.lang ? 1 : -1); });
+          hits = found; shown = Math.min(PAGE, found.length); active = -1;
+          render();
+        });
+      });
+    });
+  }
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 60); });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { results.hidden = true; return; }
+    if (results.hidden || !hits.length) return;
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      if (active + 1 < shown) select(active + 1);
+      else if (shown < hits.length) showMore(function () { select(active + 1); });
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      select(Math.max(active - 1, 0));
+    } else if (e.key === "Enter" && active >= 0) {
+      e.preventDefault();
+      var link = results.querySelectorAll("li.hit a")[active];
+      if (link) location.href = link.href;
+    }
+  });
+})();
+
+// Navigation trees: each is one shared script (static/nav/N.js) that sets
+// SXS_NAV[N] to its HTML, links written from the site root with a
+// placeholder; every element with data-nav="N" gets the tree, the current
+// page (data-page) marked and its branch opened. Without scripts the
+// element keeps its link to the tree's own page.
+(function () {
+  "use strict";
+  var root = document.body.dataset.root || "";
+  function show(id) {
+    var html = window.SXS_NAV && window.SXS_NAV[id];
+    if (typeof html !== "string") return;
+    document.querySelectorAll('[data-nav="' + id + '"]').forEach(function (box) {
+      if (box.dataset.navShown) return;
+      box.dataset.navShown = "1";
+      var fallback = box.querySelector(".nav-fallback");
+      if (fallback) fallback.remove();
+      box.insertAdjacentHTML("beforeend", html.split("%SXS_ROOT%").join(root));
+      if (box.dataset.page) markCurrent(box, box.dataset.page);
+    });
+  }
+  function markCurrent(box, page) {
+    var current = box.querySelector('a[data-page="' + CSS.escape(page) + '"]');
+    if (!current) return;
+    current.setAttribute("aria-current", "page");
+    for (var el = current.parentElement; el && el !== box; el = el.parentElement) {
+      if (el.tagName === "DETAILS") el.open = true;
+    }
+    // Scroll the sidebar only, never the page.
+    box.scrollTop = Math.max(0, current.offsetTop - box.clientHeight / 2);
+  }
+  window.sxsNav = show;
+  Object.keys(window.SXS_NAV || {}).forEach(show);
 })();
 
 // Dashboard: filter pages without a server.

@@ -122,7 +122,8 @@ fn corpus_builds_with_every_segment_once_per_side_and_view() {
         "static/favicon.svg",
         "review/index.html",
         "decisions/index.html",
-        "static/search-index.js",
+        "static/search/t.js",
+        "static/search/s.js",
     ] {
         assert!(public.join(page).is_file(), "{page}");
     }
@@ -157,8 +158,23 @@ fn sample_site_builds_and_links_stay_relative() {
         page.contains("Creative Commons Attribution 4.0"),
         "attribution in the footer"
     );
+    // The navigation tree is not in the page: the page loads the tree's
+    // shared script, and links to the tree's own page for readers without
+    // scripts; the home page does the same.
+    assert!(page.contains("<script src=\"../static/nav/0.js\" defer>"));
+    assert!(page.contains("href=\"../static/nav/0.html\""));
+    assert!(!page.contains("<details><summary>"), "no tree in the page");
     let home = std::fs::read_to_string(public.join("index.html")).unwrap();
-    assert!(home.contains("href=\"partner-center/customer-communication-from-microsoft.html\""));
+    assert!(home.contains("<script src=\"static/nav/0.js\" defer>"));
+    assert!(home.contains("href=\"static/nav/0.html\""));
+    let tree_page = std::fs::read_to_string(public.join("static/nav/0.html")).unwrap();
+    assert!(tree_page
+        .contains("href=\"../../partner-center/customer-communication-from-microsoft.html\""));
+    let script = std::fs::read_to_string(public.join("static/nav/0.js")).unwrap();
+    assert!(script.starts_with("(window.SXS_NAV=window.SXS_NAV||{})[0]=\""));
+    assert!(script.contains(
+        "href=\\\"%SXS_ROOT%partner-center/customer-communication-from-microsoft.html\\\""
+    ));
     let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("<loc>https://example.com/docs/partner-center/customer-communication-from-microsoft.html</loc>"), "{sitemap}");
     assert!(sitemap.contains("hreflang=\"en-US\" href=\"https://example.com/docs/partner-center/customer-communication-from-microsoft.en-us.html\""), "{sitemap}");

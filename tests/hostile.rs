@@ -274,8 +274,11 @@ fn a_content_index_page_is_the_home_and_the_list_moves_aside() {
     let home = site.built("index.html");
     assert!(home.contains("Início.") && home.contains("Home."), "{home}");
     assert!(site.built("index.pt-br.html").contains("Início."));
+    // The list of pages: its trees, each a shared script with a page of its
+    // own for readers without scripts.
     let list = site.built("pages/index.html");
-    assert!(list.contains("other.html"), "{list}");
+    assert!(list.contains("href=\"../static/nav/0.html\""), "{list}");
+    assert!(site.built("static/nav/0.html").contains("other.html"));
     assert!(
         list.contains("href=\"../static/sxs.css\""),
         "relative to its folder"

@@ -98,5 +98,12 @@ fn a_built_site_holds_the_findings_of_sxs_check_and_each_stage_runs_once_per_pag
             }
         }
         assert_eq!(shown, expected, "{name}: dashboard counts");
+
+        // The decisions index is split by actor and page: no page over 1 MB.
+        for entry in std::fs::read_dir(public.join("decisions")).unwrap() {
+            let entry = entry.unwrap();
+            let size = entry.metadata().unwrap().len();
+            assert!(size < 1 << 20, "{name}: {:?} is {size} bytes", entry.path());
+        }
     }
 }

@@ -1,18 +1,18 @@
 //! The site-wide outputs, each rendered from the pages' summaries and
 //! returned as files for the driver to write: home, 404, review dashboard,
-//! decisions index, sitemap, search index and `review/findings.json`.
+//! decisions index, sitemap, navigation trees and `review/findings.json`.
 
 use super::page::Shared;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::render::charts::{self, Bar};
 use crate::render::nav::{self, NavTree};
-use crate::render::views::{self, PageSummary, RenderedTree, View};
+use crate::render::views::{
+    self, ActorGroup, DecisionItem, ModalityGroup, PageSummary, RenderedTree, View,
+};
 use crate::render::Templates;
 use rayon::prelude::*;
+use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// Where the search index is written.
-pub(crate) const SEARCH_INDEX: &str = "static/search-index.js";
 
 /// A file to write: path from the output root, and its bytes.
 pub(crate) type Output = (String, Vec<u8>);
@@ -22,17 +22,7 @@ impl Shared<'_> {
     /// index, their four templates rendered in parallel.
     pub(crate) fn lists(&self, summaries: &[&PageSummary], home_list: &str) -> Result<Vec<Output>> {
         let mut home = self.base_context(home_list);
-        let trees: Vec<RenderedTree> = self
-            .trees
-            .iter()
-            .map(|t| RenderedTree {
-                html: t.html_for("", ""),
-                title: t.title.clone(),
-                tree: t.tree.clone(),
-                order: Vec::new(),
-            })
-            .collect();
-        home.insert("trees", &trees);
+        home.insert("trees", self.trees);
         home.insert("pages", summaries);
         let mut verdicts: BTreeMap<&str, usize> = BTreeMap::new();
         let mut checks: BTreeMap<&str, usize> = BTreeMap::new();
@@ -59,17 +49,37 @@ impl Shared<'_> {
         nested.insert("groups", &groups);
         nested.insert("decision_count", &decision_count);
         nested.insert("charts", &dashboard_charts(summaries, &verdicts, &checks));
-        let pages = [
-            ("home.html", home_list, &home),
-            ("404.html", "404.html", &not_found),
-            ("review.html", "review/index.html", &nested),
-            ("decisions.html", "decisions/index.html", &nested),
+        let actor_pages = actor_pages(&groups);
+        let index: Vec<ActorEntry<'_>> = groups
+            .iter()
+            .zip(&actor_pages)
+            .map(|(group, pages)| ActorEntry::of(group, pages))
+            .collect();
+        nested.insert("actors", &index);
+        let mut outputs = vec![
+            ("home.html", home_list.to_owned(), home),
+            ("404.html", "404.html".to_owned(), not_found),
+            (
+                "review.html",
+                "review/index.html".to_owned(),
+                nested.clone(),
+            ),
+            (
+                "decisions.html",
+                "decisions/index.html".to_owned(),
+                nested.clone(),
+            ),
         ];
-        pages
+        for page in actor_pages.iter().flatten() {
+            let mut ctx = nested.clone();
+            ctx.insert("actor_page", page);
+            outputs.push(("decisions-actor.html", page.path.clone(), ctx));
+        }
+        outputs
             .par_iter()
             .map(|(template, path, ctx)| {
                 let html = self.templates.render(template, ctx)?;
-                Ok(((*path).to_owned(), html.into_bytes()))
+                Ok((path.clone(), html.into_bytes()))
             })
             .collect()
     }
@@ -104,20 +114,107 @@ fn site_path(base_url: &str) -> String {
     )
 }
 
-/// The search index: every page's records, in site order. A script, not
-/// JSON, so search works from file:// too.
-pub(crate) fn search_script<'s>(parts: impl Iterator<Item = &'s str>) -> Output {
-    let mut script = String::from("window.SXS_SEARCH=[");
-    let mut first = true;
-    for part in parts.filter(|p| !p.is_empty()) {
-        if !first {
-            script.push(',');
+/// At most this many decisions on one page of the decisions index: an
+/// actor with more gets several pages, so that no page of the index grows
+/// with the docset (a 250-decision page is about 150 KB).
+const DECISIONS_PER_PAGE: usize = 250;
+
+/// One page of one actor's decisions (`decisions/actor-N.html`, then
+/// `actor-N-2.html` …).
+#[derive(Debug, Serialize)]
+struct ActorPage<'a> {
+    actor: &'a str,
+    count: usize,
+    /// 1-based, of `pages`.
+    page: usize,
+    pages: usize,
+    path: String,
+    prev: Option<String>,
+    next: Option<String>,
+    modalities: Vec<ModalityGroup<'a>>,
+}
+
+/// An actor in the decisions index: how many decisions of each modality,
+/// and where they are listed.
+#[derive(Debug, Serialize)]
+struct ActorEntry<'a> {
+    actor: &'a str,
+    count: usize,
+    /// The first page of the actor's decisions, from the site root.
+    path: &'a str,
+    /// (modality, label, count).
+    modalities: Vec<(&'static str, &'static str, usize)>,
+}
+
+impl<'a> ActorEntry<'a> {
+    fn of(group: &'a ActorGroup<'a>, pages: &'a [ActorPage<'a>]) -> ActorEntry<'a> {
+        ActorEntry {
+            actor: &group.actor,
+            count: group.count,
+            path: pages.first().map_or("", |p| p.path.as_str()),
+            modalities: group
+                .modalities
+                .iter()
+                .map(|m| (m.modality, m.label, m.items.len()))
+                .collect(),
         }
-        script.push_str(part);
-        first = false;
     }
-    script.push_str("];\n");
-    (SEARCH_INDEX.to_owned(), script.into_bytes())
+}
+
+/// The pages of each actor's decisions, [`DECISIONS_PER_PAGE`] at most
+/// each, modalities kept in order (a modality may continue on the next
+/// page).
+fn actor_pages<'a>(groups: &'a [ActorGroup<'a>]) -> Vec<Vec<ActorPage<'a>>> {
+    groups
+        .iter()
+        .enumerate()
+        .map(|(i, group)| {
+            let flat: Vec<(&ModalityGroup<'a>, &DecisionItem<'a>)> = group
+                .modalities
+                .iter()
+                .flat_map(|m| m.items.iter().map(move |item| (m, item)))
+                .collect();
+            let chunks: Vec<_> = flat.chunks(DECISIONS_PER_PAGE).collect();
+            let path = |page: usize| match page {
+                1 => format!("decisions/actor-{}.html", i + 1),
+                n => format!("decisions/actor-{}-{n}.html", i + 1),
+            };
+            let pages = chunks.len();
+            chunks
+                .iter()
+                .enumerate()
+                .map(|(at, chunk)| {
+                    let page = at + 1;
+                    ActorPage {
+                        actor: &group.actor,
+                        count: group.count,
+                        page,
+                        pages,
+                        path: path(page),
+                        prev: (page > 1).then(|| path(page - 1)),
+                        next: (page < pages).then(|| path(page + 1)),
+                        modalities: regroup(chunk),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Consecutive decisions of one modality as one group.
+fn regroup<'a>(chunk: &[(&ModalityGroup<'a>, &DecisionItem<'a>)]) -> Vec<ModalityGroup<'a>> {
+    let mut modalities: Vec<ModalityGroup<'a>> = Vec::new();
+    for (m, item) in chunk {
+        match modalities.last_mut() {
+            Some(last) if last.modality == m.modality => last.items.push((*item).clone()),
+            _ => modalities.push(ModalityGroup {
+                modality: m.modality,
+                label: m.label,
+                items: vec![(*item).clone()],
+            }),
+        }
+    }
+    modalities
 }
 
 /// `review/findings.json`: every finding of the site, in the schema of
@@ -225,7 +322,8 @@ pub(super) fn render_trees(
 ) -> Result<Vec<RenderedTree>> {
     trees
         .into_iter()
-        .map(|tree| {
+        .enumerate()
+        .map(|(id, tree)| {
             let mut ctx = tera::Context::new();
             ctx.insert("tree", &tree);
             ctx.insert("root", views::ROOT_PLACEHOLDER);
@@ -233,7 +331,9 @@ pub(super) fn render_trees(
             let mut order = Vec::new();
             nav::flatten(&tree.items, &mut order);
             Ok(RenderedTree {
+                id,
                 title: tree.title.clone(),
+                pages: order.len(),
                 html,
                 tree,
                 order,
@@ -242,13 +342,88 @@ pub(super) fn render_trees(
         .collect()
 }
 
+impl Shared<'_> {
+    /// Each navigation tree's two files: the script pages load to show it
+    /// in their sidebar, and its own page (`toc.html`), where the sidebar's
+    /// link leads a reader without scripts.
+    pub(super) fn nav_files(&self) -> Result<Vec<Output>> {
+        let mut files = Vec::with_capacity(self.trees.len() * 2);
+        for tree in self.trees {
+            let page = RenderedTree::page_path(tree.id);
+            let root = views::root_prefix(&page);
+            let mut ctx = self.base_context(&page);
+            ctx.insert("tree", tree);
+            ctx.insert("html", &tree.html_at(&root));
+            let html = self.templates.render("toc.html", &ctx)?;
+            files.push((page, html.into_bytes()));
+            files.push((
+                RenderedTree::script_path(tree.id),
+                tree.script().into_bytes(),
+            ));
+        }
+        Ok(files)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::decide::{Decision, Modality, PageDecision};
+
+    #[test]
+    fn an_actor_with_many_decisions_gets_pages_that_link_to_each_other() {
+        let decision = PageDecision {
+            id: "a-1".into(),
+            line: 1,
+            column: 1,
+            decision: Decision {
+                modality: Modality::Must,
+                actor: "you".into(),
+                trigger: "must".into(),
+            },
+            source: "You must.".into(),
+            target: "Você deve.".into(),
+        };
+        let item = DecisionItem {
+            page_title: "P",
+            url: "p.html#a-1".into(),
+            decision: &decision,
+        };
+        let group = ActorGroup {
+            actor: "you".into(),
+            count: 600,
+            modalities: vec![
+                ModalityGroup {
+                    modality: "must",
+                    label: "obligation",
+                    items: vec![item.clone(); 300],
+                },
+                ModalityGroup {
+                    modality: "may",
+                    label: "permission",
+                    items: vec![item; 300],
+                },
+            ],
+        };
+        let groups = [group];
+        let pages = actor_pages(&groups);
+        let sizes: Vec<Vec<usize>> = pages[0]
+            .iter()
+            .map(|p| p.modalities.iter().map(|m| m.items.len()).collect())
+            .collect();
+        assert_eq!(sizes, [vec![250], vec![50, 200], vec![100]]);
+        let second = &pages[0][1];
+        assert_eq!(second.path, "decisions/actor-1-2.html");
+        assert_eq!(second.prev.as_deref(), Some("decisions/actor-1.html"));
+        assert_eq!(second.next.as_deref(), Some("decisions/actor-1-3.html"));
+        assert_eq!((second.page, second.pages), (2, 3));
+    }
+
     #[test]
     fn the_404_page_links_from_the_site_path() {
-        assert_eq!(super::site_path(""), "/");
-        assert_eq!(super::site_path("https://docs.example.com"), "/");
-        assert_eq!(super::site_path("https://x.github.io/docs/"), "/docs/");
-        assert_eq!(super::site_path("https://x.github.io/a/b?q#f"), "/a/b/");
+        assert_eq!(site_path(""), "/");
+        assert_eq!(site_path("https://docs.example.com"), "/");
+        assert_eq!(site_path("https://x.github.io/docs/"), "/docs/");
+        assert_eq!(site_path("https://x.github.io/a/b?q#f"), "/a/b/");
     }
 }

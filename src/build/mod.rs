@@ -16,6 +16,7 @@
 
 mod lists;
 mod page;
+pub mod search;
 
 use crate::claims;
 use crate::diagnostic::{Diagnostic, Result, Severity};
@@ -120,7 +121,7 @@ struct Known {
     /// `own` with the site pass's findings, sorted.
     findings: Vec<Diagnostic>,
     /// The page's search records, once rendered.
-    search: String,
+    search: search::PageRecords,
 }
 
 /// A build that can be redone in part: it keeps the templates, every page's
@@ -405,25 +406,21 @@ impl<'a> Builder<'a> {
         (target != self.locales.target).then(|| format!("the site's language is now {target}"))
     }
 
-    /// Adds to `out` the pages whose navigation shows the title of `rel`.
+    /// Adds to `out` the pages whose previous/next links show the title of
+    /// `rel` (the sidebar is in the tree's shared script, written with the
+    /// site-wide outputs).
     fn title_dependents(&self, rel: &str, out: &mut HashSet<String>) {
         for tree in &self.trees {
             let Some(at) = tree.order.iter().position(|p| p == rel) else {
                 continue;
             };
-            if tree.tree.from_folders {
-                // Every page of a folder tree shows the title in its sidebar.
-                out.extend(tree.order.iter().cloned());
-            } else {
-                // Neighbours show it in their previous/next links.
-                let neighbours = [at.checked_sub(1), Some(at + 1)];
-                out.extend(
-                    neighbours
-                        .iter()
-                        .flatten()
-                        .filter_map(|i| tree.order.get(*i).cloned()),
-                );
-            }
+            let neighbours = [at.checked_sub(1), Some(at + 1)];
+            out.extend(
+                neighbours
+                    .iter()
+                    .flatten()
+                    .filter_map(|i| tree.order.get(*i).cloned()),
+            );
         }
     }
 
@@ -463,7 +460,8 @@ impl<'a> Builder<'a> {
     fn render(&mut self, rels: &[String], sink: &dyn Sink) -> Result<(usize, bool)> {
         let shared = self.shared();
         let site = self.site;
-        let results: Vec<Result<std::result::Result<(String, String), Diagnostic>>> = rels
+        type Rendered = std::result::Result<(String, search::PageRecords), Diagnostic>;
+        let results: Vec<Result<Rendered>> = rels
             .par_iter()
             .filter_map(|rel| self.known.get(rel).map(|k| (rel, k)))
             .map(|(rel, known)| {
@@ -513,17 +511,19 @@ impl<'a> Builder<'a> {
         let mut files: Vec<Output> = Vec::new();
         if outputs.lists {
             files.extend(shared.lists(&summaries, &self.home_list)?);
+            files.extend(shared.nav_files()?);
         }
         if outputs.sitemap && writes_sitemap(self.base_url()) {
             files.push(shared.sitemap(&summaries, self.base_url())?);
         }
         if outputs.search {
-            let parts = self
+            let records: Vec<&search::PageRecords> = self
                 .pages
                 .iter()
                 .filter_map(|f| self.known.get(&f.rel))
-                .map(|k| k.search.as_str());
-            files.push(lists::search_script(parts));
+                .map(|k| &k.search)
+                .collect();
+            files.extend(search::files(&records)?);
         }
         if outputs.findings {
             files.push(lists::findings_json(&self.findings())?);
@@ -718,7 +718,10 @@ fn settle_outputs(
         "decisions/index.html",
         "sitemap.xml",
         "robots.txt",
-        lists::SEARCH_INDEX,
+        // The search manifests; shards and navigation scripts are named by
+        // sxs under static/search/ and static/nav/.
+        "static/search/t.js",
+        "static/search/s.js",
     ];
     reserved.extend(render::STATIC.iter().map(|(path, _)| *path));
     claims::settle(inputs, &reserved)

@@ -1,7 +1,8 @@
 //! One page's three views, rendered to HTML and returned (the driver
 //! writes them), with the page's search records.
 
-use crate::diagnostic::{Diagnostic, Error, Result};
+use super::search::PageRecords;
+use crate::diagnostic::{Diagnostic, Result};
 use crate::links::SiteIndex;
 use crate::model::{Document, Side};
 use crate::render::markdown::{Context, IncludeSource};
@@ -31,8 +32,8 @@ pub(crate) struct Shared<'a> {
 pub(crate) struct RenderedPage {
     /// (path from the output root, HTML), one per view.
     pub files: Vec<(String, String)>,
-    /// The page's search records: JSON objects joined by commas.
-    pub search: String,
+    /// The page's search records.
+    pub search: PageRecords,
 }
 
 impl Shared<'_> {
@@ -115,41 +116,22 @@ impl Shared<'_> {
         }
         Ok(RenderedPage {
             files,
-            search: self.search_records(doc)?,
+            search: self.search_records(doc),
         })
     }
 
-    /// The page's segments as search records, without the array's brackets
-    /// (the driver joins every page's).
-    fn search_records(&self, doc: &Document) -> Result<String> {
-        let url = self.locales.href(&doc.rel, View::Sxs);
-        let title = views::page_title(doc);
-        let entries: Vec<SearchEntry> = doc
-            .segments
-            .iter()
-            .map(|s| SearchEntry {
-                u: format!("{url}#{}", s.id),
-                p: &title,
-                t: &s.target_text,
-                s: &s.source_text,
-            })
-            .collect();
-        let json = serde_json::to_string(&entries).map_err(|e| Error::new(e.to_string()))?;
-        Ok(json[1..json.len() - 1].to_owned())
+    /// The page's segments as search records.
+    fn search_records(&self, doc: &Document) -> PageRecords {
+        PageRecords {
+            url: self.locales.href(&doc.rel, View::Sxs),
+            title: views::page_title(doc),
+            segments: doc
+                .segments
+                .iter()
+                .map(|s| (s.id.clone(), s.target_text.clone(), s.source_text.clone()))
+                .collect(),
+        }
     }
-}
-
-/// One search record: a segment in both languages.
-#[derive(Debug, Serialize)]
-struct SearchEntry<'a> {
-    /// Page URL from the site root, with the segment anchor.
-    u: String,
-    /// Page title.
-    p: &'a str,
-    /// Target text.
-    t: &'a str,
-    /// Source text.
-    s: &'a str,
 }
 
 /// The files that include paragraphs name: the build's documents (an

@@ -31,6 +31,12 @@ pub struct Page {
     /// The page's own findings (reading, checks, inline acceptances), with
     /// `site.yml`'s review settings applied. The site pass adds the rest.
     pub findings: Vec<Diagnostic>,
+    /// Findings the site pass decides about (habits of the docset), and the
+    /// page's pairs per habit class.
+    pub held: Vec<review::checks::Held>,
+    pub classes: std::collections::BTreeMap<String, usize>,
+    /// The words of the page's translations, for untranslated.
+    pub vocabulary: std::collections::BTreeSet<String>,
 }
 
 /// How many times each per-page stage ran: a build runs each once per page,
@@ -93,15 +99,16 @@ pub fn decide_and_review(site: &Site, doc: Document) -> Page {
     let decisions = decide::page_decisions(&doc, site.lexicon(&doc));
     let locale = site.target_locale(&doc).to_owned();
     Trace::count(&site.trace.reviewed);
-    let findings = review::configure(
-        review::page_findings(&doc, &decisions, &locale),
-        &site.config.review,
-    );
+    let review = review::page_findings(&doc, &decisions, &locale);
+    let findings = review::configure(review.findings, &site.config.review);
     Page {
         doc,
         locale,
         decisions,
         findings,
+        held: review.held,
+        classes: review.classes,
+        vocabulary: review.vocabulary,
     }
 }
 

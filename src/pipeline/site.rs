@@ -1,6 +1,7 @@
 //! The site pass: the findings only a whole docset gives — links, anchors,
-//! images and includes that do not resolve, include cycles, and
-//! translations inconsistent across pages.
+//! images and includes that do not resolve, include cycles, translations
+//! inconsistent across pages, and lengths odd for the docset's own
+//! distribution.
 //!
 //! It works on [`PageFacts`], the little each page leaves behind after the
 //! per-page stages, so the pages themselves need not stay in memory.
@@ -9,6 +10,7 @@ use super::Page;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::links::{self, LinkKind, LinkUse, SiteIndex, Target};
 use crate::review::consistency::{self, Consistency};
+use crate::review::{habits, length};
 use crate::site::Site;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -23,6 +25,14 @@ pub struct PageFacts {
     pub anchors: HashSet<String>,
     pub links: Vec<LinkUse>,
     pub consistency: consistency::Entries,
+    /// The page's target language, and the lengths of its pairs, for the
+    /// length check's calibration.
+    pub locale: String,
+    pub lengths: Vec<length::Sample>,
+    /// Findings held for the docset to decide, and pairs per habit class.
+    pub held: Vec<crate::review::checks::Held>,
+    pub classes: BTreeMap<String, usize>,
+    pub vocabulary: std::collections::BTreeSet<String>,
 }
 
 impl PageFacts {
@@ -32,6 +42,11 @@ impl PageFacts {
             anchors: links::anchors(&page.doc),
             links: links::collect(&page.doc),
             consistency: consistency::entries(&page.doc),
+            locale: page.locale.clone(),
+            lengths: length::samples(&page.doc),
+            held: page.held.clone(),
+            classes: page.classes.clone(),
+            vocabulary: page.vocabulary.clone(),
         }
     }
 }
@@ -67,6 +82,25 @@ pub fn run(site: &Site, pages: &[&PageFacts]) -> SitePass {
         consistency.add(&page.rel, &page.consistency);
     }
     found.extend(consistency.findings());
+    let lengths: Vec<length::PageSamples<'_>> = pages
+        .iter()
+        .map(|page| length::PageSamples {
+            rel: &page.rel,
+            locale: &page.locale,
+            samples: &page.lengths,
+        })
+        .collect();
+    found.extend(length::findings(&lengths));
+    let held: Vec<habits::PageHeld<'_>> = pages
+        .iter()
+        .map(|page| habits::PageHeld {
+            locale: &page.locale,
+            held: &page.held,
+            classes: &page.classes,
+            vocabulary: &page.vocabulary,
+        })
+        .collect();
+    found.extend(habits::findings(&held));
     let mut findings: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
     for d in crate::review::configure(found, &site.config.review) {
         findings.entry(d.file.clone()).or_default().push(d);

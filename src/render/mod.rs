@@ -22,12 +22,17 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("nav.html", include_str!("../../templates/nav.html")),
+    ("toc.html", include_str!("../../templates/toc.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("home.html", include_str!("../../templates/home.html")),
     ("review.html", include_str!("../../templates/review.html")),
     (
         "decisions.html",
         include_str!("../../templates/decisions.html"),
+    ),
+    (
+        "decisions-actor.html",
+        include_str!("../../templates/decisions-actor.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),

@@ -367,11 +367,15 @@ pub fn reading_body(doc: &Document, side: Side, ctx: &Context<'_>) -> String {
         .collect()
 }
 
-/// Navigation of one page: its tree (as HTML), trail and neighbours.
+/// Navigation of one page: which tree it is in, its trail and neighbours.
+/// The tree itself is not in the page: it is rendered once into a shared
+/// script ([`RenderedTree::script_path`]) that every page of the tree loads,
+/// so the output grows with pages plus TOC entries, not their product.
 #[derive(Debug, Serialize, Default)]
 pub struct PageNav {
     pub title: String,
-    pub html: String,
+    /// The tree's number (its files are `static/nav/<tree>.js` and `.html`).
+    pub tree: Option<usize>,
     pub breadcrumbs: Vec<NavItem>,
     pub prev: Option<NavLink>,
     pub next: Option<NavLink>,
@@ -387,8 +391,13 @@ pub struct NavLink {
 /// A navigation tree rendered once for the whole build (see `nav.html`).
 #[derive(Debug, Serialize)]
 pub struct RenderedTree {
+    /// The tree's number in the site's list of trees.
+    pub id: usize,
     pub title: String,
+    /// Pages the tree lists.
+    pub pages: usize,
     /// HTML with [`ROOT_PLACEHOLDER`] where the path to the site root goes.
+    #[serde(skip)]
     pub html: String,
     #[serde(skip)]
     pub tree: NavTree,
@@ -400,13 +409,33 @@ pub struct RenderedTree {
 pub const ROOT_PLACEHOLDER: &str = "%SXS_ROOT%";
 
 impl RenderedTree {
-    /// The tree's HTML for one page: real root, current page marked.
-    pub fn html_for(&self, rel: &str, root: &str) -> String {
-        // The tree was rendered with the templates' escaping; match it.
-        let marker = format!("data-page=\"{}\"", markdown::escape_attr(rel));
-        self.html
-            .replace(ROOT_PLACEHOLDER, root)
-            .replace(&marker, &format!("{marker} aria-current=\"page\""))
+    /// The shared script that holds the tree (from the site root).
+    pub fn script_path(id: usize) -> String {
+        format!("static/nav/{id}.js")
+    }
+
+    /// The tree's own page, where a reader without scripts finds it.
+    pub fn page_path(id: usize) -> String {
+        format!("static/nav/{id}.html")
+    }
+
+    /// The tree's HTML with links from a page at `root` (`../` per folder).
+    pub fn html_at(&self, root: &str) -> String {
+        self.html.replace(ROOT_PLACEHOLDER, root)
+    }
+
+    /// The shared script: registers the tree's HTML, root placeholder kept
+    /// (the page's script puts its own way back to the root in), under its
+    /// number in `window.SXS_NAV`, and shows it if the page's script ran
+    /// first (scripts of the home page do run after it). A script, not JSON, so it loads from
+    /// `file://` too.
+    pub fn script(&self) -> String {
+        let html = serde_json::Value::String(self.html.clone()).to_string();
+        format!(
+            "(window.SXS_NAV=window.SXS_NAV||{{}})[{id}]={html};\
+             if(window.sxsNav)window.sxsNav({id});\n",
+            id = self.id
+        )
     }
 }
 
@@ -424,7 +453,7 @@ impl PageNav {
                 };
                 return PageNav {
                     title: rendered.title.clone(),
-                    html: rendered.html_for(rel, &root_prefix(rel)),
+                    tree: Some(rendered.id),
                     breadcrumbs: trail,
                     prev: at.and_then(|i| i.checked_sub(1)).and_then(link),
                     next: at.and_then(|i| link(i + 1)),
@@ -444,7 +473,7 @@ pub struct ActorGroup<'a> {
 }
 
 /// The decisions of one actor with one modality.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ModalityGroup<'a> {
     pub modality: &'static str,
     pub label: &'static str,
@@ -452,7 +481,7 @@ pub struct ModalityGroup<'a> {
 }
 
 /// One decision with the page that states it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct DecisionItem<'a> {
     pub page_title: &'a str,
     /// Page URL from the site root, with the segment anchor.

@@ -31,7 +31,7 @@ pub struct Folder {
 
 impl Sink for Folder {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        write::write_under(&self.dir, rel, bytes)?;
+        write::write_if_changed(&self.dir, rel, bytes)?;
         self.record(rel);
         Ok(())
     }
