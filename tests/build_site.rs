@@ -326,8 +326,12 @@ fn the_site_sxs_init_makes_builds_all_three_views_of_its_sample() {
         log.contains("sitemap.xml and robots.txt were not written"),
         "{log}"
     );
+    // The home page's navigation (a script every page shares) leads to the
+    // sample's side-by-side view.
     let home = read("index.html");
-    assert!(home.contains("href=\"welcome.html\""), "{home}");
+    assert!(home.contains("static/nav/0.js"), "{home}");
+    let nav = read("static/nav/0.js");
+    assert!(nav.contains("%SXS_ROOT%welcome.html"), "{nav}");
     let sxs = read("welcome.html");
     assert!(sxs.contains("<html lang=\"pt-BR\">"), "{sxs}");
     assert!(sxs.contains(">Lado a lado</a>"), "{sxs}");
