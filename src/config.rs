@@ -37,6 +37,9 @@ pub struct Config {
     pub decisions: DecisionsConfig,
     /// Free-form values for templates (`config.extra.x`).
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// Interface strings replaced per locale (`pt-BR: { show_original: … }`),
+    /// over the built-in tables of [`crate::render::strings`].
+    pub strings: BTreeMap<String, crate::render::strings::Strings>,
 }
 
 impl Default for Config {
@@ -53,6 +56,7 @@ impl Default for Config {
             review: ReviewConfig::default(),
             decisions: DecisionsConfig::default(),
             extra: BTreeMap::new(),
+            strings: BTreeMap::new(),
         }
     }
 }

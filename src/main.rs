@@ -195,6 +195,13 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
                     );
                 }
             }
+            let base = base_url.as_deref().unwrap_or(&site.config.base_url);
+            if !cli.quiet && !sxs::build::writes_sitemap(base) {
+                eprintln!(
+                    "warning: no absolute base_url, so sitemap.xml and robots.txt were not written; \
+                     set `base_url: https://…` in site.yml or pass --base-url"
+                );
+            }
             if !cli.quiet {
                 eprintln!(
                     "built {} page(s) into {}",

@@ -72,12 +72,16 @@ fn str_of<'a>(value: &'a Value, key: &str) -> &'a str {
 fn faq(value: &Value, md: &mut String) {
     for section in items(value, "sections") {
         let name = str_of(section, "name");
-        if !name.is_empty() && name != "Ignored" {
+        let titled = !name.is_empty() && name != "Ignored";
+        if titled {
             md.push_str(&format!("## {name}\n\n"));
         }
+        // Questions one level under their section's heading, or under the
+        // page title when the section has none (no skipped level).
+        let level = if titled { "###" } else { "##" };
         for qa in items(section, "questions") {
             md.push_str(&format!(
-                "### {}\n\n{}\n\n",
+                "{level} {}\n\n{}\n\n",
                 str_of(qa, "question"),
                 str_of(qa, "answer")
             ));
@@ -183,7 +187,7 @@ mod tests {
         let yaml = "### YamlMime:FAQ\nmetadata:\n  ms.contentlocale: pt-BR\ntitle: Perguntas\nsummary: Resumo\nsections:\n- name: Ignored\n  questions:\n  - question: Por quê?\n    answer: Porque **sim**.\n";
         let md = to_markdown(yaml).unwrap();
         assert!(md.contains("# Perguntas\n"), "{md}");
-        assert!(md.contains("### Por quê?\n\nPorque **sim**."), "{md}");
+        assert!(md.contains("\n## Por quê?\n\nPorque **sim**."), "{md}");
         let doc = crate::read_document("faq.yml", &md);
         assert_eq!(doc.meta.content_locale.as_deref(), Some("pt-BR"));
         assert_eq!(doc.meta.title.as_deref(), Some("Perguntas"));

@@ -160,8 +160,7 @@ fn builds_whole(which: usize) {
     for page in [
         "index.html",
         "404.html",
-        "sitemap.xml",
-        "robots.txt",
+        "static/favicon.svg",
         "review/index.html",
         "decisions/index.html",
         "static/search/t.js",
@@ -485,4 +484,123 @@ fn side_by_side_findings_carry_their_tokens_escaped() {
     assert!(!untranslated.contains("data-tokens"), "{untranslated}");
     // The marking is the script's: the page's text is as written.
     assert!(!html.contains("<mark"), "{html}");
+}
+
+/// `sxs init` makes a site whose sample page has its three views beside the
+/// home page, whose chrome is in the sample's language, and which (without
+/// a base_url) writes no sitemap with relative URLs.
+#[test]
+fn the_site_sxs_init_makes_builds_all_three_views_of_its_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("docs");
+    let out = dir.path().join("public");
+    let init = Command::new(common::sxs_bin())
+        .arg("init")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let built = build(&site, &out);
+    let log = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "{log}");
+    let read =
+        |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    assert!(
+        log.contains("sitemap.xml and robots.txt were not written"),
+        "{log}"
+    );
+    // The home page's navigation (a script every page shares) leads to the
+    // sample's side-by-side view.
+    let home = read("index.html");
+    assert!(home.contains("static/nav/0.js"), "{home}");
+    let nav = read("static/nav/0.js");
+    assert!(nav.contains("%SXS_ROOT%welcome.html"), "{nav}");
+    let sxs = read("welcome.html");
+    assert!(sxs.contains("<html lang=\"pt-BR\">"), "{sxs}");
+    assert!(sxs.contains(">Lado a lado</a>"), "{sxs}");
+    assert!(
+        sxs.contains("Each sentence carries the translation"),
+        "{sxs}"
+    );
+    assert!(read("welcome.pt-br.html").contains("Mostrar original"));
+    let source = read("welcome.en-us.html");
+    assert!(source.contains("<html lang=\"en-US\">"), "{source}");
+    assert!(source.contains(">Side by side</a>"), "{source}");
+    assert!(out.join("static/favicon.svg").is_file());
+    assert!(!out.join("sitemap.xml").exists() && !out.join("robots.txt").exists());
+    let not_found = read("404.html");
+    assert!(
+        not_found.contains("href=\"/static/sxs.css\""),
+        "{not_found}"
+    );
+}
+
+/// Each view's interface is in the language of its text, the locale coming
+/// from the page (`ms.contentlocale`), and site.yml replaces a string.
+#[test]
+fn each_view_speaks_the_language_of_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |site: &Path, locale: &str, target: &str, yml: &str| {
+        std::fs::create_dir_all(site.join("content")).unwrap();
+        let page = format!(
+            "---\ntitle: T\nms.contentlocale: {locale}\n---\n<span data-ttu-id=\"a-1\">{target}</span>\
+             <span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">Hello.</span></span>\n"
+        );
+        std::fs::write(site.join("content/p.md"), page).unwrap();
+        std::fs::write(site.join("site.yml"), yml).unwrap();
+    };
+    let de = dir.path().join("de");
+    let zh = dir.path().join("zh");
+    write(
+        &de,
+        "de-DE",
+        "Hallo.",
+        "strings:\n  de-DE:\n    show_original: Englisch zeigen\n",
+    );
+    write(&zh, "zh-CN", "你好。", "");
+    for (site, reading, cases) in [
+        (
+            &de,
+            "p.de-de.html",
+            [
+                "Zum Inhalt springen",
+                ">Nebeneinander</a>",
+                "Englisch zeigen",
+            ],
+        ),
+        (&zh, "p.zh-cn.html", ["跳到内容", ">对照</a>", "显示原文"]),
+    ] {
+        let out = site.join("out");
+        let built = build(site, &out);
+        assert!(
+            built.status.success(),
+            "{}",
+            String::from_utf8_lossy(&built.stderr)
+        );
+        let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+        let lang = if site == &de { "de-DE" } else { "zh-CN" };
+        let (sxs, target, source) = (read("p.html"), read(reading), read("p.en-us.html"));
+        for html in [&sxs, &target] {
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{html}");
+            assert!(html.contains(cases[0]), "{html}");
+        }
+        assert!(sxs.contains(cases[1]), "{sxs}");
+        assert!(target.contains(cases[2]), "{target}");
+        assert!(source.contains("<html lang=\"en-US\">") && source.contains("Skip to content"));
+    }
+    std::fs::write(
+        de.join("site.yml"),
+        "strings:\n  de-DE:\n    show_orignal: x\n",
+    )
+    .unwrap();
+    let refused = build(&de, &de.join("out"));
+    let log = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        !refused.status.success() && log.contains("strings.de-DE.show_orignal"),
+        "{log}"
+    );
 }

@@ -283,7 +283,8 @@ fn a_content_index_page_is_the_home_and_the_list_moves_aside() {
         list.contains("href=\"../static/sxs.css\""),
         "relative to its folder"
     );
-    assert!(site.built("404.html").contains("href=\"static/sxs.css\""));
+    // Served for a missing path at any depth: links from the site's path.
+    assert!(site.built("404.html").contains("href=\"/static/sxs.css\""));
 }
 
 /// The views of a page, each with what it must never hold.

@@ -155,8 +155,11 @@ impl<'a> Builder<'a> {
     /// Loads the templates, runs the per-page stages over every page and
     /// the site pass.
     pub fn new(site: &'a Site, base_url: Option<&str>) -> Result<Builder<'a>> {
-        let templates =
-            Templates::load(&site.paths.root.join("templates"), site.config.symlinks())?;
+        let templates = Templates::load(
+            &site.paths.root.join("templates"),
+            site.config.symlinks(),
+            &site.config.strings,
+        )?;
         let pages: Vec<&ContentFile> = site.files.iter().filter(|f| pipeline::is_page(f)).collect();
         let mut builder = Builder {
             site,
@@ -567,7 +570,7 @@ impl<'a> Builder<'a> {
             files.extend(shared.lists(&summaries, &self.home_list)?);
             files.extend(shared.nav_files()?);
         }
-        if outputs.sitemap {
+        if outputs.sitemap && writes_sitemap(self.base_url()) {
             files.push(shared.sitemap(&summaries, self.base_url())?);
         }
         if outputs.search {
@@ -590,20 +593,25 @@ impl<'a> Builder<'a> {
     /// built-in CSS and JS.
     fn write_fixed_files(&self, sink: &dyn Sink) -> Result<()> {
         let base = self.base_url();
-        sink.write(
-            "robots.txt",
-            format!(
-                "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
-                base.trim_end_matches('/')
-            )
-            .as_bytes(),
-        )?;
+        // A sitemap's URLs must be absolute: without base_url neither file
+        // is written.
+        if writes_sitemap(base) {
+            sink.write(
+                "robots.txt",
+                format!(
+                    "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
+                    base.trim_end_matches('/')
+                )
+                .as_bytes(),
+            )?;
+        }
         for (path, content) in render::STATIC {
             sink.write(path, content.as_bytes())?;
         }
         Ok(())
     }
 
+    /// The published site's URL: `--base-url`, else site.yml's.
     fn base_url(&self) -> &str {
         self.base_url
             .as_deref()
@@ -809,4 +817,16 @@ fn copy_static(site: &Site, sink: &dyn Sink) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether `base` is a URL a sitemap can use (`http(s)://host…`): without
+/// one, sitemap.xml and robots.txt are not written (their URLs must be
+/// absolute), and `sxs build` says so.
+pub fn writes_sitemap(base: &str) -> bool {
+    let lower = base.trim().to_ascii_lowercase();
+    ["http://", "https://"].iter().any(|scheme| {
+        lower
+            .strip_prefix(scheme)
+            .is_some_and(|rest| !rest.is_empty())
+    })
 }

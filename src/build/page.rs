@@ -43,7 +43,15 @@ impl Shared<'_> {
         ctx.insert("root", &views::root_prefix(rel));
         ctx.insert("config", &self.site.config);
         ctx.insert("locales", self.locales);
+        self.chrome_in(&mut ctx, &self.locales.target);
         ctx
+    }
+
+    /// Sets the language of a page's interface (`ui_lang`) and its strings
+    /// (`t`): the language of the text the page shows.
+    pub(crate) fn chrome_in(&self, ctx: &mut tera::Context, locale: &str) {
+        ctx.insert("ui_lang", locale);
+        ctx.insert("t", &self.templates.strings(locale));
     }
 
     /// Renders one page's three views. `findings` are all of the page's,
@@ -83,9 +91,16 @@ impl Shared<'_> {
         for view in View::ALL {
             links.view.set(view);
             ctx.insert("view", &view);
+            let chrome = match view {
+                View::Source => &self.site.config.source_locale,
+                View::Sxs | View::Target => locale,
+            };
+            self.chrome_in(&mut ctx, chrome);
             match view {
                 View::Sxs => {
-                    ctx.insert("rows", &views::rows(doc, findings, &context));
+                    let rows = views::rows(doc, findings, &context);
+                    ctx.insert("page_findings", &views::page_findings(&rows, findings));
+                    ctx.insert("rows", &rows);
                     ctx.insert("body", "");
                 }
                 View::Target | View::Source => {

@@ -387,7 +387,9 @@ fn segment_html(
     } else {
         "<span class=\"seg-missing\">(missing)</span>".to_owned()
     };
-    let tab = if focusable { " tabindex=\"0\"" } else { "" };
+    // Focusable, but not a tab stop each: sxs.js makes one segment the
+    // page's tab stop and moves it with the arrows (a roving tabindex).
+    let tab = if focusable { " tabindex=\"-1\"" } else { "" };
     match mode {
         Mode::Column(Side::Target) => {
             format!("<span class=\"seg\" id=\"{id}\" data-seg=\"{id}\"{tab}>{body}</span>")

@@ -289,7 +289,11 @@ pub struct RowView {
     pub target: String,
     pub source: String,
     pub segments: Vec<String>,
+    /// Every finding of the row's segments, informational ones included (so
+    /// that each check's filter finds its rows).
     pub findings: Vec<FindingView>,
+    /// A finding of warning or error severity: what j/k and "only flagged" visit.
+    pub flagged: bool,
 }
 
 /// A finding as shown beside its segment.
@@ -323,7 +327,7 @@ impl FindingView {
 /// The rows of the side-by-side view with their findings.
 pub fn rows(doc: &Document, findings: &[Diagnostic], ctx: &Context<'_>) -> Vec<RowView> {
     let mut by_id: HashMap<&str, Vec<FindingView>> = HashMap::new();
-    for d in findings.iter().filter(|d| d.severity >= Severity::Warning) {
+    for d in findings {
         if let Some(id) = &d.id {
             by_id
                 .entry(id.as_str())
@@ -339,10 +343,13 @@ pub fn rows(doc: &Document, findings: &[Diagnostic], ctx: &Context<'_>) -> Vec<R
                 .segment_indices()
                 .filter_map(|i| doc.segments.get(i).map(|s| s.id.clone()))
                 .collect();
-            let findings = segments
+            let findings: Vec<FindingView> = segments
                 .iter()
                 .flat_map(|id| by_id.get(id.as_str()).cloned().unwrap_or_default())
                 .collect();
+            let flagged = findings
+                .iter()
+                .any(|f| f.severity != Severity::Info.as_str());
             RowView {
                 kind: block.kind.as_str(),
                 line: block.line,
@@ -350,8 +357,24 @@ pub fn rows(doc: &Document, findings: &[Diagnostic], ctx: &Context<'_>) -> Vec<R
                 source: markdown::render_row(doc, block, Mode::Column(Side::Source), ctx),
                 segments,
                 findings,
+                flagged,
             }
         })
+        .collect()
+}
+
+/// The findings of a page that no row shows: those of the whole page (no
+/// segment id, such as a machine-translated page) and those whose segment
+/// has no row.
+pub fn page_findings(rows: &[RowView], findings: &[Diagnostic]) -> Vec<FindingView> {
+    let shown: HashSet<&str> = rows
+        .iter()
+        .flat_map(|r| r.segments.iter().map(String::as_str))
+        .collect();
+    findings
+        .iter()
+        .filter(|d| d.id.as_deref().is_none_or(|id| !shown.contains(id)))
+        .map(FindingView::of)
         .collect()
 }
 
