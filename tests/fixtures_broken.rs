@@ -202,7 +202,7 @@ fn generated_inputs_never_panic_and_report_clearly() {
     let mut n = 0;
     while big.len() < 5 * 1024 * 1024 {
         n += 1;
-        big.push_str(&format!("<span data-ttu-id=\"88888-{n}\">Frase número {n} da página grande.</span><span class=\"sxs-lookup\"><span data-stu-id=\"88888-{n}\">Sentence number {n} of the big page.</span></span>\n\n"));
+        big.push_str(&format!("<span data-ttu-id=\"88888-{n}\">Frase número {n} da página grande, longa o bastante para que cinco megabytes fiquem dentro do limite de pares por página.</span><span class=\"sxs-lookup\"><span data-stu-id=\"88888-{n}\">Sentence number {n} of the big page, long enough for five megabytes to stay within the pairs-per-page limit.</span></span>\n\n"));
     }
     write("big.md", big.as_bytes());
 

@@ -9,6 +9,7 @@
 use super::Page;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::links::{self, LinkKind, LinkUse, SiteIndex, Target};
+use crate::render::markdown::MAX_INCLUDE_EXPANSIONS;
 use crate::review::consistency::{self, Consistency};
 use crate::review::{habits, length};
 use crate::site::Site;
@@ -177,7 +178,7 @@ fn include_cycles(index: &SiteIndex, pages: &[&PageFacts]) -> Vec<Diagnostic> {
         .collect();
     let mut walk = IncludeWalk {
         edges: &edges,
-        depth: HashMap::new(),
+        walked: HashMap::new(),
         on_stack: HashSet::new(),
         out: Vec::new(),
     };
@@ -191,43 +192,64 @@ fn include_cycles(index: &SiteIndex, pages: &[&PageFacts]) -> Vec<Diagnostic> {
 /// that even a wide and deep graph costs its size, not its paths.
 struct IncludeWalk<'a> {
     edges: &'a HashMap<&'a str, Vec<(String, &'a LinkUse)>>,
-    /// File -> the longest include chain below it, once walked.
-    depth: HashMap<&'a str, usize>,
+    /// File -> (the longest include chain below it, how many includes
+    /// rendering it expands), once walked.
+    walked: HashMap<&'a str, (usize, usize)>,
     on_stack: HashSet<&'a str>,
     out: Vec<Diagnostic>,
 }
 
 impl<'a> IncludeWalk<'a> {
-    fn visit(&mut self, here: &'a str) -> usize {
-        if let Some(depth) = self.depth.get(here) {
-            return *depth;
+    fn visit(&mut self, here: &'a str) -> (usize, usize) {
+        if let Some(walked) = self.walked.get(here) {
+            return *walked;
         }
         self.on_stack.insert(here);
-        let mut deepest = 0;
+        let (mut deepest, mut expansions) = (0, 0usize);
         let edges: &'a HashMap<&'a str, Vec<(String, &'a LinkUse)>> = self.edges;
-        for (target, link) in edges.get(here).into_iter().flatten() {
+        let links = edges.get(here).map_or(&[][..], Vec::as_slice);
+        for (target, link) in links {
             let target = target.as_str();
+            expansions = expansions.saturating_add(1);
             let problem = if self.on_stack.contains(target) {
                 Some("includes itself; break the cycle".to_owned())
             } else {
-                let below = self.visit(target) + 1;
-                deepest = deepest.max(below);
-                (below == MAX_INCLUDE_DEPTH + 1).then(|| {
+                let (below, inside) = self.visit(target);
+                deepest = deepest.max(below + 1);
+                expansions = expansions.saturating_add(inside);
+                (below + 1 == MAX_INCLUDE_DEPTH + 1).then(|| {
                     format!("nests includes deeper than {MAX_INCLUDE_DEPTH}; include fewer levels")
                 })
             };
             if let Some(problem) = problem {
-                self.out.push(Diagnostic::new(
+                self.report(here, link, format!("include `{}` {problem}", link.url));
+            }
+        }
+        if expansions > MAX_INCLUDE_EXPANSIONS {
+            if let Some((_, first)) = links.first() {
+                self.report(
                     here,
-                    (link.line, 1),
-                    Code::Include,
-                    Severity::Error,
-                    format!("include `{}` {problem}", link.url),
-                ));
+                    first,
+                    format!(
+                        "the page's includes are expanded {MAX_INCLUDE_EXPANSIONS} times or more \
+                         (the limit; {expansions} here); an include chain through many files? \
+                         Nest fewer includes"
+                    ),
+                );
             }
         }
         self.on_stack.remove(here);
-        self.depth.insert(here, deepest);
-        deepest
+        self.walked.insert(here, (deepest, expansions));
+        (deepest, expansions)
+    }
+
+    fn report(&mut self, here: &str, link: &LinkUse, message: String) {
+        self.out.push(Diagnostic::new(
+            here,
+            (link.line, 1),
+            Code::Include,
+            Severity::Error,
+            message,
+        ));
     }
 }
