@@ -398,6 +398,7 @@ mod tests {
             source_lang: "en-US",
             includes: Some(&Plain),
             include_stack: Default::default(),
+            sanitize: true,
         };
         doc.blocks
             .iter()
