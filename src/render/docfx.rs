@@ -3,7 +3,7 @@
 //! rewriting, and server-side syntax highlighting of fenced code; the
 //! extensions pulldown-cmark reads as text are in [`super::extensions`].
 
-use super::markdown::{escape_attr, Context};
+use super::context::{escape_attr, Context};
 use crate::markup::anchor_name;
 use crate::model::Side;
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Tag, TagEnd};

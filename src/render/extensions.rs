@@ -9,8 +9,8 @@
 //! view, so their markers become a label (a zone's pivot) or nothing, and
 //! the content keeps its order.
 
+use super::context::{escape_attr, Context};
 use super::docfx::{alert_label, highlight};
-use super::markdown::{escape_attr, Context};
 use crate::links::attribute;
 use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
 

@@ -3,11 +3,11 @@
 //! inline, wrapped in an anchored span), DocFX conventions are applied, and
 //! pulldown-cmark writes the HTML.
 
+pub use super::context::{escape_attr, Context, IncludeSource, IncludeState, LinkRewriter};
 use super::docfx::Fragment;
 use crate::model::{Block, Document, Piece, Side};
 use crate::parse;
 use pulldown_cmark::{html, Event, Tag, TagEnd};
-use std::cell::RefCell;
 
 /// How segments are wrapped, by view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,48 +24,6 @@ impl Mode {
             Mode::Column(side) | Mode::Reading(side) => side,
         }
     }
-}
-
-/// Rewrites link targets found in the markdown (internal `.md` links to built
-/// pages, media relative to the page). Given the URL as written, returns the
-/// URL to emit.
-pub trait LinkRewriter {
-    /// The URL to emit for a link; `None` when the link leads nowhere a
-    /// reader can follow (an `xref:` to a uid no page has): its text is then
-    /// shown without a link, as DocFX shows unresolved cross references.
-    fn link(&self, url: &str) -> Option<String>;
-    fn media(&self, url: &str) -> String;
-    /// The content path of the page being rendered: the paths a
-    /// `:::code` directive names start there.
-    fn page(&self) -> &str {
-        ""
-    }
-}
-
-/// Reads the files that DocFX `[!INCLUDE [title](path)]` paragraphs name.
-pub trait IncludeSource {
-    /// The include at `href`, relative to the page `from`: its path and its
-    /// aligned document, or a message saying what is wrong.
-    fn load(&self, from: &str, href: &str) -> Result<Document, String>;
-    /// The text of the source file a `:::code` directive of `from` shows.
-    fn code(&self, from: &str, href: &str) -> Result<String, String> {
-        let _ = from;
-        Err(format!("code `{href}` is not resolved here"))
-    }
-}
-
-/// What rendering needs besides the document.
-pub struct Context<'a> {
-    pub links: &'a dyn LinkRewriter,
-    pub target_lang: &'a str,
-    pub source_lang: &'a str,
-    pub includes: Option<&'a dyn IncludeSource>,
-    /// Includes being rendered and the work they did: the cycle guard and
-    /// the page's include budget.
-    pub include_stack: RefCell<IncludeState>,
-    /// Rows with raw HTML go through the sanitizer (`site.yml`'s
-    /// `sanitize_html`, on by default).
-    pub sanitize: bool,
 }
 
 /// The visible note for an include or a `:::code` that cannot be shown
@@ -85,16 +43,6 @@ pub const MAX_INCLUDE_EXPANSIONS: usize = 2_000;
 
 /// HTML that a page's includes may add, all its views together.
 pub const MAX_INCLUDE_BYTES: usize = 32 * 1024 * 1024;
-
-/// The includes of one page being rendered.
-#[derive(Debug, Default)]
-pub struct IncludeState {
-    /// The files being rendered, the page first: a file met again (under
-    /// any spelling of its path) is a cycle.
-    stack: Vec<String>,
-    expansions: usize,
-    bytes: usize,
-}
 
 /// Renders one row for one view.
 pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) -> String {
@@ -410,22 +358,6 @@ fn segment_html(
     }
 }
 
-/// Escapes text for an HTML attribute value.
-pub fn escape_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// Plain text of a row's events (for titles and headings).
 pub fn events_text(events: &[Event<'_>]) -> String {
     let mut text = String::new();
@@ -466,7 +398,7 @@ mod tests {
             target_lang: "pt-BR",
             source_lang: "en-US",
             includes: None,
-            include_stack: RefCell::default(),
+            include_stack: Default::default(),
             sanitize: true,
         };
         [

@@ -5,6 +5,7 @@
 //! Tera environment is built once per build and shared by all pages.
 
 pub mod charts;
+pub mod context;
 pub mod docfx;
 pub mod extensions;
 pub mod markdown;
