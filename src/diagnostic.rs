@@ -192,7 +192,7 @@ impl std::error::Error for Error {}
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Maps byte offsets to 1-based line and column (columns count characters,
-/// as editors do). Character counts are kept every [`CHUNK`] bytes, so a
+/// as editors do). Character counts are kept every `CHUNK` bytes, so a
 /// column costs at most a chunk of counting even on a 10 MB single line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
