@@ -56,7 +56,7 @@ fn align_with_pairs(rel: &str, text: &str, parsed: Parsed<'_>) -> (Document, Vec
             problem.message,
         );
         // Name the segment the problem belongs to, so it is flagged in the views.
-        if let Some(pair) = pairs.iter().find(|p| p.outer.contains(&offset)) {
+        if let Some(pair) = pair_at(&pairs, offset) {
             d = d.with_id(&pair.id);
         }
         diagnostics.push(d);
@@ -130,14 +130,15 @@ fn align_with_pairs(rel: &str, text: &str, parsed: Parsed<'_>) -> (Document, Vec
             segment(text, &index, pair, block, kind)
         })
         .collect();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = Unique::default();
     for row in &mut rows {
         row.anchors = anchors(row, &segments)
             .into_iter()
-            .map(|anchor| unique(anchor, &mut seen))
+            .map(|anchor| seen.take(anchor))
             .collect();
     }
     check_segments(rel, &segments, &mut diagnostics);
+    report_in_code(rel, &segments, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.line, d.column));
 
     let doc = Document {
@@ -149,6 +150,34 @@ fn align_with_pairs(rel: &str, text: &str, parsed: Parsed<'_>) -> (Document, Vec
         diagnostics,
     };
     (doc, pairs)
+}
+
+/// The pair whose tags enclose `offset` (pairs are in file order and do not
+/// overlap): a binary search, so 100,000 problems on one page stay linear.
+fn pair_at(pairs: &[RawPair], offset: usize) -> Option<&RawPair> {
+    let after = pairs.partition_point(|p| p.outer.start <= offset);
+    let pair = pairs.get(after.checked_sub(1)?)?;
+    pair.outer.contains(&offset).then_some(pair)
+}
+
+/// A pair inside a code block is shown as code (its markup as written, its
+/// anchor on the row), which is right where a real fence holds it, but
+/// never silently: a fence opened by mistake turns the rest of the page
+/// into code.
+fn report_in_code(rel: &str, segments: &[Segment], diagnostics: &mut Vec<Diagnostic>) {
+    for segment in segments.iter().filter(|s| s.kind == BlockKind::Code) {
+        diagnostics.push(
+            Diagnostic::new(
+                rel,
+                (segment.line, segment.column),
+                Code::InCode,
+                Severity::Info,
+                "this pair is inside a code block, so it is shown as code text; if the code \
+                 block was not meant, close or remove its fence",
+            )
+            .with_id(&segment.id),
+        );
+    }
 }
 
 fn shift_pair(pair: &mut RawPair, by: usize) {
@@ -606,16 +635,34 @@ fn anchors(row: &Block, segments: &[Segment]) -> Vec<String> {
     found
 }
 
-/// `anchor`, or `anchor-1`, `anchor-2`… if already used in the page (two
-/// headings "Request example" get distinct ids, as DocFX gives them).
-fn unique(anchor: String, seen: &mut std::collections::HashSet<String>) -> String {
-    let mut candidate = anchor.clone();
-    let mut n = 0;
-    while !seen.insert(candidate.clone()) {
-        n += 1;
-        candidate = format!("{anchor}-{n}");
+/// The anchors given out in a page, so that each is unique.
+#[derive(Default)]
+struct Unique {
+    seen: std::collections::HashSet<String>,
+    /// For each anchor as written, the suffix to try next: 30,000 headings
+    /// of one name cost 30,000 steps, not 30,000²/2.
+    next: HashMap<String, usize>,
+}
+
+impl Unique {
+    /// `anchor`, or `anchor-1`, `anchor-2`… if already used in the page
+    /// (two headings "Request example" get distinct ids, as DocFX gives
+    /// them).
+    fn take(&mut self, anchor: String) -> String {
+        let n = self.next.entry(anchor.clone()).or_insert(0);
+        let mut candidate = if *n == 0 {
+            anchor.clone()
+        } else {
+            format!("{anchor}-{n}")
+        };
+        while self.seen.contains(&candidate) {
+            *n += 1;
+            candidate = format!("{anchor}-{n}");
+        }
+        *n += 1;
+        self.seen.insert(candidate.clone());
+        candidate
     }
-    candidate
 }
 
 /// DocFX-style heading id: lowercase words joined by `-`, punctuation dropped.
@@ -659,18 +706,21 @@ fn check_segments(rel: &str, segments: &[Segment], diagnostics: &mut Vec<Diagnos
         } else {
             seen.insert(&seg.id, seg);
         }
-        for (present, md, side) in [
-            (seg.has_target, &seg.target, "target"),
-            (seg.has_source, &seg.source, "source"),
+        // A side is empty when it has no markdown at all while the other
+        // side has text to read: a pair whose sides are only an anchor
+        // (`<a name="x"></a>`) or other markup loses nothing.
+        for (present, md, other_text, side) in [
+            (seg.has_target, &seg.target, &seg.source_text, "target"),
+            (seg.has_source, &seg.source, &seg.target_text, "source"),
         ] {
-            if present && md.trim().is_empty() {
+            if present && md.trim().is_empty() && !other_text.trim().is_empty() {
                 diagnostics.push(
                     Diagnostic::new(
                         rel,
                         at,
                         Code::Empty,
                         Severity::Error,
-                        format!("the {side} text is empty; fill it in or remove the pair"),
+                        format!("the {side} text is empty; fill it in (keep the pair: it may carry an anchor or other markup)"),
                     )
                     .with_id(&seg.id),
                 );

@@ -27,12 +27,19 @@ pub struct Config {
     /// `templates/` (off: they are skipped with a warning, so a link to
     /// `/etc` in a pull request publishes nothing). Only for trusted content.
     pub follow_outside_symlinks: bool,
+    /// Remove raw HTML outside the allow-list (scripts, frames, event
+    /// handlers, `javascript:` links) from pages, each removal a finding.
+    /// On by default; `false` only for content you trust.
+    pub sanitize_html: bool,
     /// Review settings: check severities and accepted findings.
     pub review: ReviewConfig,
     /// Whose decisions the pages state: the publisher and its vocabulary.
     pub decisions: DecisionsConfig,
     /// Free-form values for templates (`config.extra.x`).
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// Interface strings replaced per locale (`pt-BR: { show_original: … }`),
+    /// over the built-in tables of [`crate::render::strings`].
+    pub strings: BTreeMap<String, crate::render::strings::Strings>,
 }
 
 impl Default for Config {
@@ -45,9 +52,11 @@ impl Default for Config {
             target_locale: "pt-BR".to_owned(),
             attribution: None,
             follow_outside_symlinks: false,
+            sanitize_html: true,
             review: ReviewConfig::default(),
             decisions: DecisionsConfig::default(),
             extra: BTreeMap::new(),
+            strings: BTreeMap::new(),
         }
     }
 }

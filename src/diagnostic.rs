@@ -192,27 +192,57 @@ impl std::error::Error for Error {}
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Maps byte offsets to 1-based line and column (columns count characters,
-/// as editors do).
+/// as editors do). Character counts are kept every `CHUNK` bytes, so a
+/// column costs at most a chunk of counting even on a 10 MB single line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Characters before each multiple of [`CHUNK`] bytes.
+    chars_before: Vec<usize>,
 }
+
+/// Bytes between two stored character counts.
+const CHUNK: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { line_starts }
+        let mut chars_before = vec![0];
+        for chunk in text.as_bytes().chunks(CHUNK) {
+            let last = chars_before.last().copied().unwrap_or(0);
+            chars_before.push(last + char_starts(chunk));
+        }
+        LineIndex {
+            line_starts,
+            chars_before,
+        }
     }
 
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset);
-        let start = self.line_starts[line.saturating_sub(1)];
-        let column = text
-            .get(start..offset.min(text.len()))
-            .map_or(1, |prefix| prefix.chars().count() + 1);
+        let start = self.line_starts[line.saturating_sub(1)].min(offset);
+        let column = self.chars_upto(text, offset) - self.chars_upto(text, start) + 1;
         (line.max(1), column)
     }
+
+    /// Characters in `text[..offset]` (bytes that start one).
+    fn chars_upto(&self, text: &str, offset: usize) -> usize {
+        let chunk = offset / CHUNK;
+        let counted = self.chars_before.get(chunk).copied().unwrap_or(0);
+        let rest = text
+            .as_bytes()
+            .get(chunk * CHUNK..offset)
+            .unwrap_or_default();
+        counted + char_starts(rest)
+    }
+}
+
+/// How many characters start in `bytes` of UTF-8 (every byte but the
+/// continuation bytes `10xxxxxx`).
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count()
 }
 
 #[cfg(test)]
@@ -227,6 +257,15 @@ mod tests {
         assert_eq!(index.position(text, 3), (2, 1));
         let x = text.find('x').unwrap();
         assert_eq!(index.position(text, x), (2, 5));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters_across_chunks() {
+        let text = format!("{}\n{}x", "a".repeat(10), "ç".repeat(3 * CHUNK));
+        let index = LineIndex::new(&text);
+        let x = text.find('x').unwrap();
+        assert_eq!(index.position(&text, x), (2, 3 * CHUNK + 1));
+        assert_eq!(index.position(&text, text.len()), (2, 3 * CHUNK + 2));
     }
 
     #[test]

@@ -20,11 +20,15 @@ ms.translationtype: HT
 > <span data-ttu-id="00000-104">Execute `sxs serve` para ver o site enquanto edita.</span><span class="sxs-lookup"><span data-stu-id="00000-104">Run `sxs serve` to see the site while you edit.</span></span>
 "#;
 
-const SAMPLE_TOC: &str = "- name: Bem-vindo\n  href: index.md\n";
+/// The sample is not `index.md`: a content `index.md` is the site's home
+/// page (see [`crate::claims`]), which has no side-by-side view.
+const SAMPLE_PAGE_PATH: &str = "content/welcome.md";
+
+const SAMPLE_TOC: &str = "- name: Bem-vindo\n  href: welcome.md\n";
 
 const SITE_YML: &str = r#"# Every key is optional.
 title: My documentation
-base_url: ""              # e.g. https://docs.example.com (used by sitemap.xml)
+base_url: ""              # e.g. https://docs.example.com (sitemap.xml, robots.txt and 404.html need it)
 output: public
 source_locale: en-US
 target_locale: pt-BR      # for pages without ms.contentlocale
@@ -32,6 +36,7 @@ attribution: ""           # HTML for the footer, e.g. the content license
 review:
   checks: {}              # e.g. { length: info, untranslated: off }
   accept: []              # e.g. [{ id: 00000-103, code: numbers }]
+strings: {}               # interface strings, e.g. { pt-BR: { show_original: Ver original } }
 "#;
 
 /// Creates the site in `dir`, which must not exist or be empty.
@@ -56,7 +61,7 @@ pub fn init(dir: &Path) -> Result<()> {
         fs::write(&path, text).map_err(|e| Error::io(&path, e))
     };
     write("site.yml", SITE_YML)?;
-    write("content/index.md", SAMPLE_PAGE)?;
+    write(SAMPLE_PAGE_PATH, SAMPLE_PAGE)?;
     write("content/TOC.yml", SAMPLE_TOC)?;
     for (name, source) in crate::render::TEMPLATES {
         write(&format!("templates/{name}"), source)?;
@@ -78,8 +83,8 @@ mod tests {
         init(&site).unwrap();
         assert!(site.join("templates/page.html").is_file());
         assert!(site.join("static/sxs.css").is_file());
-        let text = fs::read_to_string(site.join("content/index.md")).unwrap();
-        let doc = crate::read_document("index.md", &text);
+        let text = fs::read_to_string(site.join(SAMPLE_PAGE_PATH)).unwrap();
+        let doc = crate::read_document("welcome.md", &text);
         assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
         assert_eq!(doc.segments.len(), 4);
         crate::config::Config::load(&site).unwrap();

@@ -16,6 +16,7 @@ pub mod align;
 pub mod code;
 pub mod decide;
 pub mod diagnostic;
+pub mod docset;
 pub mod links;
 pub mod load;
 pub mod locale;

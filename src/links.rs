@@ -6,6 +6,7 @@
 //! built site and `sxs check` cannot disagree about which links are broken.
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::docset::{self, Docsets};
 use crate::model::{Block, Document, Piece};
 use crate::parse;
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -20,6 +21,8 @@ pub enum LinkKind {
     Media,
     /// `[!INCLUDE [title](path)]`: a file rendered in place.
     Include,
+    /// `:::code source="path":::`: a file shown as code.
+    Code,
 }
 
 /// One reference as written in a page.
@@ -78,7 +81,10 @@ fn scan<'a>(events: impl IntoIterator<Item = Event<'a>>, line: usize, out: &mut 
         let (kind, url) = match event {
             Event::Start(Tag::Link { dest_url, .. }) => (LinkKind::Link, dest_url.to_string()),
             Event::Start(Tag::Image { dest_url, .. }) => (LinkKind::Media, dest_url.to_string()),
-            Event::Text(text) if is_image_directive(&text) => {
+            Event::Text(text) => {
+                let Some(kind) = directive_kind(&text) else {
+                    continue;
+                };
                 let mut directive = text.to_string();
                 while directive_open(&directive) {
                     match events.peek() {
@@ -89,7 +95,7 @@ fn scan<'a>(events: impl IntoIterator<Item = Event<'a>>, line: usize, out: &mut 
                     events.next();
                 }
                 let source = attribute(&directive, "source").unwrap_or_default();
-                (LinkKind::Media, source)
+                (kind, source)
             }
             _ => continue,
         };
@@ -97,14 +103,22 @@ fn scan<'a>(events: impl IntoIterator<Item = Event<'a>>, line: usize, out: &mut 
     }
 }
 
-/// Does this text start a DocFX `:::image …:::` directive?
-pub fn is_image_directive(text: &str) -> bool {
-    text.trim_start().starts_with(":::image")
+/// What the DocFX directive this text starts names by its `source`:
+/// `:::image` a file to show, `:::code` a file to show as code.
+fn directive_kind(text: &str) -> Option<LinkKind> {
+    let text = text.trim_start();
+    if text.starts_with(":::image") && !text.starts_with(":::image-end") {
+        Some(LinkKind::Media)
+    } else if text.starts_with(":::code") {
+        Some(LinkKind::Code)
+    } else {
+        None
+    }
 }
 
 /// Is the directive gathered so far still missing its closing `:::`?
-pub fn directive_open(directive: &str) -> bool {
-    !directive.trim_end().ends_with(":::") || directive.trim() == ":::image"
+fn directive_open(directive: &str) -> bool {
+    !directive.trim_end().ends_with(":::")
 }
 
 /// The value of `name="value"` in a tag or directive.
@@ -195,8 +209,7 @@ pub fn resolve_path(rel: &str, href: &str) -> Option<String> {
 /// Where a link leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
-    /// Left as written: external, a fragment of this page, or a site path
-    /// (`/product/page`) that is not in this docset.
+    /// Left as written: external, or a fragment of this page.
     AsWritten,
     /// A page of the site, with the anchor asked for.
     Page {
@@ -207,10 +220,16 @@ pub enum Target {
     File(String),
     /// Nothing in the content folder.
     Missing,
+    /// A site path (`/product/page`) that no docset of this content holds:
+    /// a page of the wider docs site, kept as written (or made absolute to
+    /// the site's host) because it cannot be checked here.
+    OutsideDocsets,
+    /// `xref:uid` naming a uid that no page's frontmatter has.
+    UnknownUid,
 }
 
 /// What link resolution needs to know about the site: its files, its pages
-/// and their anchors.
+/// with their anchors and uids, and where its docsets are published.
 #[derive(Debug, Default)]
 pub struct SiteIndex {
     files: HashSet<String>,
@@ -220,10 +239,15 @@ pub struct SiteIndex {
     /// Page -> the anchors it defines (segment ids, heading and `<a name>`
     /// anchors; the `src-` twins of segment ids are implied).
     pages: HashMap<String, HashSet<String>>,
+    /// Page `uid` -> page, as written and lowercase (DocFX uids are matched
+    /// exactly first, then in any case).
+    uids: HashMap<String, String>,
+    /// Where root-relative and `~/` paths lead (`docfx.json`).
+    docsets: Docsets,
 }
 
 impl SiteIndex {
-    pub fn new(files: impl IntoIterator<Item = String>) -> SiteIndex {
+    pub fn new(files: impl IntoIterator<Item = String>, docsets: Docsets) -> SiteIndex {
         let files: HashSet<String> = files.into_iter().collect();
         let folded = files
             .iter()
@@ -233,12 +257,20 @@ impl SiteIndex {
             files,
             folded,
             pages: HashMap::new(),
+            uids: HashMap::new(),
+            docsets,
         }
     }
 
-    /// Records a page and its anchors.
-    pub fn add_page(&mut self, rel: &str, anchors: HashSet<String>) {
+    /// Records a page, its anchors and its frontmatter `uid`.
+    pub fn add_page(&mut self, rel: &str, anchors: HashSet<String>, uid: Option<&str>) {
         self.pages.insert(rel.to_owned(), anchors);
+        if let Some(uid) = uid.map(str::trim).filter(|u| !u.is_empty()) {
+            self.uids
+                .entry(uid.to_lowercase())
+                .or_insert_with(|| rel.to_owned());
+            self.uids.insert(uid.to_owned(), rel.to_owned());
+        }
     }
 
     pub fn is_page(&self, rel: &str) -> bool {
@@ -257,8 +289,19 @@ impl SiteIndex {
         self.folded.get(&rel.to_lowercase()).cloned()
     }
 
+    /// The page with `uid` (exact, else in any case).
+    pub fn page_of_uid(&self, uid: &str) -> Option<&str> {
+        self.uids
+            .get(uid)
+            .or_else(|| self.uids.get(&uid.to_lowercase()))
+            .map(String::as_str)
+    }
+
     /// Where `url`, written in the page `from`, leads.
     pub fn resolve(&self, from: &str, url: &str) -> Target {
+        if let Some(reference) = url.strip_prefix("xref:") {
+            return self.xref(reference);
+        }
         if url.is_empty() || url.starts_with('#') || is_external(url) {
             return Target::AsWritten;
         }
@@ -267,44 +310,105 @@ impl SiteIndex {
             None => (url, None),
         };
         let path = path.split('?').next().unwrap_or(path);
-        let target = match path.strip_prefix('/') {
-            // Docs-site absolute (`/partner-center/x`): internal if we have it.
-            Some(site_path) => {
-                let site_path = site_path.trim_end_matches('/');
-                let found = [
-                    format!("{site_path}.md"),
-                    site_path.to_owned(),
-                    format!("{site_path}/index.md"),
-                    format!("{site_path}/index.yml"),
-                ]
-                .into_iter()
-                .find(|c| self.pages.contains_key(c));
-                match found {
-                    Some(rel) => rel,
-                    None => return Target::AsWritten,
-                }
-            }
-            // A link to `100%.md` is written `100%25.md`: the file is found
-            // by the decoded name, the name as written tried too.
-            None => {
-                let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-                let found = [decoded.as_ref(), path]
-                    .into_iter()
-                    .find_map(|p| resolve_path(from, p).and_then(|p| self.canonical(&p)));
-                match found {
-                    Some(rel) => rel,
-                    None => return Target::Missing,
-                }
-            }
-        };
-        if self.pages.contains_key(&target) {
-            Target::Page {
-                rel: target,
+        match self.find(from, path) {
+            Some(rel) if self.pages.contains_key(&rel) => Target::Page {
+                rel,
                 fragment: fragment.map(str::to_owned),
-            }
-        } else {
-            Target::File(target)
+            },
+            Some(rel) => Target::File(rel),
+            None if path.starts_with('/') => Target::OutsideDocsets,
+            None => Target::Missing,
         }
+    }
+
+    /// `xref:uid#fragment` as the page whose frontmatter has that uid.
+    fn xref(&self, reference: &str) -> Target {
+        let (uid, fragment) = match reference.split_once('#') {
+            Some((u, f)) => (u, Some(f)),
+            None => (reference, None),
+        };
+        let uid = uid.split('?').next().unwrap_or(uid);
+        let uid = uid.replace("%2A", "*").replace("%2a", "*");
+        match self.page_of_uid(&uid) {
+            Some(rel) => Target::Page {
+                rel: rel.to_owned(),
+                fragment: fragment.map(str::to_owned),
+            },
+            None => Target::UnknownUid,
+        }
+    }
+
+    /// The file a path (no fragment) written in the file `from` names, as
+    /// DocFX finds it: `\` read as `/`, any case; `~/x` from the folder of
+    /// the page's `docfx.json`, else the content root, else the nearest
+    /// folder above the page that has `x`; `/x` through the docsets'
+    /// published paths. A link to a page's other form (`x.md` for `x.yml`)
+    /// finds the page. A link to `100%.md` is written `100%25.md`: the file
+    /// is found by the decoded name, the name as written tried too.
+    pub fn find(&self, from: &str, path: &str) -> Option<String> {
+        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        let found = [decoded.as_ref(), path]
+            .into_iter()
+            .find_map(|p| self.find_as_written(from, p));
+        found
+    }
+
+    /// [`SiteIndex::find`] for one spelling of the path.
+    fn find_as_written(&self, from: &str, path: &str) -> Option<String> {
+        let path = path.replace('\\', "/");
+        if let Some(rest) = path.strip_prefix("~/") {
+            let ancestors = from.match_indices('/').rev().map(|(i, _)| &from[..i]);
+            return self
+                .docsets
+                .tilde_roots(from)
+                .iter()
+                .map(String::as_str)
+                .chain(ancestors)
+                .find_map(|root| self.canonical(&docset::join(root, rest)));
+        }
+        if let Some(site_path) = path.strip_prefix('/') {
+            return self
+                .docsets
+                .site_candidates(site_path)
+                .iter()
+                .find_map(|c| self.site_page(c));
+        }
+        let joined = resolve_path(from, &path)?;
+        self.canonical(&joined).or_else(|| self.other_form(&joined))
+    }
+
+    /// A published site path (no extension, maybe a folder) as a page, or
+    /// else as a file.
+    fn site_page(&self, path: &str) -> Option<String> {
+        let base = path.trim_end_matches('/');
+        let folder = |name: &str| docset::join(base, name);
+        let found: Vec<String> = [
+            base.to_owned(),
+            format!("{base}.md"),
+            format!("{base}.yml"),
+            folder("index.md"),
+            folder("index.yml"),
+        ]
+        .iter()
+        .filter_map(|c| self.canonical(c))
+        .collect();
+        found
+            .iter()
+            .find(|c| self.pages.contains_key(*c))
+            .or(found.first())
+            .cloned()
+    }
+
+    /// `x.yml` for a link to a missing `x.md`, and the other way round.
+    fn other_form(&self, rel: &str) -> Option<String> {
+        let (stem, ext) = rel.rsplit_once('.')?;
+        let other = match ext.to_ascii_lowercase().as_str() {
+            "md" => "yml",
+            "yml" => "md",
+            _ => return None,
+        };
+        self.canonical(&format!("{stem}.{other}"))
+            .filter(|c| self.pages.contains_key(c))
     }
 
     /// The finding for a reference that does not resolve, if it does not.
@@ -312,27 +416,20 @@ impl SiteIndex {
         let target = self.resolve(from, &link.url);
         let (code, what) = match (link.kind, &target) {
             (_, Target::AsWritten) => return None,
-            (LinkKind::Include, Target::Missing) => {
-                let path = link.url.split('#').next().unwrap_or(&link.url);
-                let message = match resolve_path(from, path) {
-                    Some(looked) => format!(
-                        "include `{}` not found (looked for {looked}); fix the path",
-                        link.url
-                    ),
-                    None => format!(
-                        "include `{}` points outside the content folder; fix the path",
-                        link.url
-                    ),
-                };
-                return Some(Diagnostic::new(
-                    from,
-                    (link.line, 1),
-                    Code::Include,
-                    Severity::Error,
-                    message,
-                ));
+            (LinkKind::Include | LinkKind::Code, Target::Page { .. } | Target::File(_)) => {
+                return None
             }
-            (LinkKind::Include, _) => return None,
+            (LinkKind::Include | LinkKind::Code, _) => {
+                return Some(self.missing_include(from, link))
+            }
+            (_, Target::OutsideDocsets) => (
+                Code::RootLink,
+                "is a site path that no docset of this content holds (see docfx.json `dest`); it is kept as written, so it works only on the docs site",
+            ),
+            (_, Target::UnknownUid) => (
+                Code::UnresolvedXref,
+                "names a uid that no page's frontmatter has; it is shown as text without a link",
+            ),
             (LinkKind::Media, Target::Missing) => (
                 Code::MissingImage,
                 "shows an image that is not in the content folder; fix the path",
@@ -363,6 +460,32 @@ impl SiteIndex {
         ))
     }
 
+    /// The error for an include or `:::code` whose file is not there.
+    fn missing_include(&self, from: &str, link: &LinkUse) -> Diagnostic {
+        let what = match link.kind {
+            LinkKind::Code => "code",
+            _ => "include",
+        };
+        let path = link.url.split('#').next().unwrap_or(&link.url);
+        let message = match resolve_path(from, path) {
+            Some(looked) => format!(
+                "{what} `{}` not found (looked for {looked}); fix the path",
+                link.url
+            ),
+            None => format!(
+                "{what} `{}` points outside the content folder; fix the path",
+                link.url
+            ),
+        };
+        Diagnostic::new(
+            from,
+            (link.line, 1),
+            Code::Include,
+            Severity::Error,
+            message,
+        )
+    }
+
     fn has_anchor(&self, rel: &str, anchor: &str) -> bool {
         let Some(anchors) = self.pages.get(rel) else {
             return false;
@@ -387,12 +510,24 @@ mod tests {
 
     fn index() -> SiteIndex {
         let mut index = SiteIndex::new(
-            ["a/page.md", "a/Other.md", "a/media/x.png"]
-                .iter()
-                .map(|s| s.to_string()),
+            [
+                "a/page.md",
+                "a/Other.md",
+                "a/media/x.png",
+                "a/land/index.yml",
+                "inc/note.md",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
+            Docsets::default(),
         );
-        index.add_page("a/page.md", HashSet::from(["h".to_owned()]));
-        index.add_page("a/Other.md", HashSet::from(["abc-1".to_owned()]));
+        index.add_page("a/page.md", HashSet::from(["h".to_owned()]), None);
+        index.add_page(
+            "a/Other.md",
+            HashSet::from(["abc-1".to_owned()]),
+            Some(" Other.Topic "),
+        );
+        index.add_page("a/land/index.yml", HashSet::new(), None);
         index
     }
 
@@ -429,7 +564,7 @@ mod tests {
         );
         assert_eq!(
             index.resolve("a/page.md", "/elsewhere/x"),
-            Target::AsWritten
+            Target::OutsideDocsets
         );
         assert_eq!(
             index.resolve("a/page.md", "https://x.org/a.md"),
@@ -441,6 +576,40 @@ mod tests {
             page("a/Other.md", None)
         );
         assert_eq!(index.resolve("a/page.md", "../../out.md"), Target::Missing);
+    }
+
+    #[test]
+    fn resolves_docfx_paths_uids_and_page_forms() {
+        let index = index();
+        let page = |rel: &str, f: Option<&str>| Target::Page {
+            rel: rel.into(),
+            fragment: f.map(str::to_owned),
+        };
+        assert_eq!(
+            index.resolve("a/page.md", "xref:Other.Topic#abc-1"),
+            page("a/Other.md", Some("abc-1"))
+        );
+        assert_eq!(
+            index.resolve("a/page.md", "xref:other.topic"),
+            page("a/Other.md", None)
+        );
+        assert_eq!(index.resolve("a/page.md", "xref:nope"), Target::UnknownUid);
+        assert_eq!(
+            index.resolve("a/page.md", "~/inc/note.md"),
+            Target::File("inc/note.md".into())
+        );
+        assert_eq!(
+            index.resolve("a/page.md", "land/index.md"),
+            page("a/land/index.yml", None)
+        );
+        assert_eq!(
+            index.resolve("a/page.md", "..\\a\\Other.md"),
+            page("a/Other.md", None)
+        );
+        assert_eq!(
+            index.resolve("a/page.md", "/a/land/"),
+            page("a/land/index.yml", None)
+        );
     }
 
     #[test]
@@ -459,6 +628,12 @@ mod tests {
             Some(Code::MissingImage)
         );
         assert_eq!(check(LinkKind::Include, "inc.md"), Some(Code::Include));
+        assert_eq!(check(LinkKind::Code, "src/a.cs"), Some(Code::Include));
+        assert_eq!(check(LinkKind::Link, "/other/x"), Some(Code::RootLink));
+        assert_eq!(
+            check(LinkKind::Link, "xref:gone"),
+            Some(Code::UnresolvedXref)
+        );
         let d = index.check("a/page.md", &link(LinkKind::Link, "gone.md"));
         assert_eq!(
             d.map(|d| (d.line, d.severity)),

@@ -11,6 +11,12 @@ use walkdir::WalkDir;
 /// into memory; the largest real localized pages are a few hundred KB.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Pairs (`data-ttu-id` spans) one page may hold: the largest page of the
+/// real docsets has 897, and a page with 100,000 makes every later stage
+/// slow for the whole build. Over this the page is refused with a clear
+/// error, and the rest of the site builds.
+pub const MAX_PAIRS_PER_PAGE: usize = 20_000;
+
 /// Where a site's parts are. `root` holds `site.yml`, `templates/` and
 /// `static/`; `content` holds the pages.
 #[derive(Debug, Clone)]
@@ -189,7 +195,9 @@ pub fn relative(base: &Path, path: &Path) -> String {
 /// CRLF is kept as written (pulldown-cmark reads it) so offsets stay true to
 /// the file. Invalid UTF-8 is reported at its line and column.
 pub fn read_text(path: &Path, rel: &str) -> std::result::Result<String, Diagnostic> {
-    decode(read_bytes(path, rel)?, rel)
+    let text = decode(read_bytes(path, rel)?, rel)?;
+    within_budget(&text, rel)?;
+    Ok(text)
 }
 
 /// Reads a file's bytes, refusing one larger than [`MAX_FILE_BYTES`].
@@ -209,6 +217,24 @@ pub fn read_bytes(path: &Path, rel: &str) -> std::result::Result<Vec<u8>, Diagno
     }
     std::fs::read(path)
         .map_err(|err| Diagnostic::new(rel, (1, 1), Code::Io, Severity::Error, err.to_string()))
+}
+
+/// Refuses a page with more pairs than [`MAX_PAIRS_PER_PAGE`].
+pub fn within_budget(text: &str, rel: &str) -> std::result::Result<(), Diagnostic> {
+    let pairs = text.matches("data-ttu-id=").count();
+    if pairs <= MAX_PAIRS_PER_PAGE {
+        return Ok(());
+    }
+    Err(Diagnostic::new(
+        rel,
+        (1, 1),
+        Code::Budget,
+        Severity::Error,
+        format!(
+            "the page holds {pairs} pairs, more than the {MAX_PAIRS_PER_PAGE} one page may \
+             hold; split it into several pages (it was not built)"
+        ),
+    ))
 }
 
 /// Decodes file bytes as UTF-8 (see [`read_text`]).
@@ -257,5 +283,14 @@ mod tests {
         assert_eq!(classify("a/page.md"), FileKind::Markdown);
         assert_eq!(classify("index.yml"), FileKind::YamlPage);
         assert_eq!(classify("media/x.png"), FileKind::Asset);
+    }
+
+    #[test]
+    fn a_page_with_too_many_pairs_is_refused_with_the_count() {
+        let pair = "<span data-ttu-id=\"a-1\">x</span>";
+        assert!(within_budget(&pair.repeat(MAX_PAIRS_PER_PAGE), "p.md").is_ok());
+        let err = within_budget(&pair.repeat(MAX_PAIRS_PER_PAGE + 1), "p.md").unwrap_err();
+        assert_eq!(err.code, "budget");
+        assert!(err.message.contains("20001 pairs"), "{}", err.message);
     }
 }

@@ -97,11 +97,20 @@ enum Command {
     Check {
         #[command(flatten)]
         site: SiteArg,
+        /// human: snippets (colour on a terminal, off when piped or with
+        /// NO_COLOR); json; github: workflow annotations; sarif: SARIF 2.1.0.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
         /// `--deny warnings`: also fail on warnings.
         #[arg(long, value_name = "LEVEL")]
         deny: Option<DenyLevel>,
+        /// Report (and fail on) only findings not in FILE, written before
+        /// by `--write-baseline`.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Write every current finding to FILE as the baseline, and exit 0.
+        #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+        write_baseline: Option<PathBuf>,
     },
     /// Export the aligned segments for other tools.
     Export {
@@ -150,6 +159,8 @@ enum Command {
 enum CheckFormat {
     Human,
     Json,
+    Github,
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -233,6 +244,13 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
                     );
                 }
             }
+            let base = base_url.as_deref().unwrap_or(&site.config.base_url);
+            if !cli.quiet && !sxs::build::writes_sitemap(base) {
+                eprintln!(
+                    "warning: no absolute base_url, so sitemap.xml and robots.txt were not written; \
+                     set `base_url: https://…` in site.yml or pass --base-url"
+                );
+            }
             if !cli.quiet {
                 eprintln!(
                     "built {} page(s) into {}",
@@ -282,18 +300,13 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             serve(&options, open)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { site, format, deny } => {
-            let site = Site::open(site.path(), None)?;
-            let review = sxs::pipeline::review_site(&site, false);
-            let findings = review.findings;
-            let mut out = std::io::stdout().lock();
-            let written = match format {
-                CheckFormat::Human => report::write_human(&mut out, &findings, review.page_count),
-                CheckFormat::Json => report::write_json(&mut out, &findings),
-            };
-            written.map_err(|e| sxs::Error::new(format!("cannot write the report: {e}")))?;
-            Ok(exit_for(Tally::of(&findings).fails(deny.is_some())))
-        }
+        Command::Check {
+            site,
+            format,
+            deny,
+            baseline,
+            write_baseline,
+        } => check(&site, format, deny.is_some(), baseline, write_baseline),
         Command::Export {
             site,
             format,
@@ -333,6 +346,65 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `sxs check`: review the site, drop the baseline's findings, print the
+/// rest in the chosen format. A closed pipe (`sxs check | head`) ends
+/// quietly with status 0: the reader has seen what it wanted.
+fn check(
+    site: &SiteArg,
+    format: CheckFormat,
+    deny_warnings: bool,
+    baseline: Option<PathBuf>,
+    write_baseline: Option<PathBuf>,
+) -> Result<ExitCode, sxs::Error> {
+    use report::baseline::Baseline;
+    let site = Site::open(site.path(), None)?;
+    let review = sxs::pipeline::review_site(&site, false);
+    let mut findings = review.findings;
+    if let Some(path) = write_baseline {
+        Baseline::of(&findings).write(&path)?;
+        eprintln!(
+            "wrote {} finding(s) to {}: pass it with --baseline to report only new ones",
+            findings.len(),
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut known = 0;
+    if let Some(path) = baseline {
+        (findings, known) = Baseline::read(&path)?.new_findings(findings);
+    }
+    let paths = report::ci::Paths::new(&site.paths.content);
+    let mut out = std::io::stdout().lock();
+    let written = match format {
+        CheckFormat::Human => {
+            use std::io::IsTerminal;
+            let no_color = std::env::var("NO_COLOR").ok();
+            let style = report::snippet::Style {
+                color: report::snippet::Style::color_for(
+                    std::io::stdout().is_terminal(),
+                    no_color.as_deref(),
+                ),
+                paths,
+            };
+            report::snippet::write(&mut out, &findings, review.page_count, &style).and_then(|()| {
+                match known {
+                    0 => Ok(()),
+                    n => writeln!(out, "{n} finding(s) in the baseline not shown"),
+                }
+            })
+        }
+        CheckFormat::Json => report::write_json(&mut out, &findings),
+        CheckFormat::Github => report::ci::write_github(&mut out, &findings, &paths),
+        CheckFormat::Sarif => report::ci::write_sarif(&mut out, &findings, &paths),
+    };
+    match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(sxs::Error::new(format!("cannot write the report: {e}"))),
+        Ok(()) => {}
+    }
+    Ok(exit_for(Tally::of(&findings).fails(deny_warnings)))
 }
 
 /// Runs `sxs serve` until Ctrl-C (or SIGTERM), then stops cleanly: event

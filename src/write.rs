@@ -112,6 +112,10 @@ pub struct Staging {
 enum Beside {
     Staging,
     Previous,
+    /// A folder being removed: renamed first (one atomic step), so a kill
+    /// during the removal leaves a folder the next build knows is garbage
+    /// even once its marker is gone.
+    Trash,
 }
 
 impl Beside {
@@ -119,6 +123,7 @@ impl Beside {
         match self {
             Beside::Staging => "sxs-tmp",
             Beside::Previous => "sxs-old",
+            Beside::Trash => "sxs-del",
         }
     }
 
@@ -131,7 +136,7 @@ impl Beside {
     /// one of these folders of `output`.
     fn parse(output: &Path, file_name: &str) -> Option<(Beside, u32)> {
         let rest = file_name.strip_prefix(&format!(".{}.", name_of(output)))?;
-        [Beside::Staging, Beside::Previous]
+        [Beside::Staging, Beside::Previous, Beside::Trash]
             .into_iter()
             .find_map(|kind| {
                 let pid = rest.strip_prefix(kind.infix())?.strip_prefix('-')?;
@@ -181,7 +186,7 @@ impl Staging {
         recover(output)?;
         let dir = Beside::Staging.path(output, std::process::id());
         if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+            discard(&dir, output)?;
         }
         fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         let staging = Staging {
@@ -200,7 +205,7 @@ impl Staging {
     /// the system can exchange two folders (Linux, macOS), so the output is
     /// never missing, not even if sxs is killed. Elsewhere the previous
     /// site is moved aside first and, if sxs dies before the new one is in
-    /// place, put back by the next build ([`recover`]).
+    /// place, put back by the next build (`recover`).
     pub fn commit(self) -> Result<()> {
         // Whatever is left at `self.dir` afterwards (the previous site after
         // an exchange, the staging folder after a failure) goes on drop.
@@ -213,8 +218,21 @@ impl Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
+        if self.dir.exists() {
+            let _ = discard(&self.dir, &self.output);
+        }
     }
+}
+
+/// Removes one of the folders beside `output`: renamed to this process's
+/// [`Beside::Trash`] name first, then removed.
+fn discard(dir: &Path, output: &Path) -> Result<()> {
+    let trash = Beside::Trash.path(output, std::process::id());
+    if trash.exists() {
+        fs::remove_dir_all(&trash).map_err(|e| Error::io(&trash, e))?;
+    }
+    fs::rename(dir, &trash).map_err(|e| Error::io(dir, e))?;
+    fs::remove_dir_all(&trash).map_err(|e| Error::io(&trash, e))
 }
 
 /// Moves `staging` to `output`, replacing it (see [`Staging::commit`]).
@@ -259,7 +277,7 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
 fn swap_by_renames(staging: &Path, output: &Path) -> Result<()> {
     let previous = Beside::Previous.path(output, std::process::id());
     if previous.exists() {
-        fs::remove_dir_all(&previous).map_err(|e| Error::io(&previous, e))?;
+        discard(&previous, output)?;
     }
     fs::rename(output, &previous).map_err(|e| Error::io(output, e))?;
     if let Err(err) = fs::rename(staging, output) {
@@ -268,7 +286,7 @@ fn swap_by_renames(staging: &Path, output: &Path) -> Result<()> {
     }
     // The new site is in place; a previous one left here is removed by
     // the next build.
-    let _ = fs::remove_dir_all(&previous);
+    let _ = discard(&previous, output);
     Ok(())
 }
 
@@ -290,7 +308,7 @@ fn recover(output: &Path) -> Result<()> {
             Some((kind, pid, entry.path()))
         })
         .filter(|(_, pid, _)| *pid == std::process::id() || !process_runs(*pid))
-        .filter(|(_, _, path)| is_ours(path) || is_empty_dir(path))
+        .filter(|(kind, _, path)| *kind == Beside::Trash || is_ours(path) || is_empty_dir(path))
         .collect();
     // Previous sites first, so one of them can become the output again.
     found.sort_by_key(|(kind, _, _)| *kind != Beside::Previous);
@@ -298,8 +316,10 @@ fn recover(output: &Path) -> Result<()> {
         let missing = fs::symlink_metadata(output).is_err();
         if kind == Beside::Previous && missing && is_ours(&path) {
             fs::rename(&path, output).map_err(|e| Error::io(output, e))?;
-        } else {
+        } else if kind == Beside::Trash {
             fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+        } else {
+            discard(&path, output)?;
         }
     }
     Ok(())
@@ -537,5 +557,19 @@ mod tests {
         exchange(&a, &b).unwrap();
         assert_eq!(fs::read_to_string(b.join("x")).unwrap(), "in a");
         assert!(!a.join("x").exists());
+    }
+
+    #[test]
+    fn a_removal_cut_short_is_finished_by_the_next_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        // Killed while removing: renamed to trash, the marker already gone.
+        let trash = Beside::Trash.path(&out, dead_pid());
+        fs::create_dir_all(trash.join("sub")).unwrap();
+        fs::write(trash.join("sub/page.html"), "half removed").unwrap();
+        let staging = Staging::begin(&out, &[]).unwrap();
+        assert!(!trash.exists());
+        staging.commit().unwrap();
+        assert_eq!(siblings(dir.path()), ["public"]);
     }
 }

@@ -33,34 +33,195 @@
     });
   });
 
-  // Filter: only flagged rows, optionally one check (?check=numbers).
+  // Filter: only flagged rows, or the rows of one check (?check=numbers),
+  // whatever its severity; the page's own findings are filtered alike.
   var only = document.getElementById("only-flagged");
   var params = new URLSearchParams(location.search);
   var check = params.get("check");
+  function hasCheck(el) {
+    return (el.dataset.checks || el.dataset.check || "").split(" ").indexOf(check) >= 0;
+  }
   function applyFilter() {
-    document.body.classList.toggle("only-flagged", !!(only && only.checked));
+    var on = !!(only && only.checked);
     document.querySelectorAll(".sxs .row").forEach(function (row) {
-      var checks = (row.dataset.checks || "").split(" ");
-      row.classList.toggle("filtered-out", !!check && checks.indexOf(check) < 0);
+      var out = check ? !hasCheck(row) : on && !row.classList.contains("flagged");
+      row.classList.toggle("filtered-out", on && out);
     });
+    document.querySelectorAll(".page-findings .finding").forEach(function (f) {
+      f.hidden = on && !!check && !hasCheck(f);
+    });
+    alignTables();
   }
   if (only) {
     if (check) only.checked = true;
     only.addEventListener("change", function () { if (!only.checked) check = null; applyFilter(); });
-    applyFilter();
   }
 
-  // j / k: next / previous flagged row.
-  var flagged = Array.prototype.slice.call(document.querySelectorAll(".sxs .row.flagged"));
-  var current = -1;
+  // j / k: next / previous row the filter shows (flagged rows without one).
+  function visited() {
+    var rows = document.querySelectorAll(check ? ".sxs .row:not(.filtered-out)" : ".sxs .row.flagged:not(.filtered-out)");
+    return Array.prototype.filter.call(rows, function (r) { return !check || hasCheck(r); });
+  }
+  var current = null;
   document.addEventListener("keydown", function (e) {
     if (e.target.closest("input, textarea, select") || e.metaKey || e.ctrlKey || e.altKey) return;
-    if ((e.key !== "j" && e.key !== "k") || !flagged.length) return;
-    current = e.key === "j" ? Math.min(current + 1, flagged.length - 1) : Math.max(current - 1, 0);
-    var seg = flagged[current].querySelector(".seg");
-    flagged[current].scrollIntoView({ block: "center" });
-    if (seg) seg.focus({ preventScroll: true });
+    if (e.key !== "j" && e.key !== "k") return;
+    var rows = visited();
+    if (!rows.length) return;
+    var at = rows.indexOf(current);
+    at = e.key === "j" ? Math.min(at + 1, rows.length - 1) : Math.max(at < 0 ? 0 : at - 1, 0);
+    current = rows[at];
+    var seg = current.querySelector(".seg");
+    current.scrollIntoView({ block: "center" });
+    if (seg) focusSeg(seg);
   });
+
+  // Segments: one tab stop for the whole text (a roving tabindex); the
+  // arrows move inside it: up/down to the previous/next segment of the same
+  // language, left/right to the counterpart, Home/End to the ends.
+  var segSelector = ".sxs .cell.target .seg[tabindex], .sxs .cell.source .seg[tabindex], .reading .seg[tabindex]";
+  var stop = null;
+  function focusSeg(seg) {
+    if (stop && stop !== seg) stop.tabIndex = -1;
+    stop = seg;
+    seg.tabIndex = 0;
+    seg.focus({ preventScroll: false });
+  }
+  function column(seg) {
+    var side = seg.closest(".cell.source") ? ".source" : ".target";
+    var all = document.querySelectorAll(seg.closest(".sxs") ? ".sxs .cell" + side + " .seg[tabindex]" : ".reading .seg[tabindex]");
+    return Array.prototype.filter.call(all, function (s) { return s.offsetParent !== null; });
+  }
+  var first = document.querySelector(segSelector);
+  if (first) { first.tabIndex = 0; stop = first; }
+  document.addEventListener("focusin", function (e) {
+    var seg = e.target.closest && e.target.closest(".seg[tabindex]");
+    if (seg && seg !== stop) { if (stop) stop.tabIndex = -1; stop = seg; seg.tabIndex = 0; }
+  });
+  document.addEventListener("keydown", function (e) {
+    var seg = e.target.closest && e.target.closest(".seg[tabindex]");
+    if (!seg || e.metaKey || e.ctrlKey || e.altKey) return;
+    var list = column(seg), at = list.indexOf(seg), next = null;
+    if (e.key === "ArrowDown") next = list[at + 1];
+    else if (e.key === "ArrowUp") next = list[at - 1];
+    else if (e.key === "Home") next = list[0];
+    else if (e.key === "End") next = list[list.length - 1];
+    else if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+      if (seg.closest(".sxs")) {
+        var other = seg.closest(".cell.source") ? ".cell.target" : ".cell.source";
+        next = seg.closest(".row").querySelector(other + ' .seg[data-seg="' + CSS.escape(seg.dataset.seg) + '"]');
+      } else {
+        next = list[at + (e.key === "ArrowRight" ? 1 : -1)];
+      }
+    }
+    if (!next) return;
+    e.preventDefault();
+    focusSeg(next);
+  });
+
+  // Popups (the original under a segment, search results, the menu): Esc
+  // closes what is open; a popup is kept inside the viewport.
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    document.body.classList.add("popups-closed");
+    var results = document.getElementById("search-results");
+    if (results) results.hidden = true;
+    setMenu(false);
+  });
+  ["mouseover", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (e) {
+      var seg = e.target.closest && e.target.closest(".seg");
+      if (!seg) return;
+      if (seg !== lastPopup) document.body.classList.remove("popups-closed");
+      lastPopup = seg;
+      var popup = seg.querySelector(":scope > .lookup");
+      if (!popup) return;
+      popup.style.marginLeft = "";
+      var box = popup.getBoundingClientRect(), overflow = box.right - (document.documentElement.clientWidth - 8);
+      if (overflow > 0) popup.style.marginLeft = -Math.min(overflow, box.left - 8) + "px";
+    });
+  });
+  var lastPopup = null;
+
+  // Phones: the navigation behind a menu button.
+  var menu = document.querySelector(".menu-toggle");
+  function setMenu(open) {
+    if (!menu) return;
+    var bar = document.querySelector(".topbar");
+    if (open && bar) document.documentElement.style.setProperty("--topbar", bar.getBoundingClientRect().bottom + "px");
+    menu.setAttribute("aria-expanded", open ? "true" : "false");
+    document.body.classList.toggle("menu-open", open);
+  }
+  if (menu) menu.addEventListener("click", function () {
+    var open = menu.getAttribute("aria-expanded") !== "true";
+    setMenu(open);
+    if (open) { var link = document.querySelector(".sidebar a"); if (link) link.focus(); }
+  });
+
+  // Tables side by side: the same row of both languages at the same height
+  // (the taller one sets it), and each finding of a table under its own row,
+  // with an empty row of the same height on the other side. Not on phones,
+  // where the languages are stacked.
+  function rowsOf(cell) {
+    return Array.prototype.filter.call(cell.querySelectorAll("tr"), function (tr) {
+      return !tr.parentElement.closest("tr");
+    });
+  }
+  function findingsAtRows() {
+    document.querySelectorAll(".sxs .row .row-findings .finding[data-for]").forEach(function (finding) {
+      var row = finding.closest(".row");
+      var seg = row.querySelector('.cell.target .seg[data-seg="' + CSS.escape(finding.dataset.for) + '"]');
+      var tr = seg && seg.closest("tr");
+      var source = row.querySelector(".cell.source");
+      if (!tr || !source) return;
+      var at = rowsOf(row.querySelector(".cell.target")).indexOf(tr);
+      var pair = rowsOf(source)[at];
+      if (!pair) return;
+      var mine = tr.nextElementSibling && tr.nextElementSibling.classList.contains("finding-row") ? tr.nextElementSibling : null;
+      if (!mine) {
+        mine = makeFindingRow(tr);
+        mine.firstChild.appendChild(document.createElement("ul")).className = "row-findings";
+        makeFindingRow(pair);
+      }
+      mine.querySelector("ul").appendChild(finding);
+    });
+    document.querySelectorAll(".sxs .row > .row-findings").forEach(function (list) {
+      if (!list.children.length) list.remove();
+    });
+  }
+  function makeFindingRow(after) {
+    var tr = document.createElement("tr"), td = document.createElement("td");
+    tr.className = "finding-row";
+    td.colSpan = Array.prototype.reduce.call(after.cells, function (n, c) { return n + c.colSpan; }, 0) || 1;
+    tr.appendChild(td);
+    after.parentNode.insertBefore(tr, after.nextSibling);
+    return tr;
+  }
+  function alignTables() {
+    var pairs = [];
+    document.querySelectorAll(".sxs .row").forEach(function (row) {
+      var t = row.querySelector(".cell.target"), s = row.querySelector(".cell.source");
+      if (!t || !s || !t.querySelector("tr")) return;
+      var a = rowsOf(t), b = rowsOf(s);
+      a.concat(b).forEach(function (tr) { tr.style.height = ""; });
+      if (row.offsetParent !== null && t.offsetTop === s.offsetTop) pairs.push([a, b]);
+    });
+    var heights = pairs.map(function (p) {
+      var n = Math.min(p[0].length, p[1].length), h = [];
+      for (var i = 0; i < n; i++) h.push(Math.max(p[0][i].getBoundingClientRect().height, p[1][i].getBoundingClientRect().height));
+      return h;
+    });
+    pairs.forEach(function (p, k) {
+      heights[k].forEach(function (h, i) { p[0][i].style.height = p[1][i].style.height = h + "px"; });
+    });
+  }
+  findingsAtRows();
+  applyFilter();
+  var pending = 0;
+  function realign() { cancelAnimationFrame(pending); pending = requestAnimationFrame(alignTables); }
+  addEventListener("resize", realign);
+  document.addEventListener("toggle", realign, true);
+  if (document.fonts) document.fonts.ready.then(realign);
 
   // Target reading view: "show original" toggle, remembered.
   var original = document.getElementById("show-original");
@@ -78,7 +239,10 @@
   document.querySelectorAll("table.sortable th button").forEach(function (button, col) {
     button.addEventListener("click", function () {
       var th = button.parentElement, table = th.closest("table"), body = table.tBodies[0];
-      var asc = th.getAttribute("aria-sort") !== "ascending";
+      // Numbers (flagged, errors…) sort largest first, text A to Z first.
+      var numeric = th.dataset.sort === "num";
+      var state = th.getAttribute("aria-sort");
+      var asc = state ? state !== "ascending" : !numeric;
       table.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
       th.setAttribute("aria-sort", asc ? "ascending" : "descending");
       var rows = Array.prototype.slice.call(body.rows);
@@ -295,8 +459,8 @@
   }
   function render() {
     results.innerHTML = hits.length
-      ? '<li class="count" aria-live="polite">' + hits.length + " result" + (hits.length === 1 ? "" : "s") + "</li>" + hits.slice(0, shown).map(row).join("")
-      : "<li class=\"count\">No match</li>";
+      ? '<li class="count" aria-live="polite">' + esc(document.body.dataset.results || "Results") + ": " + hits.length + "</li>" + hits.slice(0, shown).map(row).join("")
+      : '<li class="count">' + esc(document.body.dataset.noMatch || "No match") + "</li>";
     results.hidden = false;
     select(active);
   }

@@ -202,7 +202,7 @@ fn generated_inputs_never_panic_and_report_clearly() {
     let mut n = 0;
     while big.len() < 5 * 1024 * 1024 {
         n += 1;
-        big.push_str(&format!("<span data-ttu-id=\"88888-{n}\">Frase número {n} da página grande.</span><span class=\"sxs-lookup\"><span data-stu-id=\"88888-{n}\">Sentence number {n} of the big page.</span></span>\n\n"));
+        big.push_str(&format!("<span data-ttu-id=\"88888-{n}\">Frase número {n} da página grande, longa o bastante para que cinco megabytes fiquem dentro do limite de pares por página.</span><span class=\"sxs-lookup\"><span data-stu-id=\"88888-{n}\">Sentence number {n} of the big page, long enough for five megabytes to stay within the pairs-per-page limit.</span></span>\n\n"));
     }
     write("big.md", big.as_bytes());
 
@@ -272,8 +272,30 @@ fn check_on_the_fixture_folder_exits_1_and_names_the_errors() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("error[duplicate-id]: ddddd-1:"), "{stdout}");
+    // Paths from the working folder (the crate's, under cargo test).
     assert!(
-        stdout.contains("duplicate-id.md:8:1: error[duplicate-id]: ddddd-1:"),
+        stdout.contains("--> tests/fixtures/broken/duplicate-id.md:8:1"),
         "{stdout}"
+    );
+}
+
+#[test]
+fn a_pair_of_markup_only_is_not_empty() {
+    // The target is empty and the source is only an anchor: nothing to read
+    // is lost, so there is no finding, and no advice to remove the pair.
+    let page = "<span data-ttu-id=\"a-1\"></span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\"><a name=\"top\"></a></span></span>\n\n<span data-ttu-id=\"a-2\"></span><span class=\"sxs-lookup\"><span data-stu-id=\"a-2\">Real text</span></span>\n";
+    let doc = sxs::read_document("a.md", page);
+    let empty: Vec<_> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == sxs::diagnostic::Code::Empty)
+        .collect();
+    assert_eq!(empty.len(), 1, "{empty:#?}");
+    assert_eq!(empty[0].id.as_deref(), Some("a-2"));
+    assert!(
+        empty[0].message.contains("keep the pair"),
+        "{}",
+        empty[0].message
     );
 }

@@ -283,5 +283,166 @@ fn a_content_index_page_is_the_home_and_the_list_moves_aside() {
         list.contains("href=\"../static/sxs.css\""),
         "relative to its folder"
     );
-    assert!(site.built("404.html").contains("href=\"static/sxs.css\""));
+    // Served for a missing path at any depth: links from the site's path.
+    assert!(site.built("404.html").contains("href=\"/static/sxs.css\""));
+}
+
+/// The views of a page, each with what it must never hold.
+fn views_of(site: &Site, stem: &str) -> Vec<(String, String)> {
+    ["html", "pt-br.html", "en-us.html"]
+        .iter()
+        .map(|ext| {
+            let rel = format!("{stem}.{ext}");
+            let html = site.built(&rel);
+            (rel, html)
+        })
+        .collect()
+}
+
+const ACTIVE: [&str; 5] = ["<script", "<iframe", "onerror", "javascript:", "alert("];
+
+fn hostile_site() -> Site {
+    let site = Site::new();
+    let target = "Olá <script>alert(1)</script><img src=\"x.png\" onerror=\"alert(2)\"> \
+                  <a href=\"javascript:alert(3)\">aqui</a> <iframe src=\"https://e.com\"></iframe>.";
+    site.page("p.md", &pair_page("pt-BR", target, "Hello <b>there</b>."));
+    site.page(
+        "index.yml",
+        "### YamlMime:Landing\ntitle: Docs\nlandingContent:\n- title: Start <script>alert(4)</script>\n  linkLists:\n  - linkListType: get-started\n    links:\n    - text: Go\n      url: javascript:alert(5)\n",
+    );
+    site.page("x.png", "");
+    site
+}
+
+#[test]
+fn raw_script_reaches_no_view_by_default_and_each_removal_is_a_finding() {
+    let site = hostile_site();
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    for (rel, html) in views_of(&site, "p")
+        .into_iter()
+        .chain(views_of(&site, "index"))
+    {
+        let body = html.split("<main").nth(1).unwrap_or_default();
+        let body = body.split("row-findings").next().unwrap_or_default();
+        for bad in ACTIVE {
+            assert!(!body.contains(bad), "{rel}: {bad} in {body}");
+        }
+    }
+    // What the docsets need is kept: the image, the bold source text.
+    let page = site.built("p.html");
+    assert!(page.contains("<img src=\"x.png\">"), "{page}");
+    assert!(page.contains("<b>there</b>"), "{page}");
+    let findings = page.matches("data-check=\"unsafe-html\"").count();
+    // script, onerror, the javascript: link, iframe (listed once per row).
+    assert!(findings >= 4, "{findings} findings in {page}");
+    // The landing page's YAML values: the heading's text stays, its script not.
+    assert!(site.built("index.html").contains(">Start </h2>"));
+}
+
+#[test]
+fn sanitizing_can_be_turned_off_for_trusted_content() {
+    let site = hostile_site();
+    fs::write(site.root().join("site.yml"), "sanitize_html: false\n").unwrap();
+    let output = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = site.built("p.html");
+    assert!(page.contains("<script>alert(1)</script>"), "{page}");
+    assert!(!page.contains("data-check=\"unsafe-html\""));
+}
+
+/// Builds `site`, which must finish within `limit` seconds (a debug build
+/// of sxs: release is several times faster), and returns its output.
+fn build_within(site: &Site, limit: u64) -> Output {
+    let started = std::time::Instant::now();
+    let output = site.build();
+    let took = started.elapsed();
+    eprintln!("built in {took:?}");
+    assert!(took.as_secs() < limit, "took {took:?}: {}", stderr(&output));
+    output
+}
+
+#[test]
+fn thirty_thousand_identical_headings_take_linear_work() {
+    let site = Site::new();
+    site.page("p.md", &"## Same\n\n".repeat(30_000));
+    let output = build_within(&site, 60);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = site.built("p.html");
+    assert!(html.contains("id=\"same\"") && html.contains("id=\"same-29999\""));
+}
+
+#[test]
+fn many_mismatched_pairs_take_linear_work() {
+    let site = Site::new();
+    let pairs: String = (0..19_999)
+        .map(|i| {
+            format!(
+                "<span data-ttu-id=\"aaaaa-{i}\">T{i}.</span><span class=\"sxs-lookup\"><span data-stu-id=\"bbbbb-{i}\">S{i}.</span></span>\n\n"
+            )
+        })
+        .collect();
+    site.page("p.md", &pairs);
+    let output = build_within(&site, 90);
+    assert!(stderr(&output).contains("error[id-mismatch]"));
+    assert!(site.built("p.html").contains("id=\"aaaaa-19998\""));
+}
+
+#[test]
+fn a_page_over_the_pair_budget_is_refused_and_the_rest_builds() {
+    let site = Site::new();
+    let pair = "<span data-ttu-id=\"aaaaa-1\">T.</span><span class=\"sxs-lookup\"><span data-stu-id=\"aaaaa-1\">S.</span></span> ";
+    site.page(
+        "big.md",
+        &format!("{}\n", pair.repeat(sxs::load::MAX_PAIRS_PER_PAGE + 1)),
+    );
+    site.page("small.md", &pair_page("pt-BR", "Pequena.", "Small."));
+    let output = build_within(&site, 30);
+    let err = stderr(&output);
+    assert!(
+        err.contains("big.md:1:1: error[budget]") && err.contains("20001 pairs"),
+        "{err}"
+    );
+    assert!(site.built("small.html").contains("Pequena."));
+    assert!(!site.public().join("big.html").exists());
+}
+
+#[test]
+fn include_bombs_and_self_includes_end_with_an_error_and_the_rest_builds() {
+    let site = Site::new();
+    for depth in 0..8 {
+        let next = format!("[!INCLUDE [x](f{}.md)]\n\n", depth + 1);
+        site.page(
+            &format!("f{depth}.md"),
+            &format!("# F{depth}\n\n{}", next.repeat(10)),
+        );
+    }
+    site.page("f8.md", "leaf\n");
+    let spellings = [
+        "me.md",
+        "./me.md",
+        "x/../me.md",
+        "././me.md",
+        "x/./../me.md",
+    ];
+    let includes: String = spellings
+        .iter()
+        .map(|s| format!("[!INCLUDE [x]({s})]\n\n"))
+        .collect();
+    site.page("me.md", &format!("# Me\n\n{includes}"));
+    site.page("x/other.md", &pair_page("pt-BR", "Outra.", "Other."));
+    let output = build_within(&site, 60);
+    let err = stderr(&output);
+    assert!(
+        err.contains("f0.md") && err.contains("expanded 2000 times"),
+        "{err}"
+    );
+    for line in [3, 5, 7, 9, 11] {
+        assert!(
+            err.contains(&format!("me.md:{line}:1: error[include]"))
+                && err.contains("includes itself"),
+            "{line}: {err}"
+        );
+    }
+    assert!(site.built("x/other.html").contains("Outra."));
 }

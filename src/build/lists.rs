@@ -39,7 +39,9 @@ impl Shared<'_> {
             &summaries.iter().map(|s| s.segments).sum::<usize>(),
         );
         let mut not_found = home.clone();
-        not_found.insert("root", &views::root_prefix("404.html"));
+        // Hosts serve this one file for a missing path at any depth, so its
+        // links cannot be relative: they start at the site's path.
+        not_found.insert("root", &site_path(self.base_url));
         let mut nested = home.clone();
         let groups = views::group_decisions(summaries);
         let decision_count: usize = summaries.iter().map(|s| s.decisions.len()).sum();
@@ -96,6 +98,20 @@ impl Shared<'_> {
         let xml = self.templates.render("sitemap.xml", &sitemap)?;
         Ok(("sitemap.xml".to_owned(), xml.into_bytes()))
     }
+}
+
+/// The path of the site on its host, from `base_url`
+/// (`https://x.github.io/docs` → `/docs/`); `/` without one.
+fn site_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or("", |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |at| &after_scheme[at..]);
+    format!(
+        "{}/",
+        path.split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('/')
+    )
 }
 
 /// At most this many decisions on one page of the decisions index: an
@@ -401,5 +417,13 @@ mod tests {
         assert_eq!(second.prev.as_deref(), Some("decisions/actor-1.html"));
         assert_eq!(second.next.as_deref(), Some("decisions/actor-1-3.html"));
         assert_eq!((second.page, second.pages), (2, 3));
+    }
+
+    #[test]
+    fn the_404_page_links_from_the_site_path() {
+        assert_eq!(site_path(""), "/");
+        assert_eq!(site_path("https://docs.example.com"), "/");
+        assert_eq!(site_path("https://x.github.io/docs/"), "/docs/");
+        assert_eq!(site_path("https://x.github.io/a/b?q#f"), "/a/b/");
     }
 }

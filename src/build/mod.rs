@@ -132,8 +132,12 @@ pub struct Builder<'a> {
     site: &'a Site,
     base_url: Option<String>,
     templates: Templates,
-    /// Every page, in site order (the order of the site-wide lists).
+    /// Every file read as a page, in site order (the order of the
+    /// site-wide lists); those in `fragments` are not published.
     pages: Vec<&'a ContentFile>,
+    /// Files other pages include: read and reviewed, not published as
+    /// pages (see [`crate::pipeline::site::SitePass::fragments`]).
+    fragments: HashSet<String>,
     locales: Locales,
     known: HashMap<String, Known>,
     summaries: HashMap<String, PageSummary>,
@@ -151,14 +155,18 @@ impl<'a> Builder<'a> {
     /// Loads the templates, runs the per-page stages over every page and
     /// the site pass.
     pub fn new(site: &'a Site, base_url: Option<&str>) -> Result<Builder<'a>> {
-        let templates =
-            Templates::load(&site.paths.root.join("templates"), site.config.symlinks())?;
+        let templates = Templates::load(
+            &site.paths.root.join("templates"),
+            site.config.symlinks(),
+            &site.config.strings,
+        )?;
         let pages: Vec<&ContentFile> = site.files.iter().filter(|f| pipeline::is_page(f)).collect();
         let mut builder = Builder {
             site,
             base_url: base_url.map(str::to_owned),
             templates,
             pages,
+            fragments: HashSet::new(),
             locales: Locales::new("", ""),
             known: HashMap::new(),
             summaries: HashMap::new(),
@@ -185,6 +193,7 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        builder.set_fragments();
         builder.locales = Locales::new(
             &majority_locale(
                 builder.known.values().map(|k| k.locale.as_str()),
@@ -205,6 +214,27 @@ impl<'a> Builder<'a> {
         pipeline::timed("site pass", || builder.run_site_pass());
         pipeline::timed("navigation trees", || builder.make_trees())?;
         Ok(builder)
+    }
+
+    /// Sets apart the files pages include, as the site pass will: they have
+    /// no summary, so no output, no place in the lists nor in navigation.
+    fn set_fragments(&mut self) {
+        let facts: Vec<&PageFacts> = self.known.values().map(|k| &k.facts).collect();
+        let files = crate::links::SiteIndex::new(
+            self.site.files.iter().map(|f| f.rel.clone()),
+            crate::docset::discover(&self.site.paths.content, &self.site.files),
+        );
+        self.fragments = pipeline::site::fragments(&files, &facts);
+        self.summaries
+            .retain(|rel, _| !self.fragments.contains(rel));
+    }
+
+    /// The pages that are published: read, and not fragments.
+    fn published(&self) -> impl Iterator<Item = &'a ContentFile> + '_ {
+        self.pages
+            .iter()
+            .copied()
+            .filter(|f| self.known.contains_key(&f.rel) && !self.fragments.contains(&f.rel))
     }
 
     /// Keeps what the builder needs of a page just read.
@@ -235,7 +265,9 @@ impl<'a> Builder<'a> {
                 search,
             },
         );
-        self.summaries.insert(rel.clone(), summary);
+        if !self.fragments.contains(&rel) {
+            self.summaries.insert(rel.clone(), summary);
+        }
         self.unreadable.remove(&rel);
         self.docs.insert(page.doc);
     }
@@ -250,6 +282,7 @@ impl<'a> Builder<'a> {
             .map(|k| &k.facts)
             .collect();
         self.pass = pipeline::site::run(self.site, &facts);
+        self.fragments = self.pass.fragments.clone();
         let mut changed = HashSet::new();
         for (rel, known) in &mut self.known {
             let mut findings = known.own.clone();
@@ -269,12 +302,7 @@ impl<'a> Builder<'a> {
     /// Renders every page, the site-wide pages, static files and media
     /// into `sink`.
     pub fn build_all(&mut self, sink: &dyn Sink) -> Result<Outcome> {
-        let all: Vec<String> = self
-            .pages
-            .iter()
-            .filter(|f| self.known.contains_key(&f.rel))
-            .map(|f| f.rel.clone())
-            .collect();
+        let all: Vec<String> = self.published().map(|f| f.rel.clone()).collect();
         let (rendered, _) = pipeline::timed("render pages", || self.render(&all, sink))?;
         pipeline::timed("site-wide pages", || {
             self.write_site_pages(sink, SiteOutputs::ALL)
@@ -355,9 +383,8 @@ impl<'a> Builder<'a> {
         }
         dependents.extend(rendering);
         let jobs: Vec<String> = self
-            .pages
-            .iter()
-            .filter(|f| dependents.contains(&f.rel) && self.known.contains_key(&f.rel))
+            .published()
+            .filter(|f| dependents.contains(&f.rel))
             .map(|f| f.rel.clone())
             .collect();
         let (rendered, search_changed) = self.render(&jobs, sink)?;
@@ -393,12 +420,19 @@ impl<'a> Builder<'a> {
 
     /// Why the changed pages cannot be rebuilt on their own, if they cannot:
     /// a page unreadable at the start now reads (it was never in the index),
-    /// or the site's majority language changes (every URL would).
+    /// its includes change (a file may become a page, or stop being one), or
+    /// the site's majority language changes (every URL would).
     fn needs_full(&self, changed: &[std::result::Result<Page, Diagnostic>]) -> Option<String> {
         let mut locales: HashMap<&str, &str> = HashMap::new();
         for page in changed.iter().flatten() {
-            if !self.known.contains_key(&page.doc.rel) {
+            let Some(known) = self.known.get(&page.doc.rel) else {
                 return Some(format!("{} can be read again", page.doc.rel));
+            };
+            if includes(&known.facts) != includes(&PageFacts::of(page)) {
+                return Some(format!(
+                    "{} includes other files now (which files are pages may change)",
+                    page.doc.rel
+                ));
             }
             locales.insert(&page.doc.rel, &page.locale);
         }
@@ -430,19 +464,45 @@ impl<'a> Builder<'a> {
 
     /// The navigation trees, rendered once for every page to reuse.
     fn make_trees(&mut self) -> Result<()> {
-        let (mut trees, problems) =
-            nav::build(&self.site.files, |f| load::read_text(&f.path, &f.rel).ok());
+        let (mut trees, problems) = nav::build(
+            &self.site.files,
+            |f| load::read_text(&f.path, &f.rel).ok(),
+            &self.pass.index,
+        );
+        let origin = render::views::origin(self.base_url());
         for tree in &mut trees {
             nav::set_urls(&mut tree.items, &|rel| self.locales.href(rel, View::Sxs));
+            if let Some(origin) = &origin {
+                nav::rebase_site_paths(&mut tree.items, origin);
+            }
             if tree.from_folders {
                 nav::set_names(&mut tree.items, &|rel| {
                     self.summaries.get(rel).map(|s| s.title.clone())
                 });
             }
+            if tree.title.trim().is_empty() {
+                tree.title = self.folder_title(&tree.folder);
+            }
         }
         self.trees = lists::render_trees(&self.templates, trees)?;
         self.nav_problems = problems;
         Ok(())
+    }
+
+    /// A folder's name for a tree without one: its landing page's title,
+    /// else the folder's own name in words (never a path).
+    fn folder_title(&self, folder: &str) -> String {
+        ["index.yml", "index.md"]
+            .iter()
+            .find_map(|name| {
+                let rel = crate::docset::join(folder, name);
+                self.summaries.get(&rel).map(|s| s.title.clone())
+            })
+            .unwrap_or_else(|| match folder.rsplit('/').next() {
+                Some(name) if !name.is_empty() => name.replace(['-', '_'], " "),
+                // The content root's pages: the site's own title.
+                _ => self.site.config.title.clone(),
+            })
     }
 
     /// What rendering needs, borrowed from the builder.
@@ -455,6 +515,7 @@ impl<'a> Builder<'a> {
             summaries: &self.summaries,
             trees: &self.trees,
             docs: &self.docs,
+            base_url: self.base_url(),
         }
     }
 
@@ -516,13 +577,12 @@ impl<'a> Builder<'a> {
             files.extend(shared.lists(&summaries, &self.home_list)?);
             files.extend(shared.nav_files()?);
         }
-        if outputs.sitemap {
+        if outputs.sitemap && writes_sitemap(self.base_url()) {
             files.push(shared.sitemap(&summaries, self.base_url())?);
         }
         if outputs.search {
             let records: Vec<&search::PageRecords> = self
-                .pages
-                .iter()
+                .published()
                 .filter_map(|f| self.known.get(&f.rel))
                 .map(|k| &k.search)
                 .collect();
@@ -540,20 +600,25 @@ impl<'a> Builder<'a> {
     /// built-in CSS and JS.
     fn write_fixed_files(&self, sink: &dyn Sink) -> Result<()> {
         let base = self.base_url();
-        sink.write(
-            "robots.txt",
-            format!(
-                "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
-                base.trim_end_matches('/')
-            )
-            .as_bytes(),
-        )?;
+        // A sitemap's URLs must be absolute: without base_url neither file
+        // is written.
+        if writes_sitemap(base) {
+            sink.write(
+                "robots.txt",
+                format!(
+                    "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
+                    base.trim_end_matches('/')
+                )
+                .as_bytes(),
+            )?;
+        }
         for (path, content) in render::STATIC {
             sink.write(path, content.as_bytes())?;
         }
         Ok(())
     }
 
+    /// The published site's URL: `--base-url`, else site.yml's.
     fn base_url(&self) -> &str {
         self.base_url
             .as_deref()
@@ -583,6 +648,16 @@ impl<'a> Builder<'a> {
             findings: self.findings(),
         }
     }
+}
+
+/// The include paths of a page, as written.
+fn includes(facts: &PageFacts) -> Vec<&str> {
+    facts
+        .links
+        .iter()
+        .filter(|l| l.kind == crate::links::LinkKind::Include)
+        .map(|l| l.url.as_str())
+        .collect()
 }
 
 /// The page `rel` read and aligned again, when its document did not fit in
@@ -749,4 +824,16 @@ fn copy_static(site: &Site, sink: &dyn Sink) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether `base` is a URL a sitemap can use (`http(s)://host…`): without
+/// one, sitemap.xml and robots.txt are not written (their URLs must be
+/// absolute), and `sxs build` says so.
+pub fn writes_sitemap(base: &str) -> bool {
+    let lower = base.trim().to_ascii_lowercase();
+    ["http://", "https://"].iter().any(|scheme| {
+        lower
+            .strip_prefix(scheme)
+            .is_some_and(|rest| !rest.is_empty())
+    })
 }

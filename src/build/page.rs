@@ -23,6 +23,8 @@ pub(crate) struct Shared<'a> {
     pub summaries: &'a HashMap<String, PageSummary>,
     pub trees: &'a [RenderedTree],
     pub docs: &'a super::DocCache,
+    /// The site's base URL (site paths outside the docsets lead there).
+    pub base_url: &'a str,
 }
 
 /// A page's built files and search records.
@@ -41,7 +43,15 @@ impl Shared<'_> {
         ctx.insert("root", &views::root_prefix(rel));
         ctx.insert("config", &self.site.config);
         ctx.insert("locales", self.locales);
+        self.chrome_in(&mut ctx, &self.locales.target);
         ctx
+    }
+
+    /// Sets the language of a page's interface (`ui_lang`) and its strings
+    /// (`t`): the language of the text the page shows.
+    pub(crate) fn chrome_in(&self, ctx: &mut tera::Context, locale: &str) {
+        ctx.insert("ui_lang", locale);
+        ctx.insert("t", &self.templates.strings(locale));
     }
 
     /// Renders one page's three views. `findings` are all of the page's,
@@ -52,9 +62,10 @@ impl Shared<'_> {
         locale: &str,
         findings: &[Diagnostic],
     ) -> Result<RenderedPage> {
-        let links = PageLinks::new(self.index, self.locales, &doc.rel);
+        let links = PageLinks::new(self.index, self.locales, &doc.rel, self.base_url);
         let includes = Includes {
             site: self.site,
+            index: self.index,
             docs: self.docs,
         };
         let context = Context {
@@ -63,6 +74,7 @@ impl Shared<'_> {
             source_lang: &self.site.config.source_locale,
             includes: Some(&includes),
             include_stack: Default::default(),
+            sanitize: self.site.config.sanitize_html,
         };
         let summary = self.summaries.get(&doc.rel);
         let mut ctx = self.base_context(&doc.rel);
@@ -79,9 +91,16 @@ impl Shared<'_> {
         for view in View::ALL {
             links.view.set(view);
             ctx.insert("view", &view);
+            let chrome = match view {
+                View::Source => &self.site.config.source_locale,
+                View::Sxs | View::Target => locale,
+            };
+            self.chrome_in(&mut ctx, chrome);
             match view {
                 View::Sxs => {
-                    ctx.insert("rows", &views::rows(doc, findings, &context));
+                    let rows = views::rows(doc, findings, &context);
+                    ctx.insert("page_findings", &views::page_findings(&rows, findings));
+                    ctx.insert("rows", &rows);
                     ctx.insert("body", "");
                 }
                 View::Target | View::Source => {
@@ -117,31 +136,45 @@ impl Shared<'_> {
     }
 }
 
-/// The files that include paragraphs name: the build's documents (an
-/// include is a page of its own, already read; its findings are its own
-/// page's), or read through load, parse and align when not kept.
+/// The files that include paragraphs and `:::code` directives name, found
+/// as links are ([`SiteIndex::find`]: `~/`, any case). An include is the
+/// build's document (a fragment read with the pages; its findings are its
+/// own), or read through load, parse and align when not kept.
 struct Includes<'a> {
     site: &'a Site,
+    index: &'a SiteIndex,
     docs: &'a super::DocCache,
+}
+
+impl Includes<'_> {
+    /// The content file `href` (written in `from`) names, or what is wrong,
+    /// for an include or a `:::code` (`what`).
+    fn named(
+        &self,
+        from: &str,
+        href: &str,
+        what: &str,
+    ) -> std::result::Result<&crate::load::ContentFile, String> {
+        let path = href.split('#').next().unwrap_or(href);
+        self.index
+            .find(from, path)
+            .and_then(|rel| self.site.files.iter().find(|f| f.rel == rel))
+            .ok_or_else(|| format!("{what} `{href}` not found; fix the path"))
+    }
 }
 
 impl IncludeSource for Includes<'_> {
     fn load(&self, from: &str, href: &str) -> std::result::Result<Document, String> {
-        let path = href.split('#').next().unwrap_or(href);
-        let rel = crate::links::resolve_path(from, path)
-            .ok_or_else(|| format!("include `{href}` points outside the content folder"))?;
-        let file = self
-            .site
-            .files
-            .iter()
-            .find(|f| f.rel == rel)
-            .ok_or_else(|| {
-                format!("include `{href}` not found (looked for {rel}); fix the path")
-            })?;
+        let file = self.named(from, href, "include")?;
         match self.docs.get(&file.rel) {
             Some(doc) => Ok(doc.clone()),
             None => crate::pipeline::read_document(self.site, file).map_err(|d| d.message),
         }
+    }
+
+    fn code(&self, from: &str, href: &str) -> std::result::Result<String, String> {
+        let file = self.named(from, href, "code")?;
+        crate::load::read_text(&file.path, &file.rel).map_err(|d| d.message)
     }
 }
 

@@ -347,6 +347,9 @@ pub(crate) mod test_units {
                 doc,
                 locale: "pt-BR".to_owned(),
                 decisions: Vec::new(),
+                held: Vec::new(),
+                classes: Default::default(),
+                vocabulary: Default::default(),
             })
             .collect()
     }

@@ -31,7 +31,8 @@ use std::io::Write;
 use std::path::Path;
 
 /// The formats `sxs export` writes that translators bring back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// XLIFF 2.x, as `sxs export --format xliff` writes it.
     Xliff,

@@ -31,6 +31,12 @@ pub struct Page {
     /// The page's own findings (reading, checks, inline acceptances), with
     /// `site.yml`'s review settings applied. The site pass adds the rest.
     pub findings: Vec<Diagnostic>,
+    /// Findings the site pass decides about (habits of the docset), and the
+    /// page's pairs per habit class.
+    pub held: Vec<review::checks::Held>,
+    pub classes: std::collections::BTreeMap<String, usize>,
+    /// The words of the page's translations, for untranslated.
+    pub vocabulary: std::collections::BTreeSet<String>,
 }
 
 /// How many times each per-page stage ran: a build runs each once per page,
@@ -55,14 +61,16 @@ impl Trace {
     }
 }
 
-/// Is this file a page: markdown, or a DocFX YAML page (docfx.json-like YAML
-/// is data)?
+/// Is this file read as a page: markdown, or a DocFX YAML page
+/// (docfx.json-like YAML is data)? The site pass then sets apart the files
+/// other pages include ([`site::SitePass::fragments`]): read and reviewed,
+/// but not published as pages.
 pub fn is_page(file: &ContentFile) -> bool {
     match file.kind {
         FileKind::Markdown => true,
-        FileKind::YamlPage => std::fs::read(&file.path).is_ok_and(|bytes| {
-            bytes.starts_with(b"### YamlMime:Landing") || bytes.starts_with(b"### YamlMime:FAQ")
-        }),
+        FileKind::YamlPage => {
+            std::fs::read(&file.path).is_ok_and(|bytes| crate::yamlpage::is_page(&bytes))
+        }
         _ => false,
     }
 }
@@ -93,15 +101,21 @@ pub fn decide_and_review(site: &Site, doc: Document) -> Page {
     let decisions = decide::page_decisions(&doc, site.lexicon(&doc));
     let locale = site.target_locale(&doc).to_owned();
     Trace::count(&site.trace.reviewed);
-    let findings = review::configure(
-        review::page_findings(&doc, &decisions, &locale),
-        &site.config.review,
-    );
+    let mut review = review::page_findings(&doc, &decisions, &locale);
+    if site.config.sanitize_html {
+        review
+            .findings
+            .extend(crate::render::sanitize::findings(&doc));
+    }
+    let findings = review::configure(review.findings, &site.config.review);
     Page {
         doc,
         locale,
         decisions,
         findings,
+        held: review.held,
+        classes: review.classes,
+        vocabulary: review.vocabulary,
     }
 }
 
@@ -144,7 +158,6 @@ pub fn review_site(site: &Site, keep_pages: bool) -> SiteReview {
         findings: site.problems.clone(),
         ..SiteReview::default()
     };
-    review.findings.extend(navigation_problems(site));
     let mut facts = Vec::new();
     let mut own: Vec<Vec<Diagnostic>> = Vec::new();
     for round in files.chunks(ROUND) {
@@ -171,8 +184,14 @@ pub fn review_site(site: &Site, keep_pages: bool) -> SiteReview {
             }
         }
     }
-    review.page_count = facts.len();
     let pass = site::run(site, &facts.iter().collect::<Vec<_>>());
+    review.page_count = facts
+        .iter()
+        .filter(|f| !pass.fragments.contains(&f.rel))
+        .count();
+    review
+        .findings
+        .extend(navigation_problems(site, &pass.index));
     if keep_pages {
         for page in &mut review.pages {
             page.findings.extend(pass.of(&page.doc.rel).iter().cloned());
@@ -191,8 +210,13 @@ pub fn review_site(site: &Site, keep_pages: bool) -> SiteReview {
 
 /// The problems of the site's navigation files (TOCs that cannot be read),
 /// as the build finds them when it makes the navigation trees.
-pub fn navigation_problems(site: &Site) -> Vec<Diagnostic> {
-    crate::render::nav::build(&site.files, |f| load::read_text(&f.path, &f.rel).ok()).1
+pub fn navigation_problems(site: &Site, index: &crate::links::SiteIndex) -> Vec<Diagnostic> {
+    crate::render::nav::build(
+        &site.files,
+        |f| load::read_text(&f.path, &f.rel).ok(),
+        index,
+    )
+    .1
 }
 
 /// Sorts findings as every report lists them: by file, then position.

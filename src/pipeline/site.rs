@@ -1,6 +1,7 @@
 //! The site pass: the findings only a whole docset gives — links, anchors,
-//! images and includes that do not resolve, include cycles, and
-//! translations inconsistent across pages.
+//! images and includes that do not resolve, include cycles, translations
+//! inconsistent across pages, and lengths odd for the docset's own
+//! distribution.
 //!
 //! It works on [`PageFacts`], the little each page leaves behind after the
 //! per-page stages, so the pages themselves need not stay in memory.
@@ -8,7 +9,9 @@
 use super::Page;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::links::{self, LinkKind, LinkUse, SiteIndex, Target};
+use crate::render::markdown::MAX_INCLUDE_EXPANSIONS;
 use crate::review::consistency::{self, Consistency};
+use crate::review::{habits, length};
 use crate::site::Site;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -20,18 +23,42 @@ pub const MAX_INCLUDE_DEPTH: usize = 8;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageFacts {
     pub rel: String,
+    /// The page's DocFX `uid` (frontmatter), which `xref:` links and TOC
+    /// entries name.
+    pub uid: Option<String>,
     pub anchors: HashSet<String>,
     pub links: Vec<LinkUse>,
     pub consistency: consistency::Entries,
+    /// The page's target language, and the lengths of its pairs, for the
+    /// length check's calibration.
+    pub locale: String,
+    pub lengths: Vec<length::Sample>,
+    /// Findings held for the docset to decide, and pairs per habit class.
+    pub held: Vec<crate::review::checks::Held>,
+    pub classes: BTreeMap<String, usize>,
+    pub vocabulary: std::collections::BTreeSet<String>,
 }
 
 impl PageFacts {
     pub fn of(page: &Page) -> PageFacts {
         PageFacts {
             rel: page.doc.rel.clone(),
+            uid: page
+                .doc
+                .meta
+                .all
+                .get("uid")
+                .and_then(crate::yaml::scalar_text)
+                .map(|u| u.trim().to_owned())
+                .filter(|u| !u.is_empty()),
             anchors: links::anchors(&page.doc),
             links: links::collect(&page.doc),
             consistency: consistency::entries(&page.doc),
+            locale: page.locale.clone(),
+            lengths: length::samples(&page.doc),
+            held: page.held.clone(),
+            classes: page.classes.clone(),
+            vocabulary: page.vocabulary.clone(),
         }
     }
 }
@@ -41,6 +68,10 @@ impl PageFacts {
 #[derive(Debug, Default)]
 pub struct SitePass {
     pub index: SiteIndex,
+    /// The files other pages include (`[!INCLUDE]`): fragments of those
+    /// pages, read and reviewed but neither pages of their own nor in the
+    /// search index.
+    pub fragments: HashSet<String>,
     pub findings: BTreeMap<String, Vec<Diagnostic>>,
 }
 
@@ -51,27 +82,79 @@ impl SitePass {
     }
 }
 
-/// Runs the site pass over the pages' facts, given in path order.
+/// Runs the site pass over the facts of every file read as a page, given
+/// in path order.
 pub fn run(site: &Site, pages: &[&PageFacts]) -> SitePass {
-    let mut index = SiteIndex::new(site.files.iter().map(|f| f.rel.clone()));
-    for page in pages {
-        index.add_page(&page.rel, page.anchors.clone());
+    let docsets = crate::docset::discover(&site.paths.content, &site.files);
+    let mut index = SiteIndex::new(site.files.iter().map(|f| f.rel.clone()), docsets);
+    let fragments = fragments(&index, pages);
+    for page in pages.iter().filter(|p| !fragments.contains(&p.rel)) {
+        index.add_page(&page.rel, page.anchors.clone(), page.uid.as_deref());
     }
     let mut found: Vec<Diagnostic> = pages
         .iter()
         .flat_map(|page| page.links.iter().filter_map(|l| index.check(&page.rel, l)))
         .collect();
+    once_per_page(&mut found);
     found.extend(include_cycles(&index, pages));
     let mut consistency = Consistency::default();
     for page in pages {
         consistency.add(&page.rel, &page.consistency);
     }
     found.extend(consistency.findings());
+    let lengths: Vec<length::PageSamples<'_>> = pages
+        .iter()
+        .map(|page| length::PageSamples {
+            rel: &page.rel,
+            locale: &page.locale,
+            samples: &page.lengths,
+        })
+        .collect();
+    found.extend(length::findings(&lengths));
+    let held: Vec<habits::PageHeld<'_>> = pages
+        .iter()
+        .map(|page| habits::PageHeld {
+            locale: &page.locale,
+            held: &page.held,
+            classes: &page.classes,
+            vocabulary: &page.vocabulary,
+        })
+        .collect();
+    found.extend(habits::findings(&held));
     let mut findings: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
     for d in crate::review::configure(found, &site.config.review) {
         findings.entry(d.file.clone()).or_default().push(d);
     }
-    SitePass { index, findings }
+    SitePass {
+        index,
+        fragments,
+        findings,
+    }
+}
+
+/// The files that the pages' include paragraphs name (resolved against an
+/// index of files, as includes name files, not pages).
+pub fn fragments(index: &SiteIndex, pages: &[&PageFacts]) -> HashSet<String> {
+    pages
+        .iter()
+        .flat_map(|page| {
+            page.links
+                .iter()
+                .filter(|l| l.kind == LinkKind::Include)
+                .filter_map(|l| index.find(&page.rel, l.url.split('#').next()?))
+        })
+        .collect()
+}
+
+/// Links that lead outside what this content can check (root links, xrefs
+/// to unknown uids) are reported once per page, where first met: the page
+/// is not wrong, the reader is only told.
+fn once_per_page(found: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    found.retain(|d| {
+        !matches!(d.code, Code::RootLink | Code::UnresolvedXref)
+            || seen.insert((d.file.clone(), d.code, d.message.clone()))
+    });
 }
 
 /// Includes that lead back to a page already being included, or nest deeper
@@ -95,7 +178,7 @@ fn include_cycles(index: &SiteIndex, pages: &[&PageFacts]) -> Vec<Diagnostic> {
         .collect();
     let mut walk = IncludeWalk {
         edges: &edges,
-        depth: HashMap::new(),
+        walked: HashMap::new(),
         on_stack: HashSet::new(),
         out: Vec::new(),
     };
@@ -109,43 +192,64 @@ fn include_cycles(index: &SiteIndex, pages: &[&PageFacts]) -> Vec<Diagnostic> {
 /// that even a wide and deep graph costs its size, not its paths.
 struct IncludeWalk<'a> {
     edges: &'a HashMap<&'a str, Vec<(String, &'a LinkUse)>>,
-    /// File -> the longest include chain below it, once walked.
-    depth: HashMap<&'a str, usize>,
+    /// File -> (the longest include chain below it, how many includes
+    /// rendering it expands), once walked.
+    walked: HashMap<&'a str, (usize, usize)>,
     on_stack: HashSet<&'a str>,
     out: Vec<Diagnostic>,
 }
 
 impl<'a> IncludeWalk<'a> {
-    fn visit(&mut self, here: &'a str) -> usize {
-        if let Some(depth) = self.depth.get(here) {
-            return *depth;
+    fn visit(&mut self, here: &'a str) -> (usize, usize) {
+        if let Some(walked) = self.walked.get(here) {
+            return *walked;
         }
         self.on_stack.insert(here);
-        let mut deepest = 0;
+        let (mut deepest, mut expansions) = (0, 0usize);
         let edges: &'a HashMap<&'a str, Vec<(String, &'a LinkUse)>> = self.edges;
-        for (target, link) in edges.get(here).into_iter().flatten() {
+        let links = edges.get(here).map_or(&[][..], Vec::as_slice);
+        for (target, link) in links {
             let target = target.as_str();
+            expansions = expansions.saturating_add(1);
             let problem = if self.on_stack.contains(target) {
                 Some("includes itself; break the cycle".to_owned())
             } else {
-                let below = self.visit(target) + 1;
-                deepest = deepest.max(below);
-                (below == MAX_INCLUDE_DEPTH + 1).then(|| {
+                let (below, inside) = self.visit(target);
+                deepest = deepest.max(below + 1);
+                expansions = expansions.saturating_add(inside);
+                (below + 1 == MAX_INCLUDE_DEPTH + 1).then(|| {
                     format!("nests includes deeper than {MAX_INCLUDE_DEPTH}; include fewer levels")
                 })
             };
             if let Some(problem) = problem {
-                self.out.push(Diagnostic::new(
+                self.report(here, link, format!("include `{}` {problem}", link.url));
+            }
+        }
+        if expansions > MAX_INCLUDE_EXPANSIONS {
+            if let Some((_, first)) = links.first() {
+                self.report(
                     here,
-                    (link.line, 1),
-                    Code::Include,
-                    Severity::Error,
-                    format!("include `{}` {problem}", link.url),
-                ));
+                    first,
+                    format!(
+                        "the page's includes are expanded {MAX_INCLUDE_EXPANSIONS} times or more \
+                         (the limit; {expansions} here); an include chain through many files? \
+                         Nest fewer includes"
+                    ),
+                );
             }
         }
         self.on_stack.remove(here);
-        self.depth.insert(here, deepest);
-        deepest
+        self.walked.insert(here, (deepest, expansions));
+        (deepest, expansions)
+    }
+
+    fn report(&mut self, here: &str, link: &LinkUse, message: String) {
+        self.out.push(Diagnostic::new(
+            here,
+            (link.line, 1),
+            Code::Include,
+            Severity::Error,
+            message,
+        ));
     }
 }

@@ -1,9 +1,9 @@
 //! DocFX conventions over a pulldown-cmark event stream: `<a name>` heading
-//! anchors, `> [!NOTE]` alerts, `:::image:::`, tables that scroll, link and
-//! media rewriting, and server-side syntax highlighting of fenced code.
+//! anchors, `> [!NOTE]` alerts, tables that scroll, link and media
+//! rewriting, and server-side syntax highlighting of fenced code; the
+//! extensions pulldown-cmark reads as text are in [`super::extensions`].
 
-use super::markdown::{escape_attr, Context};
-use crate::links::{attribute, directive_open, is_image_directive};
+use super::context::{escape_attr, Context};
 use crate::markup::anchor_name;
 use crate::model::Side;
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Tag, TagEnd};
@@ -40,7 +40,10 @@ pub fn transform<'a>(
         Side::Target => ctx.target_lang,
         Side::Source => ctx.source_lang,
     };
+    let events = super::extensions::apply(events, lang, ctx);
     let mut out = Vec::with_capacity(events.len() + 4);
+    // Per open link: whether it stays a link (an unresolved one is a span).
+    let mut links: Vec<bool> = Vec::new();
     let mut iter = events.into_iter().peekable();
     while let Some(event) = iter.next() {
         match event {
@@ -123,12 +126,31 @@ pub fn transform<'a>(
                 dest_url,
                 title,
                 id,
-            }) => out.push(Event::Start(Tag::Link {
-                link_type,
-                dest_url: ctx.links.link(&dest_url).into(),
-                title,
-                id,
-            })),
+            }) => match ctx.links.link(&dest_url) {
+                Some(url) => {
+                    links.push(true);
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: url.into(),
+                        title,
+                        id,
+                    }));
+                }
+                None => {
+                    links.push(false);
+                    out.push(Event::InlineHtml(
+                        format!(
+                            "<span class=\"xref\" data-xref=\"{}\">",
+                            escape_attr(&dest_url)
+                        )
+                        .into(),
+                    ));
+                }
+            },
+            Event::End(TagEnd::Link) => match links.pop() {
+                Some(false) => out.push(Event::InlineHtml("</span>".into())),
+                _ => out.push(Event::End(TagEnd::Link)),
+            },
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -155,18 +177,6 @@ pub fn transform<'a>(
                 };
                 out.push(Event::Html(highlight(&code, lang).into()));
             }
-            Event::Text(text) if is_image_directive(&text) => {
-                let mut directive = text.to_string();
-                while directive_open(&directive) {
-                    match iter.peek() {
-                        Some(Event::Text(more)) => directive.push_str(more),
-                        Some(Event::SoftBreak) => directive.push(' '),
-                        _ => break,
-                    }
-                    iter.next();
-                }
-                out.push(Event::Html(image_directive(&directive, ctx).into()));
-            }
             other => out.push(other),
         }
     }
@@ -191,19 +201,8 @@ fn anchor_target<'a>(html: &str, unique: Option<&str>, prefix: &str) -> Event<'a
     )
 }
 
-/// `:::image type="content" source="x.png" alt-text="…":::` as an image.
-fn image_directive(directive: &str, ctx: &Context<'_>) -> String {
-    let source = attribute(directive, "source").unwrap_or_default();
-    let alt = attribute(directive, "alt-text").unwrap_or_default();
-    let alt = decode_entities(&alt);
-    format!(
-        "<img class=\"docfx-image\" src=\"{}\" alt=\"{}\" loading=\"lazy\">",
-        escape_attr(&ctx.links.media(&source)),
-        escape_attr(&alt)
-    )
-}
-
-fn decode_entities(text: &str) -> String {
+/// `&quot;` and the other entities an attribute value may hold, as text.
+pub(super) fn decode_entities(text: &str) -> String {
     text.replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&lt;", "<")
@@ -297,6 +296,7 @@ pub fn highlight(code: &str, lang: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::links::attribute;
 
     #[test]
     fn reads_attributes() {

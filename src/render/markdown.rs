@@ -3,11 +3,11 @@
 //! inline, wrapped in an anchored span), DocFX conventions are applied, and
 //! pulldown-cmark writes the HTML.
 
+pub use super::context::{escape_attr, Context, IncludeSource, IncludeState, LinkRewriter};
 use super::docfx::Fragment;
 use crate::model::{Block, Document, Piece, Side};
 use crate::parse;
 use pulldown_cmark::{html, Event, Tag, TagEnd};
-use std::cell::RefCell;
 
 /// How segments are wrapped, by view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,34 +26,23 @@ impl Mode {
     }
 }
 
-/// Rewrites link targets found in the markdown (internal `.md` links to built
-/// pages, media relative to the page). Given the URL as written, returns the
-/// URL to emit.
-pub trait LinkRewriter {
-    fn link(&self, url: &str) -> String;
-    fn media(&self, url: &str) -> String;
-}
-
-/// Reads the files that DocFX `[!INCLUDE [title](path)]` paragraphs name.
-pub trait IncludeSource {
-    /// The include at `href`, relative to the page `from`: its path and its
-    /// aligned document, or a message saying what is wrong.
-    fn load(&self, from: &str, href: &str) -> Result<Document, String>;
-}
-
-/// What rendering needs besides the document.
-pub struct Context<'a> {
-    pub links: &'a dyn LinkRewriter,
-    pub target_lang: &'a str,
-    pub source_lang: &'a str,
-    pub includes: Option<&'a dyn IncludeSource>,
-    /// Includes being rendered, outermost first: the cycle guard.
-    pub include_stack: RefCell<Vec<String>>,
+/// The visible note for an include or a `:::code` that cannot be shown
+/// (the site pass reports it, once, with its line).
+pub fn failure_note(message: &str) -> String {
+    format!("<p class=\"include-error\">{}</p>\n", escape_attr(message))
 }
 
 /// Includes nested deeper than this are refused (a cycle guard that also
 /// catches long chains through different names).
 const MAX_INCLUDE_DEPTH: usize = 8;
+
+/// Includes expanded for one page, all its views together, past which the
+/// rest are refused: ten includes of the next file eight levels deep would
+/// otherwise be 10⁸ expansions. Real pages use a few dozen.
+pub const MAX_INCLUDE_EXPANSIONS: usize = 2_000;
+
+/// HTML that a page's includes may add, all its views together.
+pub const MAX_INCLUDE_BYTES: usize = 32 * 1024 * 1024;
 
 /// Renders one row for one view.
 pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) -> String {
@@ -106,6 +95,9 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
     let events = super::docfx::transform(events, frag, ctx);
     let mut out = anchors;
     html::push_html(&mut out, events.into_iter());
+    if ctx.sanitize && super::sanitize::needs_cleaning(doc, block) {
+        out = super::sanitize::clean(&out);
+    }
     out
 }
 
@@ -236,33 +228,66 @@ fn anchor_html(segment: &crate::model::Segment, mode: Mode) -> String {
 fn render_include(doc: &Document, href: &str, mode: Mode, ctx: &Context<'_>) -> String {
     // The site pass reports the include (missing, or a cycle); the page
     // says where it would have been.
-    let fail =
-        |message: String| format!("<p class=\"include-error\">{}</p>\n", escape_attr(&message));
+    let fail = |message: String| failure_note(&message);
     let Some(source) = ctx.includes else {
         return fail(format!("include `{href}` is not resolved here"));
     };
-    if ctx.include_stack.borrow().len() >= MAX_INCLUDE_DEPTH
-        || ctx.include_stack.borrow().iter().any(|h| h == href)
-    {
-        return fail(format!(
-            "include `{href}` includes itself (or nests too deep); break the cycle"
-        ));
+    if let Some(why) = ctx.include_stack.borrow().over_budget() {
+        return fail(format!("include `{href}` not rendered: {why}"));
     }
     let included = match source.load(&doc.rel, href) {
         Ok(included) => included,
         Err(message) => return fail(message),
     };
-    ctx.include_stack.borrow_mut().push(href.to_owned());
+    {
+        let mut state = ctx.include_stack.borrow_mut();
+        if state.stack.is_empty() {
+            state.stack.push(doc.rel.clone());
+        }
+        if state.stack.len() > MAX_INCLUDE_DEPTH || state.stack.contains(&included.rel) {
+            return fail(format!(
+                "include `{href}` includes itself (or nests too deep); break the cycle"
+            ));
+        }
+        state.stack.push(included.rel.clone());
+        state.expansions += 1;
+    }
     let html = included
         .blocks
         .iter()
         .map(|b| render_row(&included, b, mode, ctx))
         .collect::<String>();
-    ctx.include_stack.borrow_mut().pop();
+    {
+        let mut state = ctx.include_stack.borrow_mut();
+        state.stack.pop();
+        if state.stack.len() == 1 {
+            state.stack.clear();
+        }
+        state.bytes += html.len();
+    }
     format!(
         "<div class=\"include\" data-include=\"{}\">{html}</div>\n",
         escape_attr(&included.rel)
     )
+}
+
+impl IncludeState {
+    /// Why no more includes may be expanded for this page, if so.
+    fn over_budget(&self) -> Option<String> {
+        if self.expansions >= MAX_INCLUDE_EXPANSIONS {
+            Some(format!(
+                "the page's includes were expanded {MAX_INCLUDE_EXPANSIONS} times (the limit); \
+                 an include chain through many files? Nest fewer includes"
+            ))
+        } else if self.bytes >= MAX_INCLUDE_BYTES {
+            Some(format!(
+                "the page's includes add more than {} MiB of HTML (the limit); include less",
+                MAX_INCLUDE_BYTES / (1024 * 1024)
+            ))
+        } else {
+            None
+        }
+    }
 }
 
 /// A segment's own markdown as inline HTML, in the language of `side`.
@@ -310,7 +335,9 @@ fn segment_html(
     } else {
         "<span class=\"seg-missing\">(missing)</span>".to_owned()
     };
-    let tab = if focusable { " tabindex=\"0\"" } else { "" };
+    // Focusable, but not a tab stop each: sxs.js makes one segment the
+    // page's tab stop and moves it with the arrows (a roving tabindex).
+    let tab = if focusable { " tabindex=\"-1\"" } else { "" };
     match mode {
         Mode::Column(Side::Target) => {
             format!("<span class=\"seg\" id=\"{id}\" data-seg=\"{id}\"{tab}>{body}</span>")
@@ -331,22 +358,6 @@ fn segment_html(
     }
 }
 
-/// Escapes text for an HTML attribute value.
-pub fn escape_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// Plain text of a row's events (for titles and headings).
 pub fn events_text(events: &[Event<'_>]) -> String {
     let mut text = String::new();
@@ -365,8 +376,8 @@ mod tests {
     struct AsIs;
 
     impl LinkRewriter for AsIs {
-        fn link(&self, url: &str) -> String {
-            url.to_owned()
+        fn link(&self, url: &str) -> Option<String> {
+            Some(url.to_owned())
         }
         fn media(&self, url: &str) -> String {
             url.to_owned()
@@ -387,7 +398,8 @@ mod tests {
             target_lang: "pt-BR",
             source_lang: "en-US",
             includes: None,
-            include_stack: RefCell::default(),
+            include_stack: Default::default(),
+            sanitize: true,
         };
         [
             Mode::Column(Side::Target),
@@ -415,6 +427,14 @@ mod tests {
              > ![{}](x.png)\n\n> [!NOTE]\n> ![{}](x.png)\n\n[l](y.md '{}') and ![i](x.png '{}')\n",
             p(1), p(2), p(3), p(4), p(5), p(6), p(7), p(8), p(9)
         );
+        let doc = crate::read_document("p.md", &text);
+        let in_code: Vec<(&str, usize)> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "in-code")
+            .map(|d| (d.id.as_deref().unwrap_or_default(), d.line))
+            .collect();
+        assert_eq!(in_code, [("aaaaa-1", 1), ("aaaaa-2", 4)]);
         for (mode, html) in all_views(&text) {
             assert!(
                 !html.contains("&lt;span"),

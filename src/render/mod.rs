@@ -5,13 +5,18 @@
 //! Tera environment is built once per build and shared by all pages.
 
 pub mod charts;
+pub mod context;
 pub mod docfx;
+pub mod extensions;
 pub mod markdown;
 pub mod nav;
+pub mod sanitize;
+pub mod strings;
 pub mod views;
 
 use crate::diagnostic::{Error, Result};
 use crate::load::{self, Symlinks};
+use std::collections::BTreeMap;
 use std::path::Path;
 use tera::Tera;
 
@@ -40,11 +45,16 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 pub const STATIC: &[(&str, &str)] = &[
     ("static/sxs.css", include_str!("../../static/sxs.css")),
     ("static/sxs.js", include_str!("../../static/sxs.js")),
+    (
+        "static/favicon.svg",
+        include_str!("../../static/favicon.svg"),
+    ),
 ];
 
 /// The template environment of one build.
 pub struct Templates {
     tera: Tera,
+    strings: strings::Catalog,
 }
 
 impl Templates {
@@ -52,7 +62,14 @@ impl Templates {
     /// present. A template that is a symbolic link out of `templates/` is
     /// refused unless `symlinks` follows all (it would publish whatever it
     /// points to).
-    pub fn load(site_templates: &Path, symlinks: Symlinks) -> Result<Templates> {
+    pub fn load(
+        site_templates: &Path,
+        symlinks: Symlinks,
+        overrides: &BTreeMap<String, strings::Strings>,
+    ) -> Result<Templates> {
+        let site_yml = site_templates.with_file_name("site.yml");
+        let strings =
+            strings::Catalog::new(overrides).map_err(|e| Error::at(&site_yml, e.to_string()))?;
         let mut sources: Vec<(String, String)> = Vec::new();
         let root = site_templates.canonicalize().ok();
         for (name, builtin) in TEMPLATES {
@@ -82,7 +99,12 @@ impl Templates {
         tera.set_escape_fn(escape_html);
         tera.add_raw_templates(sources)
             .map_err(|e| template_error(&e))?;
-        Ok(Templates { tera })
+        Ok(Templates { tera, strings })
+    }
+
+    /// The interface strings of a page whose chrome is in `locale`.
+    pub fn strings(&self, locale: &str) -> strings::Strings {
+        self.strings.for_locale(locale)
     }
 
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {

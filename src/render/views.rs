@@ -202,31 +202,56 @@ pub fn page_title(doc: &Document) -> String {
 
 /// Rewrites the links of one page for one view: pages to the same view of
 /// the linked page, files relative to the page. What does not resolve is
-/// left as written (the site pass reports it, see [`crate::links`]).
+/// left as written (the site pass reports it, see [`crate::links`]); an
+/// `xref:` to an unknown uid is no link at all.
 pub struct PageLinks<'a> {
     pub site: &'a SiteIndex,
     pub locales: &'a Locales,
     pub rel: &'a str,
     pub root: String,
+    /// `scheme://host` of the site's `base_url`: site paths outside the
+    /// docsets are made absolute to it, so they work from disk too.
+    pub origin: Option<String>,
     /// The view being rendered: links go to the same view of other pages.
     pub view: Cell<View>,
 }
 
 impl<'a> PageLinks<'a> {
-    pub fn new(site: &'a SiteIndex, locales: &'a Locales, rel: &'a str) -> PageLinks<'a> {
+    pub fn new(
+        site: &'a SiteIndex,
+        locales: &'a Locales,
+        rel: &'a str,
+        base_url: &str,
+    ) -> PageLinks<'a> {
         PageLinks {
             site,
             locales,
             rel,
             root: root_prefix(rel),
+            origin: origin(base_url),
             view: Cell::new(View::Sxs),
+        }
+    }
+
+    /// A site path outside the docsets, as the page shows it.
+    fn outside(&self, url: &str) -> String {
+        match &self.origin {
+            Some(origin) => format!("{origin}{url}"),
+            None => url.to_owned(),
         }
     }
 }
 
+/// `scheme://host` of a URL, if it has one.
+pub fn origin(base_url: &str) -> Option<String> {
+    let (scheme, rest) = base_url.split_once("://")?;
+    let host = rest.split('/').next().filter(|h| !h.is_empty())?;
+    Some(format!("{scheme}://{host}"))
+}
+
 impl LinkRewriter for PageLinks<'_> {
-    fn link(&self, url: &str) -> String {
-        match self.site.resolve(self.rel, url) {
+    fn link(&self, url: &str) -> Option<String> {
+        Some(match self.site.resolve(self.rel, url) {
             Target::Page { rel, fragment } => {
                 let built = self.locales.href(&rel, self.view.get());
                 match fragment {
@@ -235,8 +260,10 @@ impl LinkRewriter for PageLinks<'_> {
                 }
             }
             Target::File(rel) => format!("{}{}", self.root, outpath::href(&rel)),
+            Target::OutsideDocsets => self.outside(url),
+            Target::UnknownUid => return None,
             Target::AsWritten | Target::Missing => url.to_owned(),
-        }
+        })
     }
 
     fn media(&self, url: &str) -> String {
@@ -244,8 +271,13 @@ impl LinkRewriter for PageLinks<'_> {
             Target::Page { rel, .. } | Target::File(rel) => {
                 format!("{}{}", self.root, outpath::href(&rel))
             }
-            Target::AsWritten | Target::Missing => url.to_owned(),
+            Target::OutsideDocsets => self.outside(url),
+            Target::AsWritten | Target::Missing | Target::UnknownUid => url.to_owned(),
         }
+    }
+
+    fn page(&self) -> &str {
+        self.rel
     }
 }
 
@@ -257,7 +289,11 @@ pub struct RowView {
     pub target: String,
     pub source: String,
     pub segments: Vec<String>,
+    /// Every finding of the row's segments, informational ones included (so
+    /// that each check's filter finds its rows).
     pub findings: Vec<FindingView>,
+    /// A finding of warning or error severity: what j/k and "only flagged" visit.
+    pub flagged: bool,
 }
 
 /// A finding as shown beside its segment.
@@ -291,7 +327,7 @@ impl FindingView {
 /// The rows of the side-by-side view with their findings.
 pub fn rows(doc: &Document, findings: &[Diagnostic], ctx: &Context<'_>) -> Vec<RowView> {
     let mut by_id: HashMap<&str, Vec<FindingView>> = HashMap::new();
-    for d in findings.iter().filter(|d| d.severity >= Severity::Warning) {
+    for d in findings {
         if let Some(id) = &d.id {
             by_id
                 .entry(id.as_str())
@@ -307,10 +343,13 @@ pub fn rows(doc: &Document, findings: &[Diagnostic], ctx: &Context<'_>) -> Vec<R
                 .segment_indices()
                 .filter_map(|i| doc.segments.get(i).map(|s| s.id.clone()))
                 .collect();
-            let findings = segments
+            let findings: Vec<FindingView> = segments
                 .iter()
                 .flat_map(|id| by_id.get(id.as_str()).cloned().unwrap_or_default())
                 .collect();
+            let flagged = findings
+                .iter()
+                .any(|f| f.severity != Severity::Info.as_str());
             RowView {
                 kind: block.kind.as_str(),
                 line: block.line,
@@ -318,8 +357,24 @@ pub fn rows(doc: &Document, findings: &[Diagnostic], ctx: &Context<'_>) -> Vec<R
                 source: markdown::render_row(doc, block, Mode::Column(Side::Source), ctx),
                 segments,
                 findings,
+                flagged,
             }
         })
+        .collect()
+}
+
+/// The findings of a page that no row shows: those of the whole page (no
+/// segment id, such as a machine-translated page) and those whose segment
+/// has no row.
+pub fn page_findings(rows: &[RowView], findings: &[Diagnostic]) -> Vec<FindingView> {
+    let shown: HashSet<&str> = rows
+        .iter()
+        .flat_map(|r| r.segments.iter().map(String::as_str))
+        .collect();
+    findings
+        .iter()
+        .filter(|d| d.id.as_deref().is_none_or(|id| !shown.contains(id)))
+        .map(FindingView::of)
         .collect()
 }
 

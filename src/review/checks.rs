@@ -4,54 +4,12 @@
 //! offending tokens, which the side-by-side view highlights.
 
 use super::locale::Locale;
+pub use super::pair::{Basis, Flag, Habit, Pair};
 use super::profile::Profile;
 use super::{numbers, structure, text, untranslated};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Segment};
-
-/// One pair as the checks see it: the segment and both sides read once.
-#[derive(Debug)]
-pub struct Pair<'a> {
-    pub segment: &'a Segment,
-    pub target: Profile,
-    pub source: Profile,
-    pub locale: Locale,
-    /// The target language tag (`pt-BR`), to recognise localized URLs.
-    pub target_locale: &'a str,
-    /// Does text touch the segment, without a space, before and after it?
-    pub touching: (bool, bool),
-}
-
-/// What a check found in one pair.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Flag {
-    /// For people: what differs and what to do.
-    pub message: String,
-    /// The offending tokens as written in either language (numbers, code,
-    /// link targets …), so that a reader sees them marked in both columns
-    /// instead of searching the sentence for them.
-    pub tokens: Vec<String>,
-}
-
-impl Flag {
-    pub fn new(message: impl Into<String>) -> Flag {
-        Flag {
-            message: message.into(),
-            tokens: Vec::new(),
-        }
-    }
-
-    /// Adds tokens, each once, empty ones left out (they would mark nothing).
-    pub fn with_tokens<S: AsRef<str>>(mut self, tokens: impl IntoIterator<Item = S>) -> Flag {
-        for token in tokens {
-            let token = token.as_ref();
-            if !token.is_empty() && !self.tokens.iter().any(|t| t == token) {
-                self.tokens.push(token.to_owned());
-            }
-        }
-        self
-    }
-}
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A check: its stable code (used by `site.yml` and inline acceptances; the
 /// registry gives its default severity) and the function that runs it.
@@ -60,7 +18,9 @@ pub struct Check {
     pub run: fn(&Pair<'_>) -> Option<Flag>,
 }
 
-/// Every per-segment check, in the order their findings are listed.
+/// Every per-segment check, in the order their findings are listed. The
+/// length check is not here: it is calibrated on the whole docset, in the
+/// site pass ([`super::length`]).
 pub const CHECKS: &[Check] = &[
     Check {
         code: Code::Untranslated,
@@ -83,10 +43,6 @@ pub const CHECKS: &[Check] = &[
         run: structure::placeholders,
     },
     Check {
-        code: Code::Length,
-        run: text::length,
-    },
-    Check {
         code: Code::Punctuation,
         run: text::punctuation,
     },
@@ -102,18 +58,48 @@ pub const CHECKS: &[Check] = &[
 
 /// Is the pair complete? Missing or empty sides are align's findings
 /// (missing-source, empty); comparing them would only repeat those.
-fn comparable(segment: &Segment) -> bool {
+pub fn comparable(segment: &Segment) -> bool {
     segment.has_target
         && segment.has_source
         && !segment.target.trim().is_empty()
         && !segment.source.trim().is_empty()
 }
 
-/// The findings of every check on every complete pair of a page.
-pub fn segment_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> {
+/// What the checks found on a page's complete pairs.
+#[derive(Debug, Default, Clone)]
+pub struct Segments {
+    /// Findings reported as they are.
+    pub findings: Vec<Diagnostic>,
+    /// Findings the docset decides about, with what they are instances of.
+    pub held: Vec<Held>,
+    /// Per habit class, how many of the page's pairs could show it.
+    pub classes: BTreeMap<String, usize>,
+    /// The lowercase words of the page's translations (pairs whose target
+    /// is not the source).
+    pub vocabulary: BTreeSet<String>,
+}
+
+/// A finding held for the site pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    pub finding: Diagnostic,
+    pub habit: Habit,
+}
+
+impl Segments {
+    /// Every finding, held or not (what a page says before the docset
+    /// weighs in).
+    pub fn all(&self) -> Vec<Diagnostic> {
+        let held = self.held.iter().map(|h| h.finding.clone());
+        self.findings.iter().cloned().chain(held).collect()
+    }
+}
+
+/// Every check on every complete pair of a page.
+pub fn segment_findings(doc: &Document, target_locale: &str) -> Segments {
     let locale = Locale::of(target_locale);
     let touching = text::touching(doc);
-    let mut findings = Vec::new();
+    let mut out = Segments::default();
     for (i, segment) in doc
         .segments
         .iter()
@@ -128,23 +114,31 @@ pub fn segment_findings(doc: &Document, target_locale: &str) -> Vec<Diagnostic> 
             target_locale,
             touching: touching.get(i).copied().unwrap_or_default(),
         };
+        *out.classes.entry(text::ending_class(&pair)).or_default() += 1;
+        if !untranslated::same_text(segment) {
+            out.vocabulary
+                .extend(untranslated::words(&pair.target.prose).map(str::to_lowercase));
+        }
         for check in CHECKS {
-            if let Some(flag) = (check.run)(&pair) {
-                findings.push(
-                    Diagnostic::new(
-                        &doc.rel,
-                        (segment.line, segment.column),
-                        check.code,
-                        check.code.default_severity(),
-                        flag.message,
-                    )
-                    .with_id(&segment.id)
-                    .with_tokens(flag.tokens),
-                );
+            let Some(flag) = (check.run)(&pair) else {
+                continue;
+            };
+            let finding = Diagnostic::new(
+                &doc.rel,
+                (segment.line, segment.column),
+                check.code,
+                check.code.default_severity(),
+                flag.message,
+            )
+            .with_id(&segment.id)
+            .with_tokens(flag.tokens);
+            match flag.habit {
+                Some(habit) => out.held.push(Held { finding, habit }),
+                None => out.findings.push(finding),
             }
         }
     }
-    findings
+    out
 }
 
 #[cfg(test)]
@@ -188,7 +182,7 @@ pub mod tests {
     fn findings_carry_the_segment_position_and_id() {
         let text = "# T\n\n<span data-ttu-id=\"cea8a-108\">Você tem 30 dias.</span><span class=\"sxs-lookup\"><span data-stu-id=\"cea8a-108\">You have 14 days.</span></span>\n";
         let doc = crate::read_document("a.md", text);
-        let findings = segment_findings(&doc, "pt-BR");
+        let findings = segment_findings(&doc, "pt-BR").all();
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert_eq!(
             findings[0].to_string(),
@@ -207,6 +201,6 @@ pub mod tests {
     fn incomplete_pairs_are_left_to_align() {
         let text = "<span data-ttu-id=\"a-1\"></span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">You have 14 days.</span></span>\n";
         let doc = crate::read_document("a.md", text);
-        assert!(segment_findings(&doc, "pt-BR").is_empty());
+        assert!(segment_findings(&doc, "pt-BR").all().is_empty());
     }
 }

@@ -13,9 +13,12 @@
 pub mod accept;
 pub mod checks;
 pub mod consistency;
+pub mod habits;
+pub mod length;
 pub mod locale;
 pub mod modality;
 pub mod numbers;
+pub mod pair;
 pub mod profile;
 pub mod structure;
 pub mod text;
@@ -26,6 +29,19 @@ use crate::decide::PageDecision;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Document;
 use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What the review of one page gives.
+#[derive(Debug, Default, Clone)]
+pub struct PageReview {
+    /// Findings reported as they are.
+    pub findings: Vec<Diagnostic>,
+    /// Findings the docset decides about ([`habits`]), and the page's
+    /// count of pairs per habit class.
+    pub held: Vec<checks::Held>,
+    pub classes: BTreeMap<String, usize>,
+    pub vocabulary: std::collections::BTreeSet<String>,
+}
 
 /// Findings of one page: those of reading it, then those of the checks,
 /// less those the page accepts inline.
@@ -33,7 +49,8 @@ pub fn page_findings(
     doc: &Document,
     decisions: &[PageDecision],
     target_locale: &str,
-) -> Vec<Diagnostic> {
+) -> PageReview {
+    let mut review = PageReview::default();
     let mut findings = doc.diagnostics.clone();
     findings.extend(modality::modality_findings(
         &doc.rel,
@@ -52,16 +69,25 @@ pub fn page_findings(
                 ));
             }
         }
-        findings.extend(checks::segment_findings(doc, target_locale));
+        let segments = checks::segment_findings(doc, target_locale);
+        findings.extend(segments.findings);
+        review.held = segments.held;
+        review.classes = segments.classes;
+        review.vocabulary = segments.vocabulary;
     }
     let inline = accept::inline_acceptances(doc);
     findings.retain(|d| !accept::is_accepted(&inline.accepted, d));
+    review
+        .held
+        .retain(|h| !accept::is_accepted(&inline.accepted, &h.finding));
     findings.extend(inline.problems);
-    findings
+    review.findings = findings;
+    review
 }
 
 /// Applies `site.yml`'s `review:` settings: severity overrides (`off` drops a
-/// check) and accepted findings.
+/// check; checks off by default, [`Code::OFF_BY_DEFAULT`], report only when
+/// given a level) and accepted findings.
 pub fn configure(findings: Vec<Diagnostic>, config: &ReviewConfig) -> Vec<Diagnostic> {
     findings
         .into_iter()
@@ -78,7 +104,7 @@ pub fn configure(findings: Vec<Diagnostic>, config: &ReviewConfig) -> Vec<Diagno
                     d.severity = level.severity()?;
                     Some(d)
                 }
-                None => Some(d),
+                None => d.code.on_by_default().then_some(d),
             }
         })
         .collect()
@@ -126,6 +152,7 @@ mod tests {
         let decisions =
             crate::decide::page_decisions(&doc, &crate::decide::Lexicon::for_publisher(None));
         page_findings(&doc, &decisions, "pt-BR")
+            .findings
             .iter()
             .map(|d| d.code)
             .collect()

@@ -30,9 +30,10 @@
 
 mod read;
 
-use super::checks::Flag;
 use super::locale::Locale;
+use super::pair::Flag;
 use read::{numbers, Convention, Number};
+use std::collections::HashSet;
 
 pub use read::is_url;
 
@@ -58,10 +59,16 @@ fn unmatched<'a>(from: &[Number<'a>], against: &[Number<'_>]) -> Vec<&'a str> {
 /// unmatched numbers as each side writes them (`30` and `3`), so both are
 /// marked where they stand.
 pub fn check(target_prose: &str, source_prose: &str, locale: &Locale) -> Option<Flag> {
+    let normalized = locale.normalize_numbers(target_prose);
+    let (target_prose, source_prose) = without_shared_words(&normalized, source_prose);
     // The source is English; a translator may keep its separators or use
     // the target language's.
-    let target = numbers(target_prose, &[SOURCE, locale.separators]);
-    let source = numbers(source_prose, &[SOURCE]);
+    let mut target = numbers(&target_prose, &[SOURCE, locale.separators]);
+    soften_counted(&mut target, &target_prose, locale);
+    if locale.ideographic_numerals {
+        target.extend(ideographic(&target_prose));
+    }
+    let source = numbers(&source_prose, &[SOURCE]);
     let missing = unmatched(&source, &target);
     let extra = unmatched(&target, &source);
     let message = match (missing.is_empty(), extra.is_empty()) {
@@ -81,6 +88,121 @@ pub fn check(target_prose: &str, source_prose: &str, locale: &Locale) -> Option<
         ),
     };
     Some(Flag::new(message).with_tokens(missing.iter().chain(&extra)))
+}
+
+/// Both texts without the words that hold a digit among other characters
+/// and are written the same on both sides (`decimal(9,2)`, `BITAND(12,6)`,
+/// `{-1,1}`): identical text carries the same numbers, however either
+/// language's separators would read it, so it is never a mismatch. Plain
+/// numbers stay: they may answer another number of the other side (`15`
+/// for `15th`), and the target's are read in both conventions anyway.
+fn without_shared_words(target: &str, source: &str) -> (String, String) {
+    let key = |w: &str| {
+        w.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '“' | '”'))
+            .to_owned()
+    };
+    let with_digit = |text: &str| -> HashSet<String> {
+        text.split_whitespace()
+            .map(key)
+            .filter(|w| {
+                w.bytes().any(|b| b.is_ascii_digit())
+                    && w.bytes()
+                        .any(|b| !b.is_ascii_digit() && !matches!(b, b'.' | b','))
+            })
+            .collect()
+    };
+    let shared: HashSet<String> = with_digit(target)
+        .intersection(&with_digit(source))
+        .cloned()
+        .collect();
+    let strip = |text: &str| -> String {
+        text.split_whitespace()
+            .map(|w| {
+                if shared.contains(&key(w)) {
+                    "\u{FFFC}"
+                } else {
+                    w
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    (strip(target), strip(source))
+}
+
+/// Numbers followed by one of the language's counters or date units (`12
+/// 月`, `1 つ`): counts and dates the source may say in words ("Dec",
+/// "single"), so they answer the source's numbers but are not required.
+fn soften_counted(numbers: &mut [Number<'_>], prose: &str, locale: &Locale) {
+    if locale.counters.is_empty() {
+        return;
+    }
+    let base = prose.as_ptr() as usize;
+    for number in numbers.iter_mut() {
+        let end = number.written.as_ptr() as usize - base + number.written.len();
+        let next = prose
+            .get(end..)
+            .and_then(|rest| rest.trim_start().chars().next());
+        if next.is_some_and(|c| locale.counters.contains(&c)) {
+            number.soft = true;
+        }
+        // `30 万` is 300,000 (万 = 10⁴, 亿 = 10⁸): the value the source
+        // writes `300K` or `300,000`.
+        let zeros = match next {
+            Some('万' | '萬' | '만') => 4,
+            Some('亿' | '億' | '억') => 8,
+            _ => 0,
+        };
+        if zeros > 0 {
+            let scaled: Vec<String> = number
+                .values
+                .iter()
+                .filter(|v| v.bytes().all(|b| b.is_ascii_digit()))
+                .map(|v| format!("{v}{}", "0".repeat(zeros)))
+                .collect();
+            number.values.extend(scaled);
+        }
+    }
+}
+
+/// Ideographic numerals (`一` to `九`, `十`, `百`: `十二` = 12, `第一` = 1st),
+/// each run as one soft number: `一` also means "a", so they answer the
+/// source's numbers and are never required.
+fn ideographic(prose: &str) -> Vec<Number<'_>> {
+    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c);
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in prose.char_indices().chain([(prose.len(), ' ')]) {
+        let numeral = digit(c).is_some() || matches!(c, '十' | '百' | '两');
+        match (numeral, start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                let written = &prose[from..i];
+                out.extend(ideographic_value(written, digit).map(|value| Number {
+                    written,
+                    values: vec![value.to_string()],
+                    soft: true,
+                }));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The value of a run of ideographic numerals (up to the hundreds).
+fn ideographic_value(written: &str, digit: impl Fn(char) -> Option<usize>) -> Option<usize> {
+    let (mut total, mut pending) = (0, None::<usize>);
+    for c in written.chars() {
+        match c {
+            '十' => total += pending.take().unwrap_or(1) * 10,
+            '百' => total += pending.take().unwrap_or(1) * 100,
+            '两' => pending = Some(2),
+            _ => pending = Some(pending.unwrap_or(0) * 10 + digit(c)?),
+        }
+    }
+    Some(total + pending.unwrap_or(0))
 }
 
 #[cfg(test)]
@@ -195,6 +317,57 @@ mod tests {
         ];
         for (target, source) in cases {
             assert_eq!(check(target, source, &pt()), None, "{target}");
+        }
+    }
+
+    #[test]
+    fn identical_text_is_never_a_mismatch() {
+        for (target, source) in [
+            ("Use `x` como decimal(9,2).", "Use x as decimal(9,2)."),
+            (
+                "Defina {-1,1} e BITAND(12,6)",
+                "Set {-1,1} and BITAND(12,6)",
+            ),
+        ] {
+            assert_eq!(check(target, source, &pt()), None, "{target}");
+        }
+        // A different value next to a shared word is still found.
+        assert!(check(
+            "decimal(9,2) com 3 casas",
+            "decimal(9,2) with 4 places",
+            &pt()
+        )
+        .is_some());
+    }
+
+    #[test]
+    fn full_width_digits_counters_and_numerals_are_read() {
+        let zh = Locale::of("zh-CN");
+        let ja = Locale::of("ja-JP");
+        let fine = [
+            ("最多 １０ 个用户", "Up to 10 users", zh),
+            ("在 6 月 15 日之前", "before Jun 15", zh),
+            ("12 月", "Dec", zh),
+            ("第一张发票", "The 1st invoice", zh),
+            ("十二个月", "twelve months", zh),
+            ("1 つのアカウント", "a single account", ja),
+            ("（１２，０００）", "(12,000)", ja),
+            ("至少 30 万美元", "at least USD300K", zh),
+            (
+                "产品 ID：ac14473c-8e5d-4e44",
+                "Offer ID: ac14473c-8e5d-4e44",
+                zh,
+            ),
+        ];
+        for (target, source, locale) in fine {
+            assert_eq!(check(target, source, &locale), None, "{target}");
+        }
+        for (target, source, locale) in [
+            ("在 6 月 16 日之前", "before Jun 15", zh),
+            ("最多 １１ 个用户", "Up to 10 users", zh),
+            ("第二张发票", "The 1st invoice", zh),
+        ] {
+            assert!(check(target, source, &locale).is_some(), "{target}");
         }
     }
 

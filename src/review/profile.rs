@@ -136,12 +136,99 @@ impl Profile {
     }
 }
 
-/// HTML elements that are markup, not placeholders. Any other tag written in
-/// prose (`<token>`, `<tenant-id>`) is a placeholder the translation keeps.
+/// HTML elements that are markup, not placeholders: the elements of the
+/// HTML standard (and a few obsolete ones pages still use). Any other tag
+/// written in prose (`<token>`, `<tenant-id>`) is a placeholder the
+/// translation keeps.
 const KNOWN_TAGS: &[&str] = &[
-    "a", "abbr", "b", "br", "code", "del", "div", "em", "font", "i", "img", "ins", "kbd", "li",
-    "mark", "ol", "p", "s", "small", "span", "strong", "sub", "sup", "table", "td", "th", "tr",
-    "u", "ul", "var", "wbr",
+    "a",
+    "abbr",
+    "address",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "bdi",
+    "bdo",
+    "big",
+    "blockquote",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "li",
+    "main",
+    "mark",
+    "nav",
+    "nobr",
+    "object",
+    "ol",
+    "option",
+    "p",
+    "picture",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "section",
+    "select",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
 ];
 
 /// The lowercase name of an HTML tag (`<a href…>` → `a`); `None` for
@@ -194,6 +281,8 @@ mod tests {
         assert_eq!(p.link_texts, ["encargos"]);
         assert_eq!(p.strong, 1);
         assert_eq!(p.tags, ["<var>nome</var>", "<token>"]);
+        let table = read("<caption>Preços</caption> <thead> <tenant-id>");
+        assert_eq!(table.tags, ["<tenant-id>"]);
         assert!(!p.prose.contains("nome"));
     }
 

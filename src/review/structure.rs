@@ -1,8 +1,8 @@
 //! Checks on what a translation must carry over unchanged: formatting
 //! (markup), link and image targets (links), and placeholders.
 
-use super::checks::{Flag, Pair};
 use super::numbers::is_url;
+use super::pair::{Flag, Pair};
 use super::profile::{Profile, ATOM};
 
 /// Indices of the items of `from` with no counterpart in `against`, counted
@@ -156,12 +156,57 @@ pub fn links(pair: &Pair<'_>) -> Option<Flag> {
 /// `%1$s`, `%1`. `%` sequences in URLs are URL escapes, not placeholders.
 fn placeholders_in(prose: &str) -> Vec<String> {
     let mut out = Vec::new();
+    let prose = squeeze_braces(prose);
     for word in prose.split(|c: char| c.is_whitespace() || c == ATOM) {
         out.extend(braces(word));
         if !is_url(word) {
             out.extend(printf(word));
         }
     }
+    out
+}
+
+/// A text without the spaces inside brace groups that touch anything but
+/// a letter on both sides (`{n - 1}` → `{n-1}`), so
+/// that brace groups compare whitespace-insensitively: a LaTeX group the
+/// translation only spaced differently (`\sqrt {2}`, `{j = 0}`) is the
+/// same group, while one whose content changed (`\end{Align}`) is not.
+fn squeeze_braces(prose: &str) -> String {
+    let mut out = String::with_capacity(prose.len());
+    let mut rest = prose;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let group = &rest[open..];
+        // The group up to its matching brace, if it closes soon: a lone
+        // `{` in prose squeezes nothing.
+        let mut depth = 0usize;
+        let end = group.char_indices().take(80).find_map(|(i, c)| {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0).then_some(i + 1)
+        });
+        let Some(end) = end else {
+            out.push('{');
+            rest = &group[1..];
+            continue;
+        };
+        let chars: Vec<char> = group[..end].chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            // A space between two words stays (`{a b}` is prose); one next
+            // to an operator, a digit or a brace goes (`{n - 1}`).
+            let between_words = i > 0
+                && chars[i - 1].is_alphabetic()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+            if !c.is_whitespace() || between_words {
+                out.push(c);
+            }
+        }
+        rest = &group[end..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -392,6 +437,18 @@ mod tests {
         for (target, source) in flagged {
             assert!(run(placeholders, target, source).is_some(), "{target}");
         }
+    }
+
+    #[test]
+    fn brace_groups_compare_whitespace_insensitively() {
+        assert_eq!(squeeze_braces("a {n - 1} b { c"), "a {n-1} b { c");
+        for (target, source) in [
+            ("a soma $\\sum_{j = 0}$", "the sum $\\sum_{j=0}$"),
+            ("use {n-1}", "use {n - 1}"),
+        ] {
+            assert_eq!(run(placeholders, target, source), None, "{target}");
+        }
+        assert!(run(placeholders, "\\end{Align}", "\\end{align}").is_some());
     }
 
     #[test]

@@ -17,8 +17,8 @@
 //! lowercase words are a field name, a value or a command of an API table
 //! (`workload`, `acr push`), not prose.
 
-use super::checks::{Flag, Pair};
 use super::numbers::is_url;
+use super::pair::{Basis, Flag, Pair};
 use super::profile::ATOM;
 use crate::model::{BlockKind, Segment};
 
@@ -63,14 +63,43 @@ const LABELS: &[&str] = &[
 /// tokens: the whole segment is the finding.
 pub fn check(pair: &Pair<'_>) -> Option<Flag> {
     is_untranslated(pair.segment, &pair.source.prose).then(|| {
+        let words = prose_words(&pair.source.prose)
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
         Flag::new("the translation is the same as the source; translate it (if it is a name or a term that stays in English, accept this finding)")
+            .held(Basis::Vocabulary, words)
     })
+}
+
+/// Is the source itself reliably in another language than English (a
+/// French legal notice copied as is into every locale)? Then there is
+/// nothing to translate from English. Language identification (whatlang)
+/// needs a sentence: texts of fewer than five words are not judged.
+fn foreign_source(text: &str) -> bool {
+    text.split_whitespace().count() >= 5
+        && whatlang::detect(text)
+            .is_some_and(|info| info.is_reliable() && info.lang() != whatlang::Lang::Eng)
+}
+
+/// Is the target the source again (ignoring case and spacing)?
+pub fn same_text(seg: &Segment) -> bool {
+    normalized(&seg.target_text) == normalized(&seg.source_text)
+}
+
+/// The alphabetic words of a text, punctuation around them trimmed.
+pub fn words(prose: &str) -> impl Iterator<Item = &str> {
+    prose
+        .split(|c: char| c.is_whitespace() || c == ATOM)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic))
 }
 
 /// The test of [`check`], given the segment and its source's prose.
 pub fn is_untranslated(seg: &Segment, source_prose: &str) -> bool {
-    normalized(&seg.target_text) == normalized(&seg.source_text)
+    same_text(seg)
         && should_translate(source_prose)
+        && !foreign_source(&seg.source_text)
         && !(seg.kind == BlockKind::TableCell && table_key(source_prose))
 }
 
@@ -196,9 +225,17 @@ mod tests {
         // Cells that are exactly one pair, as in the corpus's tables.
         let text = "| Field | Description |\n|---|---|\n|<span data-ttu-id=\"a-1\">workload</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">workload</span></span>|<span data-ttu-id=\"a-2\">Yes</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-2\">Yes</span></span>|\n";
         let doc = crate::read_document("a.md", text);
-        let findings = super::super::checks::segment_findings(&doc, "pt-BR");
+        let findings = super::super::checks::segment_findings(&doc, "pt-BR").all();
         let ids: Vec<_> = findings.iter().filter_map(|d| d.id.as_deref()).collect();
         assert_eq!(ids, ["a-2"], "{findings:#?}");
+    }
+
+    #[test]
+    fn a_source_not_in_english_is_not_untranslated() {
+        let french = "Les présentes conditions générales régissent l'utilisation du service par le client et ses utilisateurs.";
+        assert_eq!(run(check, french, french), None);
+        let english = "These terms govern how the customer and its users may use the service.";
+        assert!(run(check, english, english).is_some());
     }
 
     #[test]

@@ -3,6 +3,15 @@
 
 use std::path::PathBuf;
 
+/// Every real corpus in `../shared/corpus`: (name, target locale, path).
+pub(crate) const CORPORA: [(&str, &str); 5] = [
+    ("partner-center-pt-br", "pt-BR"),
+    ("partner-center-de-de", "de-DE"),
+    ("partner-center-zh-cn", "zh-CN"),
+    ("quantum-pt-br", "pt-BR"),
+    ("hololens-pt-br", "pt-BR"),
+];
+
 /// The real corpus in `../shared/corpus/partner-center-pt-br`. Tests that
 /// read it skip (saying so) when it is absent, as in a clone elsewhere, but
 /// must run in CI (`CI` set), where its absence is a failure.

@@ -16,8 +16,43 @@ pub(crate) struct Number<'a> {
 /// Thousands and decimal separators of a writing convention.
 pub(crate) type Convention = (char, char);
 
-/// Numbers, ordinals and months as words, English and Portuguese.
+/// Numbers, ordinals and months as words: English and Portuguese, and the
+/// cardinals of German, French and Spanish (a target may say "sechs Monate"
+/// for "6 months").
 const WORDS: &[(&str, &str)] = &[
+    ("eins", "1"),
+    ("zwei", "2"),
+    ("drei", "3"),
+    ("vier", "4"),
+    ("fünf", "5"),
+    ("sechs", "6"),
+    ("sieben", "7"),
+    ("acht", "8"),
+    ("neun", "9"),
+    ("zehn", "10"),
+    ("elf", "11"),
+    ("zwölf", "12"),
+    ("zwanzig", "20"),
+    ("dreißig", "30"),
+    ("hundert", "100"),
+    ("tausend", "1000"),
+    ("deux", "2"),
+    ("trois", "3"),
+    ("quatre", "4"),
+    ("cinq", "5"),
+    ("sept", "7"),
+    ("huit", "8"),
+    ("neuf", "9"),
+    ("dix", "10"),
+    ("douze", "12"),
+    ("uno", "1"),
+    ("tres", "3"),
+    ("cuatro", "4"),
+    ("siete", "7"),
+    ("ocho", "8"),
+    ("nueve", "9"),
+    ("diez", "10"),
+    ("doce", "12"),
     ("zero", "0"),
     ("one", "1"),
     ("two", "2"),
@@ -109,6 +144,14 @@ const WORDS: &[(&str, &str)] = &[
     ("october", "10"),
     ("november", "11"),
     ("december", "12"),
+    ("januar", "1"),
+    ("februar", "2"),
+    ("märz", "3"),
+    ("mai", "5"),
+    ("juni", "6"),
+    ("juli", "7"),
+    ("oktober", "10"),
+    ("dezember", "12"),
     ("janeiro", "1"),
     ("fevereiro", "2"),
     ("março", "3"),
@@ -243,7 +286,7 @@ fn token_numbers<'a>(
         Some(values) => vec![Number {
             written,
             values,
-            soft: glued || zero_minutes,
+            soft: glued || zero_minutes || in_name(word, at, written),
         }],
         None => parts(written),
     };
@@ -253,11 +296,48 @@ fn token_numbers<'a>(
     if written.len() == 2 && (glued || last == Some('/')) {
         number.values.push(format!("20{written}"));
     }
+    if let Some(parts) = day_month(word, at, written) {
+        number.values.extend(parts);
+    }
     let fraction = matches!(last, Some('.' | ',')) && !second.is_some_and(|c| c.is_ascii_digit());
     if fraction && written.bytes().all(|b| b.is_ascii_digit()) {
         number.values.push(canonical("0", written));
     }
     numbers
+}
+
+/// Are these digits part of a name or a compound rather than a number: a
+/// word (of four letters or more) glued or hyphenated after them (`21Vianet`, which a
+/// translation may call 世纪互联), or a hyphen after letters before them
+/// (`COVID-19`, which may become 新冠肺炎)? Such digits answer the other
+/// side's but are never required.
+fn in_name(word: &str, at: usize, written: &str) -> bool {
+    let after: String = word[at + written.len()..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let named = after.chars().count() >= 4;
+    // `2-dimensional`, `360-degree`: a compound the target may say in one
+    // word ("bidimensional").
+    let compound = word[at + written.len()..]
+        .strip_prefix('-')
+        .is_some_and(|rest| rest.chars().take_while(|c| c.is_alphabetic()).count() >= 4);
+    let mut before = word[..at].chars().rev();
+    let hyphenated = before.next() == Some('-') && before.next().is_some_and(char::is_alphabetic);
+    named || hyphenated || compound
+}
+
+/// A day and month written `31.01.` or `04.07` (German and others): two
+/// parts of one or two digits, the second a month, with a period after
+/// them or both of two digits. Also means its two parts, which answer a
+/// source date's (`1/31`).
+fn day_month(word: &str, at: usize, written: &str) -> Option<[String; 2]> {
+    let (day, month) = written.split_once('.')?;
+    let short = |p: &str| (1..=2).contains(&p.len());
+    let dated = word[at + written.len()..].starts_with('.') || (day.len() == 2 && month.len() == 2);
+    let month_value: u32 = month.parse().ok()?;
+    let valid = short(day) && short(month) && (1..=12).contains(&month_value) && dated;
+    valid.then(|| [canonical(day, ""), canonical(month, "")])
 }
 
 /// The parts of a number no convention reads (`10.0.19041`, `31,2021`).
@@ -462,6 +542,16 @@ mod tests {
             assert!(soft(prose), "{prose}");
         }
         assert!(!soft("10 GB"));
+    }
+
+    #[test]
+    fn digits_in_names_are_soft() {
+        let soft = |prose: &str| numbers(prose, &[(',', '.')]).iter().all(|n| n.soft);
+        assert!(soft("Partner Center operated by 21Vianet"));
+        assert!(soft("during COVID-19"));
+        assert!(!soft("10GB of storage"));
+        assert!(!soft("pages 10-20"));
+        assert!(soft("a 2-dimensional array") && soft("a 360-degree view"));
     }
 
     #[test]

@@ -1,4 +1,10 @@
-//! Printing findings for people (compiler style) and for tools (JSON).
+//! Printing findings for people (compiler style, or with snippets at a
+//! terminal) and for tools (JSON, GitHub annotations, SARIF), and the
+//! baseline that makes `sxs check` a gate for new findings only.
+
+pub mod baseline;
+pub mod ci;
+pub mod snippet;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use std::collections::BTreeMap;
@@ -34,7 +40,6 @@ impl Tally {
 /// Compiler-style lines, grouped by file, then a summary line and the
 /// counts per check.
 pub fn write_human(out: &mut dyn Write, findings: &[Diagnostic], pages: usize) -> io::Result<()> {
-    let mut by_code: BTreeMap<&str, usize> = BTreeMap::new();
     let mut last_file: Option<&str> = None;
     for d in findings {
         if last_file.is_some_and(|f| f != d.file) {
@@ -42,6 +47,14 @@ pub fn write_human(out: &mut dyn Write, findings: &[Diagnostic], pages: usize) -
         }
         last_file = Some(&d.file);
         writeln!(out, "{d}")?;
+    }
+    write_summary(out, findings, pages)
+}
+
+/// The counts per check and per severity.
+pub fn write_summary(out: &mut dyn Write, findings: &[Diagnostic], pages: usize) -> io::Result<()> {
+    let mut by_code: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in findings {
         *by_code.entry(d.code.as_str()).or_default() += 1;
     }
     let tally = Tally::of(findings);

@@ -1,0 +1,288 @@
+//! The length check, calibrated from the docset itself.
+//!
+//! How long a translation of English runs depends on the language (Chinese
+//! about a third of the English characters, German a fifth longer), on the
+//! kind of text and on the translator: a fixed band fits one docset and
+//! floods another (the 0.50–2.50 band flagged 9,142 complete Chinese
+//! translations). So each page leaves the lengths of its pairs
+//! ([`Sample`]), and the site pass reads, per target language, the
+//! distribution of log(target/source): its median and its median absolute
+//! deviation (MAD), robust to the very outliers it looks for. A pair is
+//! reported when its log ratio lies more than [`MADS`] scaled MADs from the
+//! median *and* more than a factor [`MIN_FACTOR`] from the median ratio, so
+//! that a tight distribution does not turn ordinary wordiness into findings.
+//!
+//! Calibrated on Partner Center pt-BR (17,945 pairs of 40+ source
+//! characters: median ratio 1.12, MAD 0.105 in log units), confirmed on
+//! de-DE (1.18, 0.131) and zh-CN (0.34, 0.263). At 5 MADs from 40
+//! characters up, 15 of the 16 pt-BR pairs flagged were complete
+//! translations (labels and short sentences said more concisely), so only
+//! sources of [`MIN_SOURCE_CHARS`] or more are read, at 6 MADs and a factor
+//! of 2: pt-BR keeps the one real addition (a sentence from elsewhere, 2.27).
+//!
+//! A docset with fewer than [`MIN_SAMPLES`] such pairs for a language has no
+//! distribution to speak of: it falls back to a fixed band around a ratio
+//! of 1 (spaced languages) or 0.4 (languages written without spaces).
+
+use crate::diagnostic::{Code, Diagnostic};
+use std::collections::BTreeMap;
+
+/// Sources shorter than this are not read: their ratio swings with a word.
+pub const MIN_SOURCE_CHARS: usize = 80;
+/// Distance from the median, in scaled MADs, beyond which a ratio is odd.
+pub const MADS: f64 = 6.0;
+/// …and the least factor from the median ratio that is reported.
+pub const MIN_FACTOR: f64 = 2.0;
+/// Fewer pairs than this: the fixed fallback band.
+pub const MIN_SAMPLES: usize = 200;
+/// The MAD of a normal distribution is 0.6745 σ; scaled, it estimates σ.
+const MAD_SCALE: f64 = 1.4826;
+
+/// The lengths of one pair, in characters of readable text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sample {
+    pub line: usize,
+    pub column: usize,
+    pub id: String,
+    pub source: usize,
+    pub target: usize,
+}
+
+impl Sample {
+    fn log_ratio(&self) -> f64 {
+        (self.target as f64 / self.source as f64).ln()
+    }
+}
+
+/// The expected range of one language pair, in ratios (target/source).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    pub low: f64,
+    pub high: f64,
+    /// The docset's median ratio, or `None` for the fallback band.
+    pub median: Option<f64>,
+}
+
+/// The band for a language's samples (sources long enough only).
+pub fn calibrate(samples: &[&Sample], unspaced: bool) -> Band {
+    let mut logs: Vec<f64> = samples.iter().map(|s| s.log_ratio()).collect();
+    if logs.len() < MIN_SAMPLES {
+        let centre: f64 = if unspaced { 0.4 } else { 1.0 };
+        return Band {
+            low: centre / 2.5,
+            high: centre * 2.5,
+            median: None,
+        };
+    }
+    let median = median(&mut logs);
+    let mut deviations: Vec<f64> = logs.iter().map(|l| (l - median).abs()).collect();
+    let spread = (MADS * MAD_SCALE * self::median(&mut deviations)).max(MIN_FACTOR.ln());
+    Band {
+        low: (median - spread).exp(),
+        high: (median + spread).exp(),
+        median: Some(median.exp()),
+    }
+}
+
+/// The median of a non-empty list (sorted in place).
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => 0.0,
+        _ if n % 2 == 1 => values[n / 2],
+        _ => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
+}
+
+/// One page's samples, for the site pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageSamples<'a> {
+    pub rel: &'a str,
+    /// The page's target language tag.
+    pub locale: &'a str,
+    pub samples: &'a [Sample],
+}
+
+/// The length findings of a docset: each language calibrated on its own
+/// pages' samples.
+pub fn findings(pages: &[PageSamples<'_>]) -> Vec<Diagnostic> {
+    let mut by_language: BTreeMap<String, Vec<(&str, &Sample)>> = BTreeMap::new();
+    for page in pages {
+        let language = page.locale.to_ascii_lowercase();
+        let entry = by_language.entry(language).or_default();
+        entry.extend(page.samples.iter().map(|s| (page.rel, s)));
+    }
+    let mut out = Vec::new();
+    for (language, samples) in &by_language {
+        let long: Vec<&Sample> = samples.iter().map(|(_, s)| *s).collect();
+        let unspaced = super::locale::Locale::of(language).unspaced;
+        let band = calibrate(&long, unspaced);
+        for (rel, sample) in samples {
+            out.extend(flag(rel, sample, &band));
+        }
+    }
+    out
+}
+
+/// The finding of one pair outside its band.
+fn flag(rel: &str, sample: &Sample, band: &Band) -> Option<Diagnostic> {
+    let ratio = sample.target as f64 / sample.source as f64;
+    if (band.low..=band.high).contains(&ratio) {
+        return None;
+    }
+    let hint = if ratio < band.low {
+        "check that no part of the sentence was left out"
+    } else {
+        "check that nothing was added or repeated"
+    };
+    let basis = match band.median {
+        Some(median) => format!("this docset's translations in this language run at {median:.2} (usual range {:.2}–{:.2})", band.low, band.high),
+        None => format!("{:.2}–{:.2} is expected; the docset is too small to calibrate", band.low, band.high),
+    };
+    let message = format!(
+        "the translation is {ratio:.2} times as long as the source ({} vs {} characters; {basis}); {hint}",
+        sample.target, sample.source
+    );
+    Some(
+        Diagnostic::new(
+            rel,
+            (sample.line, sample.column),
+            Code::Length,
+            Code::Length.default_severity(),
+            message,
+        )
+        .with_id(&sample.id),
+    )
+}
+
+/// The samples of a page's complete pairs whose source is long enough,
+/// less the pairs the page accepts inline for `length`.
+pub fn samples(doc: &crate::model::Document) -> Vec<Sample> {
+    let accepted = super::accept::inline_acceptances(doc).accepted;
+    doc.segments
+        .iter()
+        .filter(|s| super::checks::comparable(s))
+        .filter(|s| {
+            !accepted
+                .iter()
+                .any(|a| a.code == Code::Length && a.id == s.id)
+        })
+        .map(|s| Sample {
+            line: s.line,
+            column: s.column,
+            id: s.id.clone(),
+            source: s.source_text.trim().chars().count(),
+            target: s.target_text.trim().chars().count(),
+        })
+        .filter(|s| s.source >= MIN_SOURCE_CHARS && s.target > 0)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(i: usize, source: usize, target: usize) -> Sample {
+        Sample {
+            line: i + 1,
+            column: 1,
+            id: format!("a-{i}"),
+            source,
+            target,
+        }
+    }
+
+    /// A docset of `n` pairs whose ratios spread evenly around `centre`.
+    fn docset(n: usize, centre: f64) -> Vec<Sample> {
+        (0..n)
+            .map(|i| {
+                let wobble = 0.85 + 0.3 * (i % 10) as f64 / 9.0;
+                sample(i, 100, (100.0 * centre * wobble).round() as usize)
+            })
+            .collect()
+    }
+
+    fn flagged(samples: &[Sample], locale: &str) -> Vec<String> {
+        let page = PageSamples {
+            rel: "a.md",
+            locale,
+            samples,
+        };
+        findings(&[page]).into_iter().filter_map(|d| d.id).collect()
+    }
+
+    #[test]
+    fn a_chinese_docset_sets_its_own_band() {
+        // Complete Chinese translations run at about a third of the English.
+        let mut samples = docset(400, 0.34);
+        assert!(flagged(&samples, "zh-CN").is_empty());
+        samples.push(sample(900, 200, 20)); // a tenth: most of it dropped
+        samples.push(sample(901, 100, 90)); // over twice the usual: something added
+        assert_eq!(flagged(&samples, "zh-CN"), ["a-900", "a-901"]);
+        // The same pairs in a Portuguese docset would all be far too short.
+        let pt: Vec<Sample> = docset(400, 1.1);
+        assert!(flagged(&pt, "pt-BR").is_empty());
+    }
+
+    #[test]
+    fn languages_are_calibrated_apart() {
+        let mut pages = docset(300, 1.1);
+        let zh = docset(300, 0.34);
+        let odd = sample(999, 100, 35); // normal in Chinese, not in Portuguese
+        pages.push(odd.clone());
+        let found = findings(&[
+            PageSamples {
+                rel: "pt.md",
+                locale: "pt-BR",
+                samples: &pages,
+            },
+            PageSamples {
+                rel: "zh.md",
+                locale: "zh-CN",
+                samples: &[zh, vec![odd]].concat(),
+            },
+        ]);
+        let files: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|d| (d.file.as_str(), d.id.as_deref()))
+            .collect();
+        assert_eq!(files, [("pt.md", Some("a-999"))]);
+    }
+
+    #[test]
+    fn a_tiny_docset_falls_back_to_a_fixed_band() {
+        let samples = [sample(0, 100, 110), sample(1, 100, 30), sample(2, 100, 260)];
+        assert_eq!(flagged(&samples, "pt-BR"), ["a-1", "a-2"]);
+        let band = calibrate(&samples.iter().collect::<Vec<_>>(), false);
+        assert_eq!(band.median, None);
+        assert!(flagged(&[sample(0, 100, 30)], "ja-JP").is_empty());
+    }
+
+    #[test]
+    fn a_tight_distribution_keeps_a_least_factor() {
+        // Every pair at exactly 1.1: the MAD is 0, the band still 2× wide.
+        let mut samples: Vec<Sample> = (0..300).map(|i| sample(i, 100, 110)).collect();
+        samples.push(sample(500, 100, 70));
+        samples.push(sample(501, 100, 50));
+        assert_eq!(flagged(&samples, "de-DE"), ["a-501"]);
+    }
+
+    #[test]
+    fn short_sources_and_accepted_pairs_give_no_sample() {
+        let pair = |id: &str, t: &str, s: &str| {
+            format!("<span data-ttu-id=\"{id}\">{t}</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">{s}</span></span>\n\n")
+        };
+        let long = "This sentence is long enough to be read by the length check of sxs.";
+        let long = format!("{long} {long}");
+        let page = format!(
+            "<!-- sxs:accept a-3 length -->\n\n{}{}{}",
+            pair("a-1", "Sim", "Yes"),
+            pair("a-2", "Curto.", &long),
+            pair("a-3", "Curto.", &long),
+        );
+        let doc = crate::read_document("a.md", &page);
+        let ids: Vec<String> = samples(&doc).into_iter().map(|s| s.id).collect();
+        assert_eq!(ids, ["a-2"]);
+    }
+}
