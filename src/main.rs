@@ -136,8 +136,8 @@ enum Command {
         file: PathBuf,
         #[command(flatten)]
         site: SiteArg,
-        /// The file's format (default: from its extension).
-        #[arg(long, value_enum)]
+        /// The file's format: xliff, tmx, csv or json (default: from its extension).
+        #[arg(long, value_parser = sxs::import::Format::parse)]
         format: Option<sxs::import::Format>,
         /// Change the pages (default: only print the changes, as a diff).
         #[arg(long)]

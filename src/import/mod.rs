@@ -32,7 +32,6 @@ use std::path::Path;
 
 /// The formats `sxs export` writes that translators bring back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// XLIFF 2.x, as `sxs export --format xliff` writes it.
     Xliff,
@@ -45,6 +44,19 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format spelled `name` (`--format`), or a message listing them.
+    pub fn parse(name: &str) -> Result<Format, String> {
+        match name.to_ascii_lowercase().as_str() {
+            "xliff" => Ok(Format::Xliff),
+            "tmx" => Ok(Format::Tmx),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            _ => Err(format!(
+                "unknown format `{name}`; use one of: xliff, tmx, csv, json"
+            )),
+        }
+    }
+
     /// The format a file's extension names, if any.
     pub fn of_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
