@@ -170,26 +170,31 @@ fn classify_open(raw: &str, offset: usize, problems: &mut Vec<MarkupProblem>) ->
     if raw == "<span class=\"sxs-lookup\">" {
         return Tag::Lookup;
     }
-    let damaged = |what: &str| {
+    // The hint shows the tag this one should have been, with its own id, so
+    // the translator can paste it over the damaged one.
+    let damaged = |what: &str, expected: String| {
         MarkupProblem::error(
             offset,
             Code::Malformed,
             format!(
-            "damaged {what} tag `{}`; it should read exactly like `<span data-ttu-id=\"abcde-1\">`",
-            shorten(raw)
-        ),
+                "damaged {what} tag `{}`; it should read exactly `{expected}`",
+                shorten(raw)
+            ),
         )
     };
     if let Some(id) = loose_id(raw, "data-ttu-id") {
-        problems.push(damaged("target"));
+        problems.push(damaged("target", format!("<span data-ttu-id=\"{id}\">")));
         return Tag::Target(id);
     }
     if let Some(id) = loose_id(raw, "data-stu-id") {
-        problems.push(damaged("source"));
+        problems.push(damaged("source", format!("<span data-stu-id=\"{id}\">")));
         return Tag::Source(id);
     }
     if raw.contains("sxs-lookup") {
-        problems.push(damaged("sxs-lookup"));
+        problems.push(damaged(
+            "sxs-lookup",
+            "<span class=\"sxs-lookup\">".to_owned(),
+        ));
         return Tag::Lookup;
     }
     Tag::OtherOpen
@@ -580,6 +585,26 @@ mod tests {
         assert_eq!(pairs[0].id, "341c6-145");
         assert_eq!(&text[pairs[0].target.clone().unwrap()], "Alvo");
         assert_eq!(problems[0].code, "malformed");
+    }
+
+    #[test]
+    fn a_damaged_tag_is_shown_the_tag_it_should_be_with_its_own_id() {
+        let text = "<span data-ttu-id=&quot;ab4f5-510&quot;>Alvo</span>\
+                    <span class=&quot;sxs-lookup&quot;>\
+                    <span data-stu-id=&quot;ab4f5-510&quot;>Src</span></span>";
+        let (_, problems) = scan(text);
+        let hints: Vec<&str> = problems
+            .iter()
+            .filter_map(|p| p.message.split("should read exactly ").nth(1))
+            .collect();
+        assert_eq!(
+            hints,
+            [
+                "`<span data-ttu-id=\"ab4f5-510\">`",
+                "`<span class=\"sxs-lookup\">`",
+                "`<span data-stu-id=\"ab4f5-510\">`",
+            ]
+        );
     }
 
     #[test]

@@ -225,6 +225,8 @@ fn readers_and_reviewers_in_a_browser() {
             ["404.html", "pt-BR", pt],
         ],
         "dashboard": "review/index.html",
+        // The corpus is built without base_url.
+        "not_found_under": "/repo/",
         // Two warnings, and an informational check of the whole page.
         "filter": {
             "page": "partner-center/azure-reservations-buying.html",

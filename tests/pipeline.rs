@@ -31,6 +31,27 @@ fn keys(json: &str) -> BTreeMap<Key, usize> {
     out
 }
 
+/// The built site's findings: the files `review/findings/index.json`
+/// names, concatenated in its order, as one JSON array.
+fn site_findings(public: &Path) -> String {
+    let dir = public.join("review/findings");
+    let index: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();
+    let mut all: Vec<Value> = Vec::new();
+    for file in index["files"].as_array().unwrap() {
+        let text = std::fs::read_to_string(dir.join(file.as_str().unwrap())).unwrap();
+        let part: Vec<Value> = serde_json::from_str(&text).unwrap();
+        assert!(
+            !part.is_empty() && part.len() <= 5000,
+            "{file}: {}",
+            part.len()
+        );
+        all.extend(part);
+    }
+    assert_eq!(index["count"].as_u64(), Some(all.len() as u64));
+    serde_json::to_string(&all).unwrap()
+}
+
 fn check_json(corpus: &Path) -> String {
     let output = Command::new(common::sxs_bin())
         .args(["check", "--format", "json"])
@@ -74,12 +95,12 @@ fn a_built_site_holds_the_findings_of_sxs_check_and_each_stage_runs_once_per_pag
         );
 
         // The site's findings are check's, as multisets.
-        let built = std::fs::read_to_string(public.join("review/findings.json")).unwrap();
+        let built = site_findings(&public);
         let (built, checked) = (keys(&built), keys(&check_json(&corpus)));
         assert!(built.len() > 10, "{name}: {} findings", built.len());
         assert_eq!(
             built, checked,
-            "{name}: review/findings.json differs from sxs check"
+            "{name}: review/findings/ differs from sxs check"
         );
 
         // The dashboard counts them the same way.
@@ -104,6 +125,17 @@ fn a_built_site_holds_the_findings_of_sxs_check_and_each_stage_runs_once_per_pag
             let entry = entry.unwrap();
             let size = entry.metadata().unwrap().len();
             assert!(size < 1 << 20, "{name}: {:?} is {size} bytes", entry.path());
+        }
+        // No file of the site over 3 MB (issue #10's limit for static hosts
+        // and browsers).
+        for entry in walkdir::WalkDir::new(&public) {
+            let entry = entry.unwrap();
+            let size = entry.metadata().unwrap().len();
+            assert!(
+                size <= 3_000_000,
+                "{name}: {:?} is {size} bytes",
+                entry.path()
+            );
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The site-wide outputs, each rendered from the pages' summaries and
 //! returned as files for the driver to write: home, 404, review dashboard,
-//! decisions index, sitemap, navigation trees and `review/findings.json`.
+//! decisions index, sitemap, navigation trees and `review/findings/`.
 
 use super::page::Shared;
 use crate::diagnostic::{Diagnostic, Error, Result};
@@ -19,59 +19,55 @@ pub(crate) type Output = (String, Vec<u8>);
 
 impl Shared<'_> {
     /// The lists of pages: home, 404, review dashboard and decisions
-    /// index, their four templates rendered in parallel.
+    /// index, rendered in parallel. Each context holds only what its
+    /// template shows, and no list grows with the docset past a page of
+    /// [`DASHBOARD_ROWS`] or [`DECISIONS_PER_PAGE`].
     pub(crate) fn lists(&self, summaries: &[&PageSummary], home_list: &str) -> Result<Vec<Output>> {
-        let mut home = self.base_context(home_list);
+        let stats = SiteStats::of(summaries);
+        let with_stats = |rel: &str| {
+            let mut ctx = self.base_context(rel);
+            ctx.insert("page_count", &summaries.len());
+            ctx.insert("segments_total", &stats.segments);
+            ctx.insert("verdicts", &stats.verdicts);
+            ctx.insert("checks", &stats.checks);
+            ctx.insert("decision_count", &stats.decisions);
+            ctx
+        };
+        let mut home = with_stats(home_list);
         home.insert("trees", self.trees);
-        home.insert("pages", summaries);
-        let mut verdicts: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut checks: BTreeMap<&str, usize> = BTreeMap::new();
-        for s in summaries {
-            *verdicts.entry(s.verdict.as_str()).or_default() += 1;
-            for (code, n) in &s.by_check {
-                *checks.entry(code.as_str()).or_default() += n;
-            }
-        }
-        home.insert("verdicts", &verdicts);
-        home.insert("checks", &checks);
-        home.insert(
-            "segments_total",
-            &summaries.iter().map(|s| s.segments).sum::<usize>(),
-        );
-        let mut not_found = home.clone();
+        let mut not_found = with_stats(home_list);
         // Hosts serve this one file for a missing path at any depth, so its
         // links cannot be relative: they start at the site's path.
         not_found.insert("root", &site_path(self.base_url));
-        let mut nested = home.clone();
+        // Without base_url the page finds the site's folder in the browser.
+        not_found.insert("find_root", &self.base_url.is_empty());
         let groups = views::group_decisions(summaries);
-        let decision_count: usize = summaries.iter().map(|s| s.decisions.len()).sum();
-        nested.insert("root", "../");
-        nested.insert("groups", &groups);
-        nested.insert("decision_count", &decision_count);
-        nested.insert("charts", &dashboard_charts(summaries, &verdicts, &checks));
         let actor_pages = actor_pages(&groups);
         let index: Vec<ActorEntry<'_>> = groups
             .iter()
             .zip(&actor_pages)
             .map(|(group, pages)| ActorEntry::of(group, pages))
             .collect();
-        nested.insert("actors", &index);
+        let mut decisions = with_stats("decisions/index.html");
+        decisions.insert("actors", &index);
         let mut outputs = vec![
             ("home.html", home_list.to_owned(), home),
             ("404.html", "404.html".to_owned(), not_found),
             (
-                "review.html",
-                "review/index.html".to_owned(),
-                nested.clone(),
-            ),
-            (
                 "decisions.html",
                 "decisions/index.html".to_owned(),
-                nested.clone(),
+                decisions,
             ),
         ];
+        let charts = dashboard_charts(summaries, &stats, &groups);
+        for page in dashboard_pages(summaries) {
+            let mut ctx = with_stats(&page.path);
+            ctx.insert("charts", &charts);
+            ctx.insert("dashboard_page", &page);
+            outputs.push(("review.html", page.path.clone(), ctx));
+        }
         for page in actor_pages.iter().flatten() {
-            let mut ctx = nested.clone();
+            let mut ctx = with_stats(&page.path);
             ctx.insert("actor_page", page);
             outputs.push(("decisions-actor.html", page.path.clone(), ctx));
         }
@@ -84,10 +80,32 @@ impl Shared<'_> {
             .collect()
     }
 
-    /// `sitemap.xml`, with each page's alternates.
-    pub(crate) fn sitemap(&self, summaries: &[&PageSummary], base: &str) -> Result<Output> {
+    /// `sitemap.xml`, with each page's alternates; past [`SITEMAP_PAGES`]
+    /// pages, `sitemap-N.xml` files and `sitemap.xml` as their index.
+    pub(crate) fn sitemap(&self, summaries: &[&PageSummary], base: &str) -> Result<Vec<Output>> {
+        let base = format!("{}/", base.trim_end_matches('/'));
+        let chunks: Vec<&[&PageSummary]> = summaries.chunks(SITEMAP_PAGES).collect();
+        let name = |n: usize| match chunks.len() {
+            0 | 1 => "sitemap.xml".to_owned(),
+            _ => format!("sitemap-{n}.xml"),
+        };
+        let mut files = chunks
+            .iter()
+            .enumerate()
+            .map(|(at, chunk)| Ok((name(at + 1), self.urlset(chunk, &base)?)))
+            .collect::<Result<Vec<Output>>>()?;
+        match files.len() {
+            0 => files.push(("sitemap.xml".to_owned(), self.urlset(&[], &base)?)),
+            1 => {}
+            n => files.push(("sitemap.xml".to_owned(), sitemap_index(&base, n))),
+        }
+        Ok(files)
+    }
+
+    /// One `<urlset>` of the sitemap.
+    fn urlset(&self, summaries: &[&PageSummary], base: &str) -> Result<Vec<u8>> {
         let mut sitemap = tera::Context::new();
-        sitemap.insert("base_url", &format!("{}/", base.trim_end_matches('/')));
+        sitemap.insert("base_url", base);
         sitemap.insert("pages", summaries);
         let alternates: Vec<[String; 3]> = summaries
             .iter()
@@ -95,9 +113,29 @@ impl Shared<'_> {
             .collect();
         sitemap.insert("alternates", &alternates);
         sitemap.insert("locales", self.locales);
-        let xml = self.templates.render("sitemap.xml", &sitemap)?;
-        Ok(("sitemap.xml".to_owned(), xml.into_bytes()))
+        Ok(self.templates.render("sitemap.xml", &sitemap)?.into_bytes())
     }
+}
+
+/// At most this many pages in one sitemap file (each with its two
+/// alternates, about 450 bytes): well under the protocol's 50,000 URLs and
+/// 50 MB, and under 3 MB a file.
+const SITEMAP_PAGES: usize = 5000;
+
+/// The sitemap index of `count` files `sitemap-N.xml`.
+fn sitemap_index(base: &str, count: usize) -> Vec<u8> {
+    let base = crate::render::markdown::escape_attr(base);
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for n in 1..=count {
+        xml.push_str(&format!(
+            "<sitemap><loc>{base}sitemap-{n}.xml</loc></sitemap>\n"
+        ));
+    }
+    xml.push_str("</sitemapindex>\n");
+    xml.into_bytes()
 }
 
 /// The path of the site on its host, from `base_url`
@@ -112,6 +150,119 @@ fn site_path(base_url: &str) -> String {
             .unwrap_or("")
             .trim_end_matches('/')
     )
+}
+
+/// The site's totals, shown on every list page.
+struct SiteStats<'a> {
+    segments: usize,
+    decisions: usize,
+    verdicts: BTreeMap<&'a str, usize>,
+    checks: BTreeMap<&'a str, usize>,
+}
+
+impl<'a> SiteStats<'a> {
+    fn of(summaries: &[&'a PageSummary]) -> SiteStats<'a> {
+        let mut stats = SiteStats {
+            segments: 0,
+            decisions: 0,
+            verdicts: BTreeMap::new(),
+            checks: BTreeMap::new(),
+        };
+        for s in summaries {
+            stats.segments += s.segments;
+            stats.decisions += s.decisions.len();
+            *stats.verdicts.entry(s.verdict.as_str()).or_default() += 1;
+            for (code, n) in &s.by_check {
+                *stats.checks.entry(code.as_str()).or_default() += n;
+            }
+        }
+        stats
+    }
+}
+
+/// At most this many pages in one table of the review dashboard (about
+/// 350 bytes a row): a docset of 50,000 pages gets 50 dashboard pages of
+/// 350 KB rather than one of 17 MB.
+const DASHBOARD_ROWS: usize = 1000;
+
+/// One page of the review dashboard's table (`review/index.html`, then
+/// `review/pages-2.html` …), in the site's page order.
+#[derive(Debug, Serialize)]
+struct DashboardPage<'a> {
+    /// 1-based, of `pages`.
+    page: usize,
+    pages: usize,
+    /// The 1-based positions of its first and last rows in the site.
+    first: usize,
+    last: usize,
+    path: String,
+    prev: Option<String>,
+    next: Option<String>,
+    rows: Vec<DashboardRow<'a>>,
+}
+
+/// A page as a row of the dashboard: its counts, not its decisions.
+#[derive(Debug, Serialize)]
+struct DashboardRow<'a> {
+    url: &'a str,
+    title: &'a str,
+    rel: &'a str,
+    verdict: &'a str,
+    segments: usize,
+    flagged: usize,
+    errors: usize,
+    warnings: usize,
+    decisions: usize,
+    translation_type: &'a str,
+}
+
+impl<'a> DashboardRow<'a> {
+    fn of(s: &'a PageSummary) -> DashboardRow<'a> {
+        DashboardRow {
+            url: &s.url,
+            title: &s.title,
+            rel: &s.rel,
+            verdict: s.verdict.as_str(),
+            segments: s.segments,
+            flagged: s.flagged,
+            errors: s.errors,
+            warnings: s.warnings,
+            decisions: s.decisions.len(),
+            translation_type: &s.translation_type,
+        }
+    }
+}
+
+/// The dashboard's table split in pages of [`DASHBOARD_ROWS`]; one page
+/// (with no rows) for a site without pages.
+fn dashboard_pages<'a>(summaries: &[&'a PageSummary]) -> Vec<DashboardPage<'a>> {
+    let path = |page: usize| match page {
+        1 => "review/index.html".to_owned(),
+        n => format!("review/pages-{n}.html"),
+    };
+    let chunks: Vec<&[&PageSummary]> = if summaries.is_empty() {
+        vec![&[]]
+    } else {
+        summaries.chunks(DASHBOARD_ROWS).collect()
+    };
+    let pages = chunks.len();
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(at, chunk)| {
+            let page = at + 1;
+            DashboardPage {
+                page,
+                pages,
+                first: at * DASHBOARD_ROWS + 1,
+                last: at * DASHBOARD_ROWS + chunk.len(),
+                path: path(page),
+                prev: (page > 1).then(|| path(page - 1)),
+                next: (page < pages).then(|| path(page + 1)),
+                rows: chunk.iter().map(|s| DashboardRow::of(s)).collect(),
+            }
+        })
+        .collect()
 }
 
 /// At most this many decisions on one page of the decisions index: an
@@ -217,21 +368,41 @@ fn regroup<'a>(chunk: &[(&ModalityGroup<'a>, &DecisionItem<'a>)]) -> Vec<Modalit
     modalities
 }
 
-/// `review/findings.json`: every finding of the site, in the schema of
-/// `sxs check --format json`, so tools can read a built site's review.
-pub(crate) fn findings_json(findings: &[Diagnostic]) -> Result<Output> {
-    let mut json = Vec::new();
-    crate::report::write_json(&mut json, findings)
-        .map_err(|e| Error::new(format!("cannot write review/findings.json: {e}")))?;
-    Ok(("review/findings.json".to_owned(), json))
+/// At most this many findings in one file of `review/findings/` (a few
+/// hundred bytes each): a docset of millions of pairs gets many small files
+/// rather than one that no static host or editor takes whole.
+const FINDINGS_PER_FILE: usize = 5000;
+
+/// The site's findings for tools: `review/findings/index.json` names the
+/// files `review/findings/N.json`, arrays in the schema of
+/// `sxs check --format json` whose concatenation, in order, is check's.
+pub(crate) fn findings_files(findings: &[Diagnostic]) -> Result<Vec<Output>> {
+    let chunks: Vec<&[Diagnostic]> = findings.chunks(FINDINGS_PER_FILE).collect();
+    let mut files = Vec::with_capacity(chunks.len() + 1);
+    for (at, chunk) in chunks.iter().enumerate() {
+        let mut json = Vec::new();
+        serde_json::to_writer(&mut json, chunk)
+            .map_err(|e| Error::new(format!("cannot write review/findings/: {e}")))?;
+        files.push((format!("review/findings/{}.json", at + 1), json));
+    }
+    let index = serde_json::json!({
+        "count": findings.len(),
+        "files": (1..=chunks.len()).map(|n| format!("{n}.json")).collect::<Vec<_>>(),
+    });
+    files.push((
+        "review/findings/index.json".to_owned(),
+        index.to_string().into_bytes(),
+    ));
+    Ok(files)
 }
 
 /// The dashboard's three charts as inline SVG.
 fn dashboard_charts(
     summaries: &[&PageSummary],
-    verdicts: &BTreeMap<&str, usize>,
-    checks: &BTreeMap<&str, usize>,
+    stats: &SiteStats<'_>,
+    groups: &[ActorGroup<'_>],
 ) -> BTreeMap<&'static str, String> {
+    let (verdicts, checks) = (&stats.verdicts, &stats.checks);
     let verdict_bars: Vec<Bar<'_>> = ["ready", "review", "blocked"]
         .iter()
         .map(|v| Bar {
@@ -260,7 +431,6 @@ fn dashboard_charts(
             class: "share",
         })
         .collect();
-    let groups = views::group_decisions(summaries);
     let actor_bars: Vec<Bar<'_>> = groups
         .iter()
         .take(10)
@@ -369,6 +539,71 @@ impl Shared<'_> {
 mod tests {
     use super::*;
     use crate::decide::{Decision, Modality, PageDecision};
+
+    fn summary(n: usize) -> PageSummary {
+        PageSummary {
+            rel: format!("p{n}.md"),
+            title: format!("Page {n}"),
+            url: format!("p{n}.html"),
+            bilingual: true,
+            verdict: crate::review::Verdict::Ready,
+            segments: n,
+            aligned: n,
+            flagged: 0,
+            errors: 0,
+            warnings: 0,
+            by_check: BTreeMap::new(),
+            translation_type: "MT".into(),
+            locale: "pt-BR".into(),
+            last_handoff: String::new(),
+            decisions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_dashboard_table_is_split_in_linked_pages() {
+        let all: Vec<PageSummary> = (0..2 * DASHBOARD_ROWS + 5).map(summary).collect();
+        let refs: Vec<&PageSummary> = all.iter().collect();
+        let pages = dashboard_pages(&refs);
+        let shape: Vec<(usize, usize, usize)> = pages
+            .iter()
+            .map(|p| (p.first, p.last, p.rows.len()))
+            .collect();
+        assert_eq!(
+            shape,
+            [(1, 1000, 1000), (1001, 2000, 1000), (2001, 2005, 5)]
+        );
+        assert_eq!(pages[0].path, "review/index.html");
+        assert_eq!(pages[1].prev.as_deref(), Some("review/index.html"));
+        assert_eq!(pages[1].next.as_deref(), Some("review/pages-3.html"));
+        assert_eq!(pages[2].rows[4].rel, "p2004.md");
+        assert_eq!(
+            dashboard_pages(&[]).len(),
+            1,
+            "an empty site keeps its dashboard"
+        );
+    }
+
+    #[test]
+    fn a_sitemap_index_lists_every_sitemap_file_once() {
+        let xml = String::from_utf8(sitemap_index("https://x.test/docs/", 3)).unwrap();
+        let locs: Vec<&str> = xml
+            .split("<loc>")
+            .skip(1)
+            .filter_map(|l| l.split("</loc>").next())
+            .collect();
+        assert_eq!(
+            locs,
+            [
+                "https://x.test/docs/sitemap-1.xml",
+                "https://x.test/docs/sitemap-2.xml",
+                "https://x.test/docs/sitemap-3.xml",
+            ]
+        );
+        assert!(
+            xml.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">")
+        );
+    }
 
     #[test]
     fn an_actor_with_many_decisions_gets_pages_that_link_to_each_other() {

@@ -55,7 +55,7 @@ pub struct Outcome {
     /// `sitemap`, `search index`, `findings`.
     pub site_outputs: Vec<&'static str>,
     /// Every finding of the site, sorted, as `sxs check` reports them
-    /// (and as `review/findings.json` holds them).
+    /// (and as the files of `review/findings/` hold them).
     pub findings: Vec<Diagnostic>,
 }
 
@@ -578,7 +578,7 @@ impl<'a> Builder<'a> {
             files.extend(shared.nav_files()?);
         }
         if outputs.sitemap && writes_sitemap(self.base_url()) {
-            files.push(shared.sitemap(&summaries, self.base_url())?);
+            files.extend(shared.sitemap(&summaries, self.base_url())?);
         }
         if outputs.search {
             let records: Vec<&search::PageRecords> = self
@@ -589,7 +589,7 @@ impl<'a> Builder<'a> {
             files.extend(search::files(&records)?);
         }
         if outputs.findings {
-            files.push(lists::findings_json(&self.findings())?);
+            files.extend(lists::findings_files(&self.findings())?);
         }
         files
             .par_iter()
@@ -787,7 +787,7 @@ fn settle_outputs(
     let mut reserved = vec![
         "404.html",
         "review/index.html",
-        "review/findings.json",
+        "review/findings/index.json",
         "decisions/index.html",
         "sitemap.xml",
         "robots.txt",

@@ -194,6 +194,32 @@ for (const code of plan.filter.checks) {
   await page.close();
 }
 
+// 7. The 404 page as a host serves it for a missing path deep under a
+// project's folder (GitHub Pages: /repo/…): styled, and its links lead into
+// the folder. The host is emulated: files from SITE_DIR under /repo/, the
+// 404 page for anything else.
+if (plan.not_found_under) {
+  const base = "http://pages.test" + plan.not_found_under;
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.route("http://pages.test/**", (route) => {
+    const at = new URL(route.request().url()).pathname;
+    const file = at.startsWith(plan.not_found_under) ? path.join(site, at.slice(plan.not_found_under.length)) : "";
+    if (file && fs.existsSync(file) && fs.statSync(file).isFile()) return route.fulfill({ path: file });
+    return route.fulfill({ status: 404, path: path.join(site, "404.html"), contentType: "text/html" });
+  });
+  await page.goto(base + "a/b/c/missing.html");
+  await page.waitForFunction(() => document.body.dataset.root !== "/", null, { timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(200);
+  const got = await page.evaluate(() => [
+    document.querySelector("main a").href,
+    getComputedStyle(document.querySelector(".topbar")).display,
+  ]);
+  check(got[0] === base + "index.html" && got[1] === "flex",
+    `404 under ${plan.not_found_under}: home link ${got[0]}, top bar display ${got[1]}`);
+  await shoot(page, "404-1366-light-subpath");
+  await page.close();
+}
+
 await browser.close();
 summary.failures = failures.length;
 console.log(JSON.stringify(summary));
