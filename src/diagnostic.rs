@@ -155,6 +155,9 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug)]
 pub struct Error {
     pub path: Option<PathBuf>,
+    /// 1-based line and column in `path`, when the failure has a place in
+    /// the file (a template's syntax or rendering error).
+    pub position: Option<(usize, usize)>,
     pub message: String,
 }
 
@@ -162,6 +165,7 @@ impl Error {
     pub fn new(message: impl Into<String>) -> Error {
         Error {
             path: None,
+            position: None,
             message: message.into(),
         }
     }
@@ -169,8 +173,32 @@ impl Error {
     pub fn at(path: &Path, message: impl Into<String>) -> Error {
         Error {
             path: Some(path.to_owned()),
+            position: None,
             message: message.into(),
         }
+    }
+
+    /// A failure at `line:column` of `path` (printed `path:line:column:`,
+    /// as compilers do, so terminals and editors can open the place).
+    pub fn at_position(
+        path: &Path,
+        (line, column): (usize, usize),
+        message: impl Into<String>,
+    ) -> Error {
+        Error {
+            path: Some(path.to_owned()),
+            position: Some((line, column)),
+            message: message.into(),
+        }
+    }
+
+    /// Where the failure is: `path`, `path:line:column`, or nothing.
+    pub fn place(&self) -> Option<String> {
+        let path = self.path.as_ref()?.display();
+        Some(match self.position {
+            Some((line, column)) => format!("{path}:{line}:{column}"),
+            None => path.to_string(),
+        })
     }
 
     pub fn io(path: &Path, err: std::io::Error) -> Error {
@@ -180,8 +208,8 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.path {
-            Some(path) => write!(f, "{}: {}", path.display(), self.message),
+        match self.place() {
+            Some(place) => write!(f, "{place}: {}", self.message),
             None => f.write_str(&self.message),
         }
     }

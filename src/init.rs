@@ -1,6 +1,8 @@
 //! `sxs init DIR`: a new site with a sample bilingual page, a navigation
-//! file, a `site.yml` with every key, and the default templates and static
-//! files to edit.
+//! file and a `site.yml` with every key. The site uses the built-in
+//! templates, so it follows them as sxs changes; `--templates` also writes
+//! copies to edit, each stamped with its version so a build can tell when
+//! the built-in one has moved on.
 
 use crate::diagnostic::{Error, Result};
 use std::fs;
@@ -39,8 +41,10 @@ review:
 strings: {}               # interface strings, e.g. { pt-BR: { show_original: Ver original } }
 "#;
 
-/// Creates the site in `dir`, which must not exist or be empty.
-pub fn init(dir: &Path) -> Result<()> {
+/// Creates the site in `dir`, which must not exist or be empty; with
+/// `templates`, also `templates/` with a stamped copy of each built-in
+/// template.
+pub fn init(dir: &Path, templates: bool) -> Result<()> {
     if dir.exists() {
         let empty = fs::read_dir(dir)
             .map_err(|e| Error::io(dir, e))?
@@ -63,11 +67,11 @@ pub fn init(dir: &Path) -> Result<()> {
     write("site.yml", SITE_YML)?;
     write(SAMPLE_PAGE_PATH, SAMPLE_PAGE)?;
     write("content/TOC.yml", SAMPLE_TOC)?;
-    for (name, source) in crate::render::TEMPLATES {
-        write(&format!("templates/{name}"), source)?;
-    }
-    for (path, source) in crate::render::STATIC {
-        write(path, source)?;
+    if templates {
+        // The sources carry their stamps.
+        for template in crate::render::TEMPLATES {
+            write(&format!("templates/{}", template.name), template.source)?;
+        }
     }
     Ok(())
 }
@@ -77,17 +81,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn creates_a_site_that_reads_and_refuses_a_non_empty_folder() {
+    fn creates_a_lean_site_that_reads_and_refuses_a_non_empty_folder() {
         let dir = tempfile::tempdir().unwrap();
         let site = dir.path().join("docs");
-        init(&site).unwrap();
-        assert!(site.join("templates/page.html").is_file());
-        assert!(site.join("static/sxs.css").is_file());
+        init(&site, false).unwrap();
+        // Lean: the built-in templates and static files are used, not copied.
+        assert!(!site.join("templates").exists());
+        assert!(!site.join("static").exists());
         let text = fs::read_to_string(site.join(SAMPLE_PAGE_PATH)).unwrap();
         let doc = crate::read_document("welcome.md", &text);
         assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
         assert_eq!(doc.segments.len(), 4);
         crate::config::Config::load(&site).unwrap();
-        assert!(init(&site).is_err());
+        assert!(init(&site, false).is_err());
+    }
+
+    #[test]
+    fn with_templates_writes_each_stamped_and_none_is_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("docs");
+        init(&site, true).unwrap();
+        for template in crate::render::TEMPLATES {
+            let copy = fs::read_to_string(site.join("templates").join(template.name)).unwrap();
+            let first = copy.lines().next().unwrap_or_default();
+            assert_eq!(
+                first,
+                format!(
+                    "{{# sxs-template: {} v{} -#}}",
+                    template.name, template.version
+                )
+            );
+            assert_eq!(copy, template.source);
+        }
+        let templates = crate::render::Templates::load(
+            &site.join("templates"),
+            crate::load::Symlinks::StayInside,
+            &Default::default(),
+        )
+        .unwrap();
+        assert_eq!(templates.stale(), &[]);
     }
 }

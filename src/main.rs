@@ -143,10 +143,16 @@ enum Command {
         #[arg(long)]
         write: bool,
     },
-    /// Create a new site: a sample page, site.yml and the default templates.
+    /// Create a new site: a sample page and site.yml, using the built-in
+    /// templates.
     Init {
         /// The folder to create (must not exist, or be empty).
         dir: PathBuf,
+        /// Also write a copy of each built-in template into templates/ to
+        /// edit (each stamped with its version: a build warns when the
+        /// built-in one is newer).
+        #[arg(long)]
+        templates: bool,
     },
     /// Print a shell completion script, e.g. `sxs completions bash >
     /// /usr/share/bash-completion/completions/sxs`.
@@ -197,7 +203,7 @@ fn init_logging(verbose: u8) {
 
 fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
     match cli.command {
-        Command::Init { dir } => init(&dir, cli.quiet),
+        Command::Init { dir, templates } => init(&dir, templates, cli.quiet),
         Command::Completions { shell } => {
             let mut out = std::io::stdout().lock();
             clap_complete::generate(shell, &mut Cli::command(), "sxs", &mut out);
@@ -242,6 +248,11 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
                         "{} warning(s): see review/index.html in the site, or run `sxs check`",
                         tally.warnings
                     );
+                }
+            }
+            if !cli.quiet {
+                for stale in &outcome.stale_templates {
+                    eprintln!("warning: {stale}");
                 }
             }
             let base = base_url.as_deref().unwrap_or(&site.config.base_url);
@@ -479,8 +490,8 @@ fn open_in_browser(page: &std::ffi::OsStr) {
     }
 }
 
-fn init(dir: &Path, quiet: bool) -> Result<ExitCode, sxs::Error> {
-    sxs::init::init(dir)?;
+fn init(dir: &Path, templates: bool, quiet: bool) -> Result<ExitCode, sxs::Error> {
+    sxs::init::init(dir, templates)?;
     if !quiet {
         eprintln!(
             "created {}: edit content/, then `sxs build {}` or `sxs serve {}`",

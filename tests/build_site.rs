@@ -395,6 +395,9 @@ fn includes_render_in_place_and_a_missing_one_is_an_error() {
     assert!(public.join("duplicate-id.html").is_file());
 }
 
+/// A broken template (a syntax error, then an unknown variable) fails the
+/// build as a whole, naming the template's file, line and column: the last
+/// good site stays, and a first build writes no folder at all.
 #[test]
 fn a_failed_build_leaves_the_last_good_site() {
     let dir = tempfile::tempdir().unwrap();
@@ -404,23 +407,40 @@ fn a_failed_build_leaves_the_last_good_site() {
     let public = site.join("public");
     assert!(build(site, &public).status.success());
     let good = std::fs::read_to_string(public.join("a.html")).unwrap();
-    // A template error fails the build as a whole.
     std::fs::create_dir_all(site.join("templates")).unwrap();
-    std::fs::write(site.join("templates/page.html"), "{% if %}").unwrap();
     std::fs::write(site.join("content/a.md"), "# Changed\n").unwrap();
-    let failed = build(site, &public);
-    assert_eq!(failed.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&failed.stderr).contains("template"));
-    assert_eq!(
-        std::fs::read_to_string(public.join("a.html")).unwrap(),
-        good
-    );
-    let leftovers: Vec<_> = std::fs::read_dir(site)
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains("sxs-tmp"))
-        .collect();
-    assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
+    let template = site.join("templates/page.html");
+    let broken = [
+        (
+            "{% extends \"base.html\" %}\n{% block main %}\n  {% if %}{% endif %}\n{% endblock main %}",
+            "3:9: template error: ",
+        ),
+        (
+            "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ page.no_such_field }}</p>\n{% endblock main %}",
+            "3:12: template error: Field `no_such_field` is not defined",
+        ),
+    ];
+    for (source, expected) in broken {
+        std::fs::write(&template, source).unwrap();
+        let failed = build(site, &public);
+        assert_eq!(failed.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&failed.stderr);
+        let place = format!("error: {}:{expected}", template.display());
+        assert!(stderr.contains(&place), "{place}\n{stderr}");
+        assert_eq!(
+            std::fs::read_to_string(public.join("a.html")).unwrap(),
+            good
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(site)
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().contains("sxs-tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
+        let fresh = site.join("fresh");
+        assert_eq!(build(site, &fresh).status.code(), Some(2));
+        assert!(!fresh.exists(), "a failed first build writes nothing");
+    }
 }
 
 #[test]
@@ -504,6 +524,7 @@ fn the_site_sxs_init_makes_builds_all_three_views_of_its_sample() {
         "{}",
         String::from_utf8_lossy(&init.stderr)
     );
+    assert!(!site.join("templates").exists(), "lean: no template copies");
     let built = build(&site, &out);
     let log = String::from_utf8_lossy(&built.stderr);
     assert!(built.status.success(), "{log}");
@@ -536,6 +557,102 @@ fn the_site_sxs_init_makes_builds_all_three_views_of_its_sample() {
     assert!(
         not_found.contains("href=\"/static/sxs.css\""),
         "{not_found}"
+    );
+}
+
+/// Diff two built folders: the files under `a` that are missing from `b`
+/// or differ.
+fn differing(a: &Path, b: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(a).into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(a).unwrap();
+            if std::fs::read(entry.path()).ok() != std::fs::read(b.join(rel)).ok() {
+                out.push(rel.display().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// `sxs init --templates` writes a stamped copy of each built-in template;
+/// the site builds exactly as the lean one does, with no warning. A copy
+/// stamped older than the built-in, or not stamped, is warned about, by
+/// file and both versions.
+#[test]
+fn init_templates_writes_stamped_copies_and_stale_ones_warn() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = |name: &str, extra: &[&str]| {
+        let site = dir.path().join(name);
+        let made = Command::new(common::sxs_bin())
+            .arg("init")
+            .arg(&site)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+        site
+    };
+    let lean = init("lean", &[]);
+    let copies = init("copies", &["--templates"]);
+    let page = copies.join("templates/page.html");
+    let source = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        source.starts_with("{# sxs-template: page.html v"),
+        "{source:.80}"
+    );
+    let (lean_out, copies_out) = (dir.path().join("lean-out"), dir.path().join("copies-out"));
+    assert!(build(&lean, &lean_out).status.success());
+    let built = build(&copies, &copies_out);
+    let log = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "{log}");
+    assert!(
+        !log.contains("sxs-template"),
+        "fresh copies are not stale: {log}"
+    );
+    assert_eq!(differing(&lean_out, &copies_out), Vec::<String>::new());
+    assert_eq!(differing(&copies_out, &lean_out), Vec::<String>::new());
+
+    // page.html stamped v0, toc.html with its stamp line removed.
+    let (stamp, body) = source.split_once('\n').unwrap();
+    let version = stamp
+        .trim_start_matches("{# sxs-template: page.html v")
+        .trim_end_matches(" -#}");
+    std::fs::write(
+        &page,
+        format!("{{# sxs-template: page.html v0 -#}}\n{body}"),
+    )
+    .unwrap();
+    let toc = copies.join("templates/toc.html");
+    let toc_source = std::fs::read_to_string(&toc).unwrap();
+    std::fs::write(&toc, toc_source.split_once('\n').unwrap().1).unwrap();
+    let built = build(&copies, &copies_out);
+    let log = String::from_utf8_lossy(&built.stderr);
+    assert!(
+        built.status.success(),
+        "a stale template is a warning: {log}"
+    );
+    let warned =
+        |path: &Path, what: &str| format!("warning: {}: the built-in {what}", path.display());
+    let page_warning = warned(
+        &page,
+        &format!("page.html is v{version}, this copy is stamped v0"),
+    );
+    assert!(log.contains(&page_warning), "{page_warning}\n{log}");
+    let toc_warning = warned(&toc, "toc.html is v");
+    assert!(log.contains(&toc_warning), "{log}");
+    assert!(
+        log.contains("this copy has no `sxs-template` stamp"),
+        "{log}"
+    );
+    assert_eq!(
+        log.matches(", this copy ").count(),
+        2,
+        "only the two: {log}"
     );
 }
 

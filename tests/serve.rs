@@ -413,7 +413,12 @@ fn a_template_error_is_shown_and_the_site_recovers() {
     let (status, body) = child.get("/");
     assert_eq!(status, 200, "the last good site stays");
     assert!(body.contains("sxs-error-overlay"), "{}", child.stderr());
-    assert!(body.contains("home.html"), "names the template");
+    // The overlay names the file, line and column, and shows the line.
+    assert!(
+        body.contains("templates/home.html:1:51"),
+        "names the place: {body}"
+    );
+    assert!(body.contains("1 | {% extends"), "shows the line: {body}");
     fs::remove_file(site.join("templates/home.html")).unwrap();
     events.next("reload", REBUILD);
     let (_, body) = child.get("/");

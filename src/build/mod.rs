@@ -57,6 +57,10 @@ pub struct Outcome {
     /// Every finding of the site, sorted, as `sxs check` reports them
     /// (and as the files of `review/findings/` hold them).
     pub findings: Vec<Diagnostic>,
+    /// The site's templates older than the built-in ones they replace:
+    /// warnings for the terminal (templates are not content, so they are no
+    /// findings of the review).
+    pub stale_templates: Vec<render::StaleTemplate>,
 }
 
 impl Outcome {
@@ -646,6 +650,7 @@ impl<'a> Builder<'a> {
             rendered,
             site_outputs: outputs.names(),
             findings: self.findings(),
+            stale_templates: self.templates.stale().to_vec(),
         }
     }
 }

@@ -58,8 +58,8 @@ pub(crate) fn start<'a>(name: &'a str, attrs: &[(&'a str, &str)]) -> BytesStart<
     let mut tag = BytesStart::new(name);
     for (key, value) in attrs {
         tag.push_attribute(Attribute {
-            key: QName(key.as_bytes()),
-            value: Cow::Owned(escape_attr(value).into_owned().into_bytes()),
+            key: QName(key),
+            value: Cow::Owned(escape_attr(value).into_owned()),
         });
     }
     tag
@@ -93,31 +93,27 @@ pub(crate) fn texts_of(xml: &str, element: &str) -> Vec<String> {
     let (mut texts, mut current): (Vec<String>, Option<String>) = (Vec::new(), None);
     loop {
         match reader.read_event() {
-            Ok(Event::Start(e)) if e.name().as_ref() == element.as_bytes() => {
-                current = Some(String::new())
-            }
+            Ok(Event::Start(e)) if e.name().as_ref() == element => current = Some(String::new()),
             Ok(Event::Text(t)) => {
                 if let Some(c) = current.as_mut() {
-                    c.push_str(&t.xml_content().unwrap_or_else(|e| panic!("{e}: {xml}")));
+                    // The exports declare XML 1.0.
+                    c.push_str(&t.xml_content(quick_xml::XmlVersion::Explicit1_0));
                 }
             }
             Ok(Event::GeneralRef(r)) => {
                 if let Some(c) = current.as_mut() {
                     let ch = r.resolve_char_ref().ok().flatten();
-                    let name = String::from_utf8_lossy(&r).into_owned();
-                    c.push(ch.unwrap_or_else(|| match name.as_str() {
+                    c.push(ch.unwrap_or_else(|| match &*r {
                         "amp" => '&',
                         "lt" => '<',
                         "gt" => '>',
                         "quot" => '"',
                         "apos" => '\'',
-                        _ => panic!("unknown entity {name}"),
+                        name => panic!("unknown entity {name}"),
                     }));
                 }
             }
-            Ok(Event::End(e)) if e.name().as_ref() == element.as_bytes() => {
-                texts.extend(current.take())
-            }
+            Ok(Event::End(e)) if e.name().as_ref() == element => texts.extend(current.take()),
             Ok(Event::Eof) => return texts,
             Ok(_) => {}
             Err(e) => panic!(

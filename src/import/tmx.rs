@@ -89,7 +89,7 @@ fn read_tu(
                 tu.tuvs.push((tuv_lang(xml, &e)?, Content::default()));
             }
             Event::Start(e) => xml.skip(&e)?,
-            Event::End(e) if e.local_name().as_ref() == b"tu" => break,
+            Event::End(e) if e.local_name().as_ref() == "tu" => break,
             Event::Eof => return Err(xml.problem("the file ends inside a <tu>")),
             _ => {}
         }
@@ -112,7 +112,7 @@ fn read_tuv(xml: &mut Xml) -> Result<Content, Problem> {
         match xml.next()? {
             Event::Start(e) if name(&e) == "seg" => seg.append(xml.content()?),
             Event::Start(e) => xml.skip(&e)?,
-            Event::End(e) if e.local_name().as_ref() == b"tuv" => return Ok(seg),
+            Event::End(e) if e.local_name().as_ref() == "tuv" => return Ok(seg),
             Event::Eof => return Err(xml.problem("the file ends inside a <tuv>")),
             _ => {}
         }

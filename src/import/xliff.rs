@@ -22,7 +22,7 @@ pub(super) fn read(text: &str) -> Result<Export, Problem> {
     loop {
         match xml.next()? {
             Event::Start(e) if name(&e) == "file" => file = xml.attr(&e, "original")?,
-            Event::End(e) if e.local_name().as_ref() == b"file" => file = None,
+            Event::End(e) if e.local_name().as_ref() == "file" => file = None,
             Event::Start(e) if name(&e) == "unit" => {
                 let ordinal = export.units.len() + export.problems.len() + 1;
                 let unit = read_unit(&mut xml, &e, file.as_deref(), &target_lang, ordinal)?;
@@ -167,7 +167,7 @@ fn read_parts(xml: &mut Xml) -> Result<Vec<Part>, Problem> {
                     part.target.get_or_insert_with(Content::default);
                 }
             }
-            Event::End(e) if e.local_name().as_ref() == b"unit" => return Ok(parts),
+            Event::End(e) if e.local_name().as_ref() == "unit" => return Ok(parts),
             Event::Eof => return Err(xml.problem("the file ends inside a <unit>")),
             _ => {}
         }

@@ -6,7 +6,7 @@
 use super::Problem;
 use crate::diagnostic::LineIndex;
 use quick_xml::events::{BytesRef, BytesStart, Event};
-use quick_xml::Reader;
+use quick_xml::{Reader, XmlVersion};
 
 /// An XML document being read, event by event.
 pub(super) struct Xml<'a> {
@@ -15,6 +15,9 @@ pub(super) struct Xml<'a> {
     index: LineIndex,
     /// Byte offset where the last event read starts.
     start: usize,
+    /// The version the declaration states (1.0 without one): line ends in
+    /// text are normalized by its rules.
+    version: XmlVersion,
 }
 
 /// The text of an element, and the names of the elements inside it.
@@ -33,7 +36,7 @@ impl Content {
 
 /// The local name of an element (`xliff` for `<x:xliff>`), as text.
 pub(super) fn name(e: &BytesStart) -> String {
-    String::from_utf8_lossy(e.local_name().as_ref()).into_owned()
+    e.local_name().as_ref().to_owned()
 }
 
 impl<'a> Xml<'a> {
@@ -45,6 +48,7 @@ impl<'a> Xml<'a> {
             text,
             index: LineIndex::new(text),
             start: 0,
+            version: XmlVersion::Implicit1_0,
         }
     }
 
@@ -61,13 +65,19 @@ impl<'a> Xml<'a> {
     /// The next event; malformed XML is an error.
     pub(super) fn next(&mut self) -> Result<Event<'a>, Problem> {
         self.start = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
-        self.reader.read_event().map_err(|e| {
+        let event = self.reader.read_event().map_err(|e| {
             let offset = usize::try_from(self.reader.error_position()).unwrap_or(self.start);
             Problem::new(
                 self.index.position(self.text, offset),
                 format!("not well-formed XML: {e}; was the file saved by a tool that damaged it?"),
             )
-        })
+        })?;
+        if let Event::Decl(decl) = &event {
+            self.version = decl
+                .xml_version()
+                .map_err(|e| self.problem(format!("bad XML declaration: {e}")))?;
+        }
+        Ok(event)
     }
 
     /// The root element, after the declaration, comments and whitespace.
@@ -86,7 +96,7 @@ impl<'a> Xml<'a> {
         let bad = |err: &dyn std::fmt::Display| self.problem(format!("bad attribute {key}: {err}"));
         match e.try_get_attribute(key) {
             Ok(Some(a)) => a
-                .unescape_value()
+                .normalized_value(self.version)
                 .map(|v| Some(v.into_owned()))
                 .map_err(|err| bad(&err)),
             Ok(None) => Ok(None),
@@ -96,7 +106,7 @@ impl<'a> Xml<'a> {
 
     /// Skips the rest of the element `e` (its start was the last event).
     pub(super) fn skip(&mut self, e: &BytesStart) -> Result<(), Problem> {
-        let end = e.name().as_ref().to_vec();
+        let end = e.name().as_ref().to_owned();
         self.reader
             .read_to_end(quick_xml::name::QName(&end))
             .map(|_| ())
@@ -111,12 +121,8 @@ impl<'a> Xml<'a> {
         let mut depth = 0usize;
         loop {
             match self.next()? {
-                Event::Text(t) => content
-                    .text
-                    .push_str(&t.xml_content().map_err(|e| self.problem(e.to_string()))?),
-                Event::CData(t) => content
-                    .text
-                    .push_str(&t.xml_content().map_err(|e| self.problem(e.to_string()))?),
+                Event::Text(t) => content.text.push_str(&t.xml_content(self.version)),
+                Event::CData(t) => content.text.push_str(&t.xml_content(self.version)),
                 Event::GeneralRef(r) => content.text.push(self.reference(&r)?),
                 Event::Empty(e) if name(&e) == "cp" => content.text.push(self.code_point(&e)?),
                 Event::Empty(e) => content.inline.push(name(&e)),
@@ -141,15 +147,12 @@ impl<'a> Xml<'a> {
             return Ok(c);
         }
         match &**r {
-            b"amp" => Ok('&'),
-            b"lt" => Ok('<'),
-            b"gt" => Ok('>'),
-            b"quot" => Ok('"'),
-            b"apos" => Ok('\''),
-            other => Err(self.problem(format!(
-                "unknown entity &{};",
-                String::from_utf8_lossy(other)
-            ))),
+            "amp" => Ok('&'),
+            "lt" => Ok('<'),
+            "gt" => Ok('>'),
+            "quot" => Ok('"'),
+            "apos" => Ok('\''),
+            other => Err(self.problem(format!("unknown entity &{other};"))),
         }
     }
 
@@ -178,6 +181,25 @@ mod tests {
             first_content("<a>x &amp; &lt;b&gt; &#13;\r\ny <![CDATA[<z>]]><cp hex=\"41\"/></a>");
         assert_eq!(c.text, "x & <b> \r\ny <z>A");
         assert!(c.inline.is_empty());
+    }
+
+    /// Line ends in text follow the declared version's rules: XML 1.1 also
+    /// ends lines at U+2028, XML 1.0 (or no declaration) keeps it as text.
+    #[test]
+    fn line_ends_follow_the_declared_version() {
+        let doc = |version: &str| format!("<?xml version=\"{version}\"?><a>x\u{2028}y\r\nz</a>");
+        assert_eq!(first_content(&doc("1.0")).text, "x\u{2028}y\nz");
+        assert_eq!(first_content(&doc("1.1")).text, "x\ny\nz");
+        assert_eq!(first_content("<a>x\u{2028}y</a>").text, "x\u{2028}y");
+    }
+
+    /// Attribute values are normalized as XML says: a raw tab or line end
+    /// is a space, a character reference to one is kept.
+    #[test]
+    fn attribute_values_are_normalized() {
+        let mut xml = Xml::new("<a k=\"x\ty&#9;z\">t</a>");
+        let root = xml.root().unwrap();
+        assert_eq!(xml.attr(&root, "k").unwrap().as_deref(), Some("x y\tz"));
     }
 
     #[test]

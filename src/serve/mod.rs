@@ -314,6 +314,10 @@ impl BuildLoop {
         let mut builder = match built {
             Ok((builder, outcome)) => {
                 self.report(reason, "built", &outcome, started);
+                // Once per full build: a template change builds anew.
+                for stale in &outcome.stale_templates {
+                    self.state.log(&format!("warning: {stale}"));
+                }
                 builder
             }
             Err(err) => return self.failed(&err, Some(&mut snapshot)),
@@ -442,10 +446,7 @@ fn shown_diagnostic(d: &Diagnostic) -> Shown {
 
 fn shown_error(err: &Error) -> Shown {
     Shown {
-        at: err
-            .path
-            .as_ref()
-            .map_or_else(|| "build".to_owned(), |p| p.display().to_string()),
+        at: err.place().unwrap_or_else(|| "build".to_owned()),
         message: err.message.clone(),
     }
 }
