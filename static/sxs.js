@@ -13,10 +13,22 @@
     localStorage.setItem("sxs-theme", next);
   });
 
+  // A segment's id: its element's id, which the source column prefixes
+  // with "src-" (the pages carry no second attribute for it: bytes on
+  // every segment of every view).
+  function segId(seg) {
+    return seg.closest(".cell.source") ? seg.id.slice(4) : seg.id;
+  }
+  // The elements of segment `id` (both columns, any anchor of it); by
+  // attribute, so an id a page repeats finds every element.
+  function segsOf(id, scope) {
+    var key = CSS.escape(id);
+    return (scope || document).querySelectorAll('.seg[id="' + key + '"], .seg[id="src-' + key + '"]');
+  }
+
   // Hover or focus a segment: highlight its counterpart in the other column.
   function counterpart(seg, on) {
-    var id = seg.dataset.seg;
-    document.querySelectorAll('[data-seg="' + CSS.escape(id) + '"]').forEach(function (el) {
+    segsOf(segId(seg)).forEach(function (el) {
       el.classList.toggle("active", on);
     });
   }
@@ -79,6 +91,14 @@
   // Segments: one tab stop for the whole text (a roving tabindex); the
   // arrows move inside it: up/down to the previous/next segment of the same
   // language, left/right to the counterpart, Home/End to the ends.
+  // The segments are made focusable here rather than in the markup (a
+  // tabindex on each is bytes on every view): those of the columns and of
+  // the reading text, except anchors, those inside a link (the link is the
+  // stop) and the source's reading view (no original to pop up there).
+  var focusable = document.body.classList.contains("view-source") ? ".sxs .cell .seg" : ".sxs .cell .seg, .reading .seg";
+  document.querySelectorAll(focusable).forEach(function (seg) {
+    if (!seg.classList.contains("seg-anchor") && !seg.closest("a, .lookup")) seg.tabIndex = -1;
+  });
   var segSelector = ".sxs .cell.target .seg[tabindex], .sxs .cell.source .seg[tabindex], .reading .seg[tabindex]";
   var stop = null;
   function focusSeg(seg) {
@@ -109,7 +129,9 @@
     else if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
       if (seg.closest(".sxs")) {
         var other = seg.closest(".cell.source") ? ".cell.target" : ".cell.source";
-        next = seg.closest(".row").querySelector(other + ' .seg[data-seg="' + CSS.escape(seg.dataset.seg) + '"]');
+        next = Array.prototype.find.call(segsOf(segId(seg), seg.closest(".row")), function (s) {
+          return s.closest(other) && s.hasAttribute("tabindex");
+        }) || null;
       } else {
         next = list[at + (e.key === "ArrowRight" ? 1 : -1)];
       }
@@ -170,7 +192,7 @@
   function findingsAtRows() {
     document.querySelectorAll(".sxs .row .row-findings .finding[data-for]").forEach(function (finding) {
       var row = finding.closest(".row");
-      var seg = row.querySelector('.cell.target .seg[data-seg="' + CSS.escape(finding.dataset.for) + '"]');
+      var seg = row.querySelector('.cell.target .seg[id="' + CSS.escape(finding.dataset.for) + '"]');
       var tr = seg && seg.closest("tr");
       var source = row.querySelector(".cell.source");
       if (!tr || !source) return;
@@ -319,7 +341,7 @@
     var row = finding.closest(".row");
     if (!pattern || !row) return;
     var id = finding.dataset.for;
-    var segs = row.querySelectorAll(id ? '.seg[data-seg="' + CSS.escape(id) + '"]' : ".seg");
+    var segs = id ? segsOf(id, row) : row.querySelectorAll(".seg");
     segs.forEach(function (seg) { markIn(seg, pattern); });
   });
 })();

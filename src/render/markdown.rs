@@ -66,8 +66,8 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
                     continue;
                 };
                 match place.of(segment) {
-                    Where::Inline { focusable } => {
-                        let html = segment_html(doc, segment, mode, focusable, ctx);
+                    Where::Inline => {
+                        let html = segment_html(doc, segment, mode, ctx);
                         events.push(Event::InlineHtml(html.into()));
                     }
                     Where::Code => {
@@ -103,8 +103,8 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
 
 /// Where in a row's markup a segment is shown.
 enum Where {
-    /// As its own HTML, a tab stop unless a link holds it.
-    Inline { focusable: bool },
+    /// As its own HTML.
+    Inline,
     /// Inside a code block: its markdown as written, as code.
     Code,
     /// Inside an image's alt text: its readable text.
@@ -118,7 +118,6 @@ enum Where {
 /// their anchors go to the start of the row.
 #[derive(Default)]
 struct Placement {
-    links: usize,
     images: usize,
     code: bool,
     /// Ids of the pairs found in link and image titles of the row.
@@ -129,8 +128,6 @@ impl Placement {
     /// Takes note of what `event` opens or closes.
     fn enter(&mut self, event: &Event<'_>) {
         match event {
-            Event::Start(Tag::Link { .. }) => self.links += 1,
-            Event::End(TagEnd::Link) => self.links = self.links.saturating_sub(1),
             Event::Start(Tag::Image { .. }) => self.images += 1,
             Event::End(TagEnd::Image) => self.images = self.images.saturating_sub(1),
             Event::Start(Tag::CodeBlock(_)) => self.code = true,
@@ -147,9 +144,7 @@ impl Placement {
         } else if self.images > 0 {
             Where::Alt
         } else {
-            Where::Inline {
-                focusable: self.links == 0,
-            }
+            Where::Inline
         }
     }
 }
@@ -220,7 +215,7 @@ fn anchor_html(segment: &crate::model::Segment, mode: Mode) -> String {
     } else {
         ""
     };
-    format!("<span class=\"seg seg-anchor\" id=\"{prefix}{id}\" data-seg=\"{id}\"></span>")
+    format!("<span class=\"seg seg-anchor\" id=\"{prefix}{id}\"></span>")
 }
 
 /// An include paragraph: the included file's rows in the same mode, or a
@@ -316,7 +311,6 @@ fn segment_html(
     doc: &Document,
     segment: &crate::model::Segment,
     mode: Mode,
-    focusable: bool,
     ctx: &Context<'_>,
 ) -> String {
     let id = escape_attr(&segment.id);
@@ -335,25 +329,25 @@ fn segment_html(
     } else {
         "<span class=\"seg-missing\">(missing)</span>".to_owned()
     };
-    // Focusable, but not a tab stop each: sxs.js makes one segment the
-    // page's tab stop and moves it with the arrows (a roving tabindex).
-    let tab = if focusable { " tabindex=\"-1\"" } else { "" };
+    // No tabindex and no second attribute for the id: sxs.js makes the
+    // segments focusable and reads their ids (bytes on every segment of
+    // every view otherwise).
     match mode {
         Mode::Column(Side::Target) => {
-            format!("<span class=\"seg\" id=\"{id}\" data-seg=\"{id}\"{tab}>{body}</span>")
+            format!("<span class=\"seg\" id=\"{id}\">{body}</span>")
         }
         Mode::Column(Side::Source) => {
-            format!("<span class=\"seg\" id=\"src-{id}\" data-seg=\"{id}\"{tab}>{body}</span>")
+            format!("<span class=\"seg\" id=\"src-{id}\">{body}</span>")
         }
         Mode::Reading(Side::Target) => {
             let original = inline_html(doc, &segment.source, Side::Source, "src-", ctx);
             format!(
-                "<span class=\"seg\" id=\"{id}\" data-seg=\"{id}\"{tab}>{body}<span class=\"lookup\" role=\"note\" lang=\"{}\">{original}</span></span>",
+                "<span class=\"seg\" id=\"{id}\">{body}<span class=\"lookup\" role=\"note\" lang=\"{}\">{original}</span></span>",
                 escape_attr(ctx.source_lang)
             )
         }
         Mode::Reading(Side::Source) => {
-            format!("<span class=\"seg\" id=\"{id}\" data-seg=\"{id}\">{body}</span>")
+            format!("<span class=\"seg\" id=\"{id}\">{body}</span>")
         }
     }
 }

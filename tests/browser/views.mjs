@@ -118,13 +118,15 @@ for (const rel of plan.phone) {
     onSeg = await page.evaluate(() => document.activeElement.classList.contains("seg"));
   }
   check(onSeg, `keyboard: past the skip link, the text is ${tabs} Tab(s) away`);
-  const before = await page.evaluate(() => document.activeElement.dataset.seg);
+  // A segment's id; the source column's carry a "src-" prefix.
+  const segId = () => document.activeElement.id.replace(/^src-/, "");
+  const before = await page.evaluate(segId);
   await page.keyboard.press("ArrowDown");
-  const after = await page.evaluate(() => document.activeElement.dataset.seg);
+  const after = await page.evaluate(segId);
   check(before && after && before !== after, `keyboard: ArrowDown moves ${before} → ${after}`);
   await page.keyboard.press("ArrowRight");
-  const side = await page.evaluate(() => [document.activeElement.dataset.seg, !!document.activeElement.closest(".cell.source")]);
-  check(side[0] === after && side[1], `keyboard: ArrowRight goes to the counterpart of ${after}`);
+  const side = await page.evaluate(() => [document.activeElement.id, !!document.activeElement.closest(".cell.source")]);
+  check(side[0] === "src-" + after && side[1], `keyboard: ArrowRight goes to the counterpart of ${after}`);
   const ring = await page.evaluate(() => {
     const cs = getComputedStyle(document.activeElement);
     return [cs.outlineStyle, parseFloat(cs.outlineWidth), cs.outlineColor];
