@@ -19,7 +19,11 @@ pub const LIST_WHEN_INDEXED: &str = "pages/index.html";
 /// their path (with the error that says so).
 #[derive(Debug, Default)]
 pub struct Settled {
+    /// The output path of the site's list of pages: `index.html`, or
+    /// [`LIST_WHEN_INDEXED`] when a content page is `index.html`.
     pub home_list: String,
+    /// The inputs that are not written, by input path, each with the
+    /// `collision` error that names the input it clashed with.
     pub lost: HashMap<String, Diagnostic>,
 }
 

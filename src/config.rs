@@ -94,7 +94,9 @@ pub struct DecisionsConfig {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Acceptance {
+    /// The segment whose finding is accepted (`cea8a-108`).
     pub id: String,
+    /// The check whose finding is accepted; the segment's other findings stay.
     pub code: Code,
 }
 
@@ -102,10 +104,15 @@ pub struct Acceptance {
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    /// The check's findings are dropped.
     Off,
+    /// Reported as information. Any level but `off` also turns on a check
+    /// that is off by default.
     Info,
+    /// Reported as warnings (`warn` is accepted too).
     #[serde(alias = "warn")]
     Warning,
+    /// Reported as errors: `sxs check` fails on them.
     Error,
 }
 

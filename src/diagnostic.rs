@@ -10,12 +10,17 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing, nothing to fix: counted and shown, never fails `sxs check`.
     Info,
+    /// Probably wrong: a reviewer should look (`sxs check --deny warnings`
+    /// fails on it).
     Warning,
+    /// Certainly wrong (lost text, broken markup): `sxs check` fails on it.
     Error,
 }
 
 impl Severity {
+    /// The lowercase name, as in reports, JSON and `site.yml`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -47,13 +52,19 @@ impl fmt::Display for Severity {
 pub struct Diagnostic {
     /// Path relative to the content folder, `/`-separated.
     pub file: String,
+    /// 1-based line of the problem in `file`.
     pub line: usize,
+    /// 1-based column, in characters (as editors count).
     pub column: usize,
     /// Segment id, when the problem belongs to one segment.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// Which check or reading problem it is.
     pub code: Code,
+    /// How bad it is: mostly the code's default, which `site.yml`'s
+    /// `review.checks` may change.
     pub severity: Severity,
+    /// What is wrong and what to do about it, for people.
     pub message: String,
     /// The offending words, numbers or marks, as written in either language:
     /// the side-by-side view highlights them in both columns. Left out of
@@ -74,10 +85,12 @@ pub struct Diagnostic {
 pub struct Tokens(Option<Box<Vec<String>>>);
 
 impl Tokens {
+    /// The tokens, empty when there are none.
     pub fn as_slice(&self) -> &[String] {
         self.0.as_deref().map_or(&[], Vec::as_slice)
     }
 
+    /// Whether there are no tokens (an empty list is stored as none).
     pub fn is_empty(&self) -> bool {
         self.0.is_none()
     }
@@ -104,6 +117,8 @@ impl Serialize for Tokens {
 }
 
 impl Diagnostic {
+    /// A finding in `file` at `(line, column)`, of no segment and with no
+    /// tokens (see [`Diagnostic::with_id`], [`Diagnostic::with_tokens`]).
     pub fn new(
         file: &str,
         (line, column): (usize, usize),
@@ -123,6 +138,8 @@ impl Diagnostic {
         }
     }
 
+    /// Ties the finding to the segment `id`: the side-by-side view shows it
+    /// beside that segment, and acceptances name it.
     pub fn with_id(mut self, id: &str) -> Diagnostic {
         self.id = Some(id.to_owned());
         self
@@ -154,14 +171,17 @@ impl fmt::Display for Diagnostic {
 /// a bad configuration, a refused output folder.
 #[derive(Debug)]
 pub struct Error {
+    /// The file or folder the failure is about, when there is one.
     pub path: Option<PathBuf>,
     /// 1-based line and column in `path`, when the failure has a place in
     /// the file (a template's syntax or rendering error).
     pub position: Option<(usize, usize)>,
+    /// What went wrong, for people (the place is printed before it).
     pub message: String,
 }
 
 impl Error {
+    /// A failure with no place (a bad option, a refused command).
     pub fn new(message: impl Into<String>) -> Error {
         Error {
             path: None,
@@ -170,6 +190,7 @@ impl Error {
         }
     }
 
+    /// A failure about `path` as a whole.
     pub fn at(path: &Path, message: impl Into<String>) -> Error {
         Error {
             path: Some(path.to_owned()),
@@ -201,6 +222,7 @@ impl Error {
         })
     }
 
+    /// An I/O error on `path`, with the system's message.
     pub fn io(path: &Path, err: std::io::Error) -> Error {
         Error::at(path, err.to_string())
     }
@@ -217,6 +239,7 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The result of a command's steps: a failure is an [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Maps byte offsets to 1-based line and column (columns count characters,
@@ -233,6 +256,7 @@ pub struct LineIndex {
 const CHUNK: usize = 4096;
 
 impl LineIndex {
+    /// Indexes `text`: one pass over it, so each position costs little after.
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
@@ -247,6 +271,8 @@ impl LineIndex {
         }
     }
 
+    /// The 1-based (line, column) of byte `offset` in `text`, the text
+    /// that was indexed; an offset past the end is taken as the end.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset);

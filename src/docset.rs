@@ -15,7 +15,10 @@ use std::path::Path;
 /// path on the published site (without slashes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Docset {
+    /// The docset's folder, relative to the content root (`""` for the root).
     pub folder: String,
+    /// Its path on the published site (`docfx.json`'s `dest`), without
+    /// slashes: root-relative links (`/dest/page`) lead into the folder.
     pub dest: String,
 }
 

@@ -28,7 +28,9 @@ pub enum LinkKind {
 /// One reference as written in a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkUse {
+    /// What the reference is for, which decides what it must lead to.
     pub kind: LinkKind,
+    /// The URL or path as written (fragment included).
     pub url: String,
     /// The line of the block that holds it.
     pub line: usize,
@@ -213,7 +215,9 @@ pub enum Target {
     AsWritten,
     /// A page of the site, with the anchor asked for.
     Page {
+        /// The page's content path, as it is on disk.
         rel: String,
+        /// The anchor after `#`, if the link has one.
         fragment: Option<String>,
     },
     /// A file of the content folder that is not a page.
@@ -247,6 +251,8 @@ pub struct SiteIndex {
 }
 
 impl SiteIndex {
+    /// An index of these content files (content paths) published as
+    /// `docsets` say, with no pages yet (see [`SiteIndex::add_page`]).
     pub fn new(files: impl IntoIterator<Item = String>, docsets: Docsets) -> SiteIndex {
         let files: HashSet<String> = files.into_iter().collect();
         let folded = files
@@ -273,10 +279,12 @@ impl SiteIndex {
         }
     }
 
+    /// Whether `rel` (exact case) was recorded as a page.
     pub fn is_page(&self, rel: &str) -> bool {
         self.pages.contains_key(rel)
     }
 
+    /// Whether the content folder has the file `rel`, in this exact case.
     pub fn has_file(&self, rel: &str) -> bool {
         self.files.contains(rel)
     }

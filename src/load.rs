@@ -21,7 +21,9 @@ pub const MAX_PAIRS_PER_PAGE: usize = 20_000;
 /// `static/`; `content` holds the pages.
 #[derive(Debug, Clone)]
 pub struct SitePaths {
+    /// The site folder, as given to [`SitePaths::locate`].
     pub root: PathBuf,
+    /// `root/content` when there is one, else `root` itself.
     pub content: PathBuf,
 }
 
@@ -68,7 +70,9 @@ pub enum FileKind {
 pub struct ContentFile {
     /// Path relative to the content folder, `/`-separated.
     pub rel: String,
+    /// Where to read it (under the content folder as given, links unresolved).
     pub path: PathBuf,
+    /// What it is for, from its name.
     pub kind: FileKind,
 }
 
@@ -92,8 +96,10 @@ fn classify(rel: &str) -> FileKind {
 /// content one trusts) follows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Symlinks {
+    /// Follow a link only while it stays inside the folder (the default).
     #[default]
     StayInside,
+    /// Follow every link (`follow_outside_symlinks: true`).
     FollowAll,
 }
 

@@ -18,9 +18,15 @@ use std::ops::Range;
 /// A problem found while reading the markup, at a byte offset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkupProblem {
+    /// Byte offset in the scanned text (the body: align adds where the
+    /// body starts in the file).
     pub offset: usize,
+    /// Which markup problem it is.
     pub code: Code,
+    /// Error for a lost or damaged pair, warning for a pair kept despite
+    /// stray markup inside it.
     pub severity: Severity,
+    /// What is wrong and how to repair the markup.
     pub message: String,
 }
 
@@ -46,7 +52,10 @@ pub struct RawPair {
     pub source_id: Option<String>,
     /// From the first tag to the last: what the pair replaces in the text.
     pub outer: Range<usize>,
+    /// Byte range of the target span's inner text.
     pub target: Option<Range<usize>>,
+    /// Byte range of the source span's inner text (inside the `sxs-lookup`
+    /// span).
     pub source: Option<Range<usize>>,
 }
 

@@ -20,6 +20,7 @@ pub fn options() -> Options {
 /// A page read but not yet aligned. Borrows the file text.
 #[derive(Debug)]
 pub struct Parsed<'a> {
+    /// The frontmatter, empty when there is none or it cannot be read.
     pub meta: FrontMatter,
     /// Byte offset of the body (after the frontmatter) in the file text.
     pub body_start: usize,
@@ -28,6 +29,7 @@ pub struct Parsed<'a> {
     /// Link reference definitions (`[label]: url "title"`), by lowercase
     /// label, so segment text that uses `[text][label]` renders too.
     pub refs: LinkRefs,
+    /// Frontmatter problems (unreadable YAML, a bad locale).
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -11,10 +11,14 @@ use std::path::{Path, PathBuf};
 /// A site opened for a command.
 #[derive(Debug)]
 pub struct Site {
+    /// The site's root and content folders.
     pub paths: SitePaths,
+    /// `site.yml`, defaults where it is silent (or absent).
     pub config: Config,
     /// Where the built site goes.
     pub output: PathBuf,
+    /// Every file of the content folder (hidden ones and the output left
+    /// out), sorted by path.
     pub files: Vec<ContentFile>,
     /// Problems found while walking (unreadable entries, symlink loops).
     pub problems: Vec<Diagnostic>,

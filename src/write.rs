@@ -59,7 +59,9 @@ pub trait Sink: Sync {
 /// A sink that counts the files written through it, so a terminal can show
 /// progress while pages are rendered in parallel.
 pub struct Counting<'s> {
+    /// Where the files go.
     pub inner: &'s dyn Sink,
+    /// Incremented after each file written (copies too).
     pub written: &'s std::sync::atomic::AtomicUsize,
 }
 
@@ -101,6 +103,7 @@ pub fn write_if_changed(dir: &Path, rel: &str, bytes: &[u8]) -> Result<bool> {
 /// Dropped without a commit (an error, a panic), it removes itself.
 #[derive(Debug)]
 pub struct Staging {
+    /// The staging folder, beside the output (`.public.sxs-tmp-<pid>`).
     pub dir: PathBuf,
     output: PathBuf,
 }

@@ -14,7 +14,9 @@ use std::ops::Range;
 /// The frontmatter keys SPEC §1 names, typed, plus every key as written.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct FrontMatter {
+    /// `title`: the page's title when set (see [`crate::render::views::page_title`]).
     pub title: Option<String>,
+    /// `description`: the page's summary, for its `<meta name="description">`.
     pub description: Option<String>,
     /// `ms.contentlocale`: the target locale.
     pub content_locale: Option<String>,
@@ -28,6 +30,8 @@ pub struct FrontMatter {
     pub loc_file_id: Option<String>,
     /// `ms.date`.
     pub date: Option<String>,
+    /// `author`: who wrote the source page (Microsoft docs give a GitHub
+    /// account).
     pub author: Option<String>,
     /// Every key, for templates (`page.meta["ms.topic"]`).
     pub all: Map<String, Value>,
@@ -65,7 +69,9 @@ pub fn scalar_text(value: &Value) -> Option<String> {
 /// Where the frontmatter's YAML is, and where the body starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split {
+    /// Byte range of the YAML between the fences (fences left out).
     pub yaml: Range<usize>,
+    /// Byte offset of the line after the closing fence.
     pub body_start: usize,
 }
 
@@ -165,8 +171,11 @@ fn check_content_locale(fm: &mut FrontMatter, text: &str, rel: &str) -> Vec<Diag
 /// A YAML error with its 1-based position inside the parsed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
+    /// 1-based line in the parsed text (not in the file: callers offset it).
     pub line: usize,
+    /// 1-based column.
     pub column: usize,
+    /// The YAML parser's message.
     pub message: String,
 }
 

@@ -48,6 +48,7 @@ const DOC_BYTES_PER_SOURCE_BYTE: usize = 12;
 /// What a build did.
 #[derive(Debug, Default)]
 pub struct Outcome {
+    /// How many pages the site has, written this time or not (see `rendered`).
     pub pages: usize,
     /// Pages whose views were written (all of them, or a rebuild's few).
     pub rendered: usize,

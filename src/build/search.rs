@@ -24,7 +24,9 @@ use unicode_normalization::UnicodeNormalization;
 /// What a page gives the search: its address, title and segments.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PageRecords {
+    /// The side-by-side view's URL from the site root: results link there.
     pub url: String,
+    /// The page's title, shown with each result.
     pub title: String,
     /// (anchor, target text, source text), in page order.
     pub segments: Vec<(String, String, String)>,

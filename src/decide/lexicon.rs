@@ -57,6 +57,7 @@ pub struct Marker {
     /// "can only"). Contractions are expanded before matching ("won't" = "will not", "can't" =
     /// "can not", "they'll" = "they will").
     pub words: &'static str,
+    /// What the words mean once matched, and who they make the actor.
     pub reading: Reading,
 }
 

@@ -155,6 +155,7 @@ pub struct Decision {
     /// imperatives and "your company"), or the subject noun phrase without its post-modifiers
     /// and with "the" for a singular noun ("the CSP partner", "partners", "the IT administrator").
     pub actor: String,
+    /// The decision's force (commitment, obligation, permission, …).
     pub modality: Modality,
     /// The words of the sentence that carry the modality, as written ("will not", "expect",
     /// "Make sure", "can only").
@@ -241,12 +242,16 @@ impl Default for Lexicons {
 pub struct PageDecision {
     /// The segment id (the anchor that links to it).
     pub id: String,
+    /// 1-based line of the segment in the page's file.
     pub line: usize,
+    /// 1-based column of the segment, in characters.
     pub column: usize,
+    /// What the segment decides; serialized as the item's own fields.
     #[serde(flatten)]
     pub decision: Decision,
-    /// Plain text of the source and the target sentence.
+    /// Plain text of the source sentence, which the decision was read from.
     pub source: String,
+    /// Plain text of the target sentence, shown beside it.
     pub target: String,
 }
 

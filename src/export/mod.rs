@@ -100,21 +100,33 @@ impl<'a> ExportOptions<'a> {
 /// (for XLIFF's `state`).
 #[derive(Debug, Serialize)]
 pub struct Unit<'a> {
+    /// The page, relative to the content folder, `/`-separated.
     pub file: &'a str,
+    /// 1-based line of the pair's first tag.
     pub line: usize,
+    /// 1-based column of the pair's first tag, in characters.
     pub column: usize,
+    /// The segment's id as written in its spans.
     pub id: &'a str,
+    /// The block the segment sits in ([`crate::model::BlockKind::as_str`]).
     pub kind: &'static str,
+    /// Target inner markdown exactly as written (what `sxs import` writes back).
     pub target: &'a str,
+    /// Source inner markdown exactly as written.
     pub source: &'a str,
+    /// The codes of the segment's findings, each once.
     pub findings: Vec<Code>,
     /// The normative statement of the source sentence, if any
     /// (`{actor, modality, trigger}`), else `null`.
     pub decision: Option<Decision>,
+    /// The page's target language (`xml:lang` of the target side).
     #[serde(skip)]
     pub target_locale: &'a str,
+    /// The segment's findings, one per code: the formats' notes.
     #[serde(skip)]
     pub notes: Vec<&'a Diagnostic>,
+    /// The segment's own verdict, `review` at best on a machine-translated
+    /// page (XLIFF's `state`).
     #[serde(skip)]
     pub verdict: Verdict,
 }

@@ -90,6 +90,8 @@ pub struct Unit {
     pub file: String,
     /// The unit's id as exported (unique within its page).
     pub key: String,
+    /// The source text the unit carries: it must still be the page's, or
+    /// the translation is of an older source and is refused.
     pub source: String,
     /// `None` when the unit carries no translation.
     pub target: Option<String>,
@@ -107,9 +109,11 @@ pub struct Unit {
 /// A problem in the import file itself, at a line and column of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// 1-based line and column in the import file.
     pub at: (usize, usize),
     /// The unit's id, when the problem is one unit's.
     pub id: Option<String>,
+    /// What is wrong with the file there.
     pub message: String,
 }
 
@@ -142,7 +146,9 @@ impl Problem {
 pub struct Export {
     /// The source language the file declares, if its format has one.
     pub source_lang: Option<String>,
+    /// The units read, in file order.
     pub units: Vec<Unit>,
+    /// The units that could not be read, each a problem at its place.
     pub problems: Vec<Problem>,
 }
 

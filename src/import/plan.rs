@@ -18,11 +18,13 @@ const BOM: &str = "\u{FEFF}";
 /// A page as read for an import.
 #[derive(Debug, Clone)]
 pub struct Page {
+    /// Path relative to the content folder, `/`-separated.
     pub rel: String,
     /// The page had a byte order mark (kept when it is written back).
     pub bom: bool,
     /// The text after the BOM.
     pub text: String,
+    /// The page aligned, for its segments' ids and texts.
     pub doc: Document,
     /// `pairs[i]` is where `doc.segments[i]` is in `text`.
     pub pairs: Vec<RawPair>,
@@ -68,6 +70,7 @@ impl Page {
 /// What an import does to one page.
 #[derive(Debug, Clone)]
 pub struct PagePlan {
+    /// The page, relative to the content folder.
     pub rel: String,
     /// The page's bytes as read.
     pub old: Vec<u8>,
@@ -77,6 +80,8 @@ pub struct PagePlan {
     pub changed: Vec<String>,
     /// Units that carry nothing new (same target, or none).
     pub unchanged: usize,
+    /// The units not applied, each an error saying why (unknown id, source
+    /// changed since the export, markup the edit would break, …).
     pub refusals: Vec<Diagnostic>,
 }
 

@@ -23,6 +23,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// One page after the per-page stages.
 #[derive(Debug, Clone)]
 pub struct Page {
+    /// The page as read: its rows, segments and reading problems.
     pub doc: Document,
     /// The target language: the page's `ms.contentlocale`, else the site's.
     pub locale: String,
@@ -31,9 +32,10 @@ pub struct Page {
     /// The page's own findings (reading, checks, inline acceptances), with
     /// `site.yml`'s review settings applied. The site pass adds the rest.
     pub findings: Vec<Diagnostic>,
-    /// Findings the site pass decides about (habits of the docset), and the
-    /// page's pairs per habit class.
+    /// Findings the site pass decides about (habits of the docset).
     pub held: Vec<review::checks::Held>,
+    /// How many of the page's pairs fall in each habit class, the
+    /// denominators of the docset's habit shares ([`review::habits`]).
     pub classes: std::collections::BTreeMap<String, usize>,
     /// The words of the page's translations, for untranslated.
     pub vocabulary: std::collections::BTreeSet<String>,
@@ -43,9 +45,13 @@ pub struct Page {
 /// and a test holds it to that.
 #[derive(Debug, Default)]
 pub struct Trace {
+    /// Files read from disk.
     pub loaded: AtomicUsize,
+    /// Pages parsed and aligned into a [`Document`].
     pub aligned: AtomicUsize,
+    /// Pages whose decisions were detected.
     pub decided: AtomicUsize,
+    /// Pages reviewed by the per-page checks.
     pub reviewed: AtomicUsize,
 }
 

@@ -22,24 +22,31 @@ pub const MAX_INCLUDE_DEPTH: usize = 8;
 /// What the site pass needs of one page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageFacts {
+    /// Path relative to the content folder, `/`-separated.
     pub rel: String,
     /// The page's DocFX `uid` (frontmatter), which `xref:` links and TOC
     /// entries name.
     pub uid: Option<String>,
+    /// The fragment names other pages' links may end in (`#anchor`).
     pub anchors: HashSet<String>,
+    /// Every link, image and include of the page, to resolve against the site.
     pub links: Vec<LinkUse>,
+    /// What the page translates each source sentence as, to compare across pages.
     pub consistency: consistency::Entries,
-    /// The page's target language, and the lengths of its pairs, for the
-    /// length check's calibration.
+    /// The page's target language: lengths and habits are weighed per language.
     pub locale: String,
+    /// The lengths of the page's pairs, for the length check's calibration.
     pub lengths: Vec<length::Sample>,
-    /// Findings held for the docset to decide, and pairs per habit class.
+    /// Findings held for the docset to decide ([`Page::held`]).
     pub held: Vec<crate::review::checks::Held>,
+    /// The page's pairs per habit class ([`Page::classes`]).
     pub classes: BTreeMap<String, usize>,
+    /// The words of the page's translations ([`Page::vocabulary`]).
     pub vocabulary: std::collections::BTreeSet<String>,
 }
 
 impl PageFacts {
+    /// What `page` leaves behind for the site pass.
     pub fn of(page: &Page) -> PageFacts {
         PageFacts {
             rel: page.doc.rel.clone(),
@@ -67,11 +74,15 @@ impl PageFacts {
 /// findings it adds to each page.
 #[derive(Debug, Default)]
 pub struct SitePass {
+    /// Every file and page of the site (with anchors and uids): what links
+    /// resolve against when pages are rendered.
     pub index: SiteIndex,
     /// The files other pages include (`[!INCLUDE]`): fragments of those
     /// pages, read and reviewed but neither pages of their own nor in the
     /// search index.
     pub fragments: HashSet<String>,
+    /// The findings the pass adds, by page (content path), with `site.yml`'s
+    /// review settings applied.
     pub findings: BTreeMap<String, Vec<Diagnostic>>,
 }
 

@@ -5,14 +5,14 @@
 use super::markdown::escape_attr;
 
 /// One bar: label, value, and a CSS class for its color.
-pub struct Bar<'a> {
+pub(crate) struct Bar<'a> {
     pub label: &'a str,
     pub value: usize,
     pub class: &'a str,
 }
 
 /// A horizontal bar chart.
-pub fn bars(title: &str, bars: &[Bar<'_>]) -> String {
+pub(crate) fn bars(title: &str, bars: &[Bar<'_>]) -> String {
     const ROW: usize = 26;
     const LABEL: usize = 170;
     const WIDTH: usize = 560;

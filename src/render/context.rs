@@ -14,6 +14,8 @@ pub trait LinkRewriter {
     /// reader can follow (an `xref:` to a uid no page has): its text is then
     /// shown without a link, as DocFX shows unresolved cross references.
     fn link(&self, url: &str) -> Option<String>;
+    /// The URL to emit for an image (`![](…)`, `:::image`): always one,
+    /// since an image has no text to fall back on.
     fn media(&self, url: &str) -> String;
     /// The content path of the page being rendered: the paths a
     /// `:::code` directive names start there.
@@ -36,9 +38,16 @@ pub trait IncludeSource {
 
 /// What rendering needs besides the document.
 pub struct Context<'a> {
+    /// How the page's links and media are rewritten for the view.
     pub links: &'a dyn LinkRewriter,
+    /// The target locale (`pt-BR`): the language of the alert titles sxs
+    /// writes into target text.
     pub target_lang: &'a str,
+    /// The source locale (`en-US`): likewise for source text, and the
+    /// `lang` of the source shown on hover in the target reading view.
     pub source_lang: &'a str,
+    /// Where `[!INCLUDE]` files come from; `None` leaves each include as a
+    /// visible note.
     pub includes: Option<&'a dyn IncludeSource>,
     /// Includes being rendered and the work they did: the cycle guard and
     /// the page's include budget.

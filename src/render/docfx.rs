@@ -20,7 +20,7 @@ const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 /// ids it defines (the source column of the side-by-side view repeats the
 /// target column's headings), and a heading's id.
 #[derive(Debug, Clone, Copy)]
-pub struct Fragment<'f> {
+pub(crate) struct Fragment<'f> {
     pub side: Side,
     pub id_prefix: &'f str,
     /// The block's anchors as align made them unique in the page: the n-th
@@ -29,7 +29,7 @@ pub struct Fragment<'f> {
 }
 
 /// Applies the DocFX conventions to one fragment's events.
-pub fn transform<'a>(
+pub(crate) fn transform<'a>(
     events: Vec<Event<'a>>,
     frag: Fragment<'_>,
     ctx: &Context<'_>,

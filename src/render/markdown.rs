@@ -19,6 +19,7 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The language the row is rendered in.
     pub fn side(self) -> Side {
         match self {
             Mode::Column(side) | Mode::Reading(side) => side,

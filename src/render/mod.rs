@@ -4,7 +4,7 @@
 //! the same name in the site's `templates/` (or `static/`) replaces one. The
 //! Tera environment is built once per build and shared by all pages.
 
-pub mod charts;
+pub(crate) mod charts;
 pub mod context;
 pub mod docfx;
 pub mod extensions;
@@ -28,10 +28,12 @@ use tera::{ErrorKind, Tera};
 /// site's copy stamped older than `version` is reported as stale.
 #[derive(Debug)]
 pub struct Builtin {
+    /// The file name, which a site's `templates/` uses to replace it.
     pub name: &'static str,
     /// Bumped, in this table and in the source's stamp, whenever the source
     /// changes (the `stamps_follow_the_sources` test enforces both).
     pub version: u32,
+    /// The template's text, stamp included.
     pub source: &'static str,
 }
 
@@ -110,10 +112,13 @@ fn stamped_version(source: &str, name: &str) -> Option<u32> {
 /// built-in template gained since it was copied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaleTemplate {
+    /// The site's copy (`templates/page.html`).
     pub path: PathBuf,
+    /// The built-in template it replaces.
     pub name: &'static str,
     /// The copy's version; `None` when it carries no stamp.
     pub stamped: Option<u32>,
+    /// The built-in template's version.
     pub builtin: u32,
 }
 
@@ -221,6 +226,9 @@ impl Templates {
         &self.stale
     }
 
+    /// Renders the template `name` (its file name) over `context`; a Tera
+    /// error names the template's file and place (the site's copy when it
+    /// has one).
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
         self.tera.render(name, context).map_err(|e| self.error(&e))
     }

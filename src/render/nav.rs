@@ -14,15 +14,24 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// the site root, see [`set_urls`]) or an external address.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct NavItem {
+    /// The entry's text: the TOC's `name`, or in a folder tree the page's
+    /// title.
     pub name: String,
+    /// The content path of the page the entry opens; `None` when it opens
+    /// no page of the site (a heading, an external link, an href that does
+    /// not resolve).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<String>,
+    /// Where the entry's link goes; `None` when it has none (a heading).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// `url` leads out of the docsets (another site, or a site path no
+    /// docset holds): templates link it as is, not from the site root.
     pub external: bool,
     /// DocFX `expanded: true`: the section shows open.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub expanded: bool,
+    /// The entries under this one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<NavItem>,
 }
@@ -31,11 +40,13 @@ pub struct NavItem {
 /// folder's landing page's title; see [`build`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct NavTree {
+    /// Shown over the tree in the sidebar; may be empty.
     pub title: String,
     /// The folder of the TOC (or of the pages, for a folder tree): where the
     /// builder looks for a landing page when the tree has no title.
     #[serde(skip)]
     pub folder: String,
+    /// The tree's top-level entries.
     pub items: Vec<NavItem>,
     /// Made from the folder tree (no TOC lists these pages): items are
     /// named after files until [`set_names`] gives them page titles.
@@ -44,7 +55,7 @@ pub struct NavTree {
 
 /// A TOC entry before hrefs are resolved: what DocFX reads of it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct RawItem {
+pub(crate) struct RawItem {
     pub name: String,
     /// A page, a folder, another TOC, or an external address.
     pub href: Option<String>,
@@ -60,7 +71,7 @@ pub struct RawItem {
 
 /// Reads a TOC file's text into items. YAML TOCs may be a list of entries
 /// or a map whose `items` is that list; `items` may be empty or null.
-pub fn parse_toc(rel: &str, text: &str) -> Result<Vec<RawItem>, Diagnostic> {
+pub(crate) fn parse_toc(rel: &str, text: &str) -> Result<Vec<RawItem>, Diagnostic> {
     if rel.to_ascii_lowercase().ends_with(".md") {
         return Ok(parse_toc_md(text));
     }

@@ -17,12 +17,16 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum View {
+    /// Both languages side by side, with the findings (`page.html`).
     Sxs,
+    /// The page read in the target language only (`page.pt-br.html`).
     Target,
+    /// The page read in the source language only (`page.en-us.html`).
     Source,
 }
 
 impl View {
+    /// Every view, in the order a page's files are built.
     pub const ALL: [View; 3] = [View::Sxs, View::Target, View::Source];
 }
 
@@ -30,13 +34,19 @@ impl View {
 /// site's locales.
 #[derive(Debug, Clone, Serialize)]
 pub struct Locales {
+    /// The target locale most pages are in (else `site.yml`'s), as written
+    /// (`pt-BR`); lowercased in file names.
     pub target: String,
+    /// The source locale (`site.yml`'s `source_locale`, `en-US` by default).
     pub source: String,
+    /// The target language's own name (`Português`), for view switchers.
     pub target_name: String,
+    /// The source language's own name (`English`), for view switchers.
     pub source_name: String,
 }
 
 impl Locales {
+    /// The suffixes and names of a site in `target` translated from `source`.
     pub fn new(target: &str, source: &str) -> Locales {
         Locales {
             target: target.to_owned(),
@@ -108,19 +118,35 @@ pub fn root_prefix(rel: &str) -> String {
 /// are rendered again only when some page's summary changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PageSummary {
+    /// Path relative to the content folder, `/`-separated.
     pub rel: String,
+    /// The page's title (see [`page_title`]).
     pub title: String,
+    /// The side-by-side view's URL from the site root (percent-encoded).
     pub url: String,
+    /// Whether the page has pairs (see [`Document::is_bilingual`]).
     pub bilingual: bool,
+    /// Whether the translation can be trusted, from its findings.
     pub verdict: Verdict,
+    /// How many pairs the page has.
     pub segments: usize,
+    /// How many of them have both spans.
     pub aligned: usize,
+    /// How many segments have a finding of warning or error severity.
     pub flagged: usize,
+    /// Findings of error severity.
     pub errors: usize,
+    /// Findings of warning severity.
     pub warnings: usize,
+    /// Findings of every severity, counted by code (`numbers` → 2).
     pub by_check: BTreeMap<String, usize>,
+    /// Frontmatter `ms.translationtype` (`MT` machine, `HT` human), empty
+    /// when the page does not say.
     pub translation_type: String,
+    /// The page's target locale (see [`crate::pipeline::Page::locale`]).
     pub locale: String,
+    /// Frontmatter `ms.lasthandoff`: when the page last went to translation;
+    /// empty when the page does not say.
     pub last_handoff: String,
     /// What the page decides (SPEC §3 b).
     pub decisions: Vec<PageDecision>,
@@ -204,7 +230,7 @@ pub fn page_title(doc: &Document) -> String {
 /// the linked page, files relative to the page. What does not resolve is
 /// left as written (the site pass reports it, see [`crate::links`]); an
 /// `xref:` to an unknown uid is no link at all.
-pub struct PageLinks<'a> {
+pub(crate) struct PageLinks<'a> {
     pub site: &'a SiteIndex,
     pub locales: &'a Locales,
     pub rel: &'a str,
@@ -217,7 +243,7 @@ pub struct PageLinks<'a> {
 }
 
 impl<'a> PageLinks<'a> {
-    pub fn new(
+    pub(crate) fn new(
         site: &'a SiteIndex,
         locales: &'a Locales,
         rel: &'a str,
@@ -284,10 +310,16 @@ impl LinkRewriter for PageLinks<'_> {
 /// One row of the side-by-side view.
 #[derive(Debug, Serialize)]
 pub struct RowView {
+    /// The block's kind ([`crate::model::BlockKind::as_str`]): the row's CSS class.
     pub kind: &'static str,
+    /// Line where the block starts in the file (1-based).
     pub line: usize,
+    /// The row's HTML in the target language, links rewritten for the view
+    /// (sanitized unless `site.yml` turns `sanitize_html` off).
     pub target: String,
+    /// The row's HTML in the source language (as `target`).
     pub source: String,
+    /// The ids of the segments the row shows, in order.
     pub segments: Vec<String>,
     /// Every finding of the row's segments, informational ones included (so
     /// that each check's filter finds its rows).
@@ -299,11 +331,17 @@ pub struct RowView {
 /// A finding as shown beside its segment.
 #[derive(Debug, Clone, Serialize)]
 pub struct FindingView {
+    /// The segment's id; empty for a finding about the whole page.
     pub id: String,
+    /// The finding's code: the filter and the acceptance name it.
     pub code: Code,
+    /// [`Severity::as_str`]: `info`, `warning` or `error`.
     pub severity: &'static str,
+    /// What is wrong and what to do about it.
     pub message: String,
+    /// 1-based line in the page's file.
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
     /// The offending tokens, which the page's script marks in the segment's
     /// text on both sides (see [`Diagnostic::tokens`]).
@@ -311,6 +349,7 @@ pub struct FindingView {
 }
 
 impl FindingView {
+    /// The view of one finding.
     pub fn of(d: &Diagnostic) -> FindingView {
         FindingView {
             id: d.id.clone().unwrap_or_default(),
@@ -405,18 +444,24 @@ pub fn reading_body(doc: &Document, side: Side, ctx: &Context<'_>) -> String {
 /// so the output grows with pages plus TOC entries, not their product.
 #[derive(Debug, Serialize, Default)]
 pub struct PageNav {
+    /// The tree's title, over the sidebar; empty when no tree lists the page.
     pub title: String,
     /// The tree's number (its files are `static/nav/<tree>.js` and `.html`).
     pub tree: Option<usize>,
+    /// The entries from the tree's top down to the page's own.
     pub breadcrumbs: Vec<NavItem>,
+    /// The page before this one in the tree's reading order.
     pub prev: Option<NavLink>,
+    /// The page after this one in the tree's reading order.
     pub next: Option<NavLink>,
 }
 
 /// A link to another page by content path.
 #[derive(Debug, Serialize)]
 pub struct NavLink {
+    /// The linked page's title.
     pub title: String,
+    /// The linked page's side-by-side view, from the site root.
     pub url: String,
 }
 
@@ -425,16 +470,20 @@ pub struct NavLink {
 pub struct RenderedTree {
     /// The tree's number in the site's list of trees.
     pub id: usize,
+    /// The tree's title (see [`NavTree`]).
     pub title: String,
     /// Pages the tree lists.
     pub pages: usize,
     /// HTML with [`ROOT_PLACEHOLDER`] where the path to the site root goes.
     #[serde(skip)]
     pub html: String,
+    /// The tree itself, for each page's trail ([`PageNav::of`]).
     #[serde(skip)]
-    pub tree: NavTree,
+    pub(crate) tree: NavTree,
+    /// The pages the tree lists in reading order (content paths): what
+    /// previous and next follow.
     #[serde(skip)]
-    pub order: Vec<String>,
+    pub(crate) order: Vec<String>,
 }
 
 /// Stands for the page's way back to the site root in pre-rendered HTML.
@@ -472,6 +521,8 @@ impl RenderedTree {
 }
 
 impl PageNav {
+    /// The navigation of page `rel`: from the first of `trees` that lists
+    /// it, its neighbours titled from `pages`; empty when none lists it.
     pub fn of(rel: &str, trees: &[RenderedTree], pages: &HashMap<String, PageSummary>) -> PageNav {
         for rendered in trees {
             if let Some(trail) = nav::trail(&rendered.tree.items, rel) {
@@ -499,25 +550,34 @@ impl PageNav {
 /// Decisions grouped by actor (most decisions first), then by modality.
 #[derive(Debug, Serialize)]
 pub struct ActorGroup<'a> {
+    /// The actor as its first decision writes it; the group takes in the
+    /// other spellings [`crate::decide::actor_key`] merges.
     pub actor: String,
+    /// How many decisions the actor has, over all modalities.
     pub count: usize,
+    /// The actor's decisions by modality, in [`crate::decide::Modality`] order.
     pub modalities: Vec<ModalityGroup<'a>>,
 }
 
 /// The decisions of one actor with one modality.
 #[derive(Debug, Clone, Serialize)]
 pub struct ModalityGroup<'a> {
+    /// [`crate::decide::Modality::as_str`] (`must-not`), for CSS classes.
     pub modality: &'static str,
+    /// [`crate::decide::Modality::label`]: the modality for people.
     pub label: &'static str,
+    /// The decisions, in page order.
     pub items: Vec<DecisionItem<'a>>,
 }
 
 /// One decision with the page that states it.
 #[derive(Debug, Clone, Serialize)]
 pub struct DecisionItem<'a> {
+    /// The title of the page that states the decision.
     pub page_title: &'a str,
     /// Page URL from the site root, with the segment anchor.
     pub url: String,
+    /// The decision; its fields are the item's own in templates.
     #[serde(flatten)]
     pub decision: &'a PageDecision,
 }

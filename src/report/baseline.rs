@@ -19,6 +19,7 @@ use std::path::Path;
 pub struct Baseline {
     /// Always 1 for now.
     pub version: u32,
+    /// The findings known when the baseline was written, in report order.
     pub findings: Vec<Known>,
 }
 
@@ -28,7 +29,9 @@ pub struct Baseline {
 pub struct Known {
     /// Relative to the content folder, as in `--format json`.
     pub file: String,
+    /// The finding's code, as spelled in reports.
     pub code: String,
+    /// The segment id, for findings of one segment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Only for findings without a segment id.
@@ -37,6 +40,8 @@ pub struct Known {
 }
 
 impl Known {
+    /// What `d` is known by: its file, code and segment (or message), not
+    /// its line, so edits that move a finding do not make it new.
     pub fn of(d: &Diagnostic) -> Known {
         Known {
             file: d.file.clone(),
@@ -48,6 +53,7 @@ impl Known {
 }
 
 impl Baseline {
+    /// A baseline of these findings, at the current version.
     pub fn of(findings: &[Diagnostic]) -> Baseline {
         Baseline {
             version: 1,

@@ -17,6 +17,8 @@ pub struct Paths {
 }
 
 impl Paths {
+    /// Paths for findings in the content folder `content`, from the
+    /// current working folder.
     pub fn new(content: &Path) -> Paths {
         let cwd = std::env::current_dir().unwrap_or_default();
         let content = std::path::absolute(content).unwrap_or_else(|_| content.to_owned());

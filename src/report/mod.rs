@@ -13,12 +13,16 @@ use std::io::{self, Write};
 /// Counts by severity.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tally {
+    /// Findings of error severity.
     pub errors: usize,
+    /// Findings of warning severity.
     pub warnings: usize,
+    /// Findings of info severity.
     pub infos: usize,
 }
 
 impl Tally {
+    /// Counts these findings.
     pub fn of(findings: &[Diagnostic]) -> Tally {
         let mut tally = Tally::default();
         for d in findings {

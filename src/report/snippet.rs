@@ -10,7 +10,9 @@ use std::io::{self, Write};
 /// How to print.
 #[derive(Debug, Clone)]
 pub struct Style {
+    /// Whether to colour the output (see [`Style::color_for`]).
     pub color: bool,
+    /// How findings' paths are printed and where their files are read.
     pub paths: Paths,
 }
 

@@ -24,7 +24,9 @@ const DIRECTIVE: &str = "sxs:accept";
 /// would otherwise accept nothing, silently).
 #[derive(Debug, Default, PartialEq)]
 pub struct Inline {
+    /// The (segment id, code) pairs the page accepts.
     pub accepted: Vec<Acceptance>,
+    /// A `config` error for each name a directive gives that is no code.
     pub problems: Vec<Diagnostic>,
 }
 

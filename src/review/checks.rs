@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 /// A check: its stable code (used by `site.yml` and inline acceptances; the
 /// registry gives its default severity) and the function that runs it.
 pub struct Check {
+    /// The code its findings carry.
     pub code: Code,
+    /// The check itself: the finding for one pair, if any.
     pub run: fn(&Pair<'_>) -> Option<Flag>,
 }
 
@@ -82,7 +84,9 @@ pub struct Segments {
 /// A finding held for the site pass.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Held {
+    /// The finding as it would be reported.
     pub finding: Diagnostic,
+    /// What it is an instance of, for the docset to weigh ([`super::habits`]).
     pub habit: Habit,
 }
 
@@ -142,12 +146,12 @@ pub fn segment_findings(doc: &Document, target_locale: &str) -> Segments {
 }
 
 #[cfg(test)]
-pub mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::BlockKind;
 
     /// A segment as align makes it, for the checks' tests.
-    pub fn segment(target: &str, source: &str) -> Segment {
+    pub(crate) fn segment(target: &str, source: &str) -> Segment {
         Segment {
             id: "cea8a-108".into(),
             line: 3,
@@ -164,7 +168,11 @@ pub mod tests {
     }
 
     /// Runs one check on a pt-BR/en-US pair.
-    pub fn run(check: fn(&Pair<'_>) -> Option<Flag>, target: &str, source: &str) -> Option<Flag> {
+    pub(crate) fn run(
+        check: fn(&Pair<'_>) -> Option<Flag>,
+        target: &str,
+        source: &str,
+    ) -> Option<Flag> {
         let segment = segment(target, source);
         let refs = crate::parse::LinkRefs::new();
         let pair = Pair {

@@ -45,9 +45,13 @@ pub const GRAMMAR_PAGES: usize = 3;
 
 /// One page's held findings, in its target language.
 pub struct PageHeld<'a> {
+    /// The page's target language: habits are counted per language.
     pub locale: &'a str,
+    /// The page's held findings.
     pub held: &'a [Held],
+    /// The page's pairs per habit class (the shares' denominators).
     pub classes: &'a BTreeMap<String, usize>,
+    /// The lowercase words of the page's translations.
     pub vocabulary: &'a BTreeSet<String>,
 }
 

@@ -41,10 +41,15 @@ const MAD_SCALE: f64 = 1.4826;
 /// The lengths of one pair, in characters of readable text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sample {
+    /// 1-based line of the pair, for the finding.
     pub line: usize,
+    /// 1-based column of the pair, for the finding.
     pub column: usize,
+    /// The segment's id, for the finding.
     pub id: String,
+    /// Characters of the source's readable text.
     pub source: usize,
+    /// Characters of the target's readable text.
     pub target: usize,
 }
 
@@ -57,7 +62,9 @@ impl Sample {
 /// The expected range of one language pair, in ratios (target/source).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Band {
+    /// The least target/source ratio that is not odd.
     pub low: f64,
+    /// The greatest target/source ratio that is not odd.
     pub high: f64,
     /// The docset's median ratio, or `None` for the fallback band.
     pub median: Option<f64>,
@@ -98,9 +105,11 @@ fn median(values: &mut [f64]) -> f64 {
 /// One page's samples, for the site pass.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageSamples<'a> {
+    /// The page, relative to the content folder: the findings' file.
     pub rel: &'a str,
     /// The page's target language tag.
     pub locale: &'a str,
+    /// The lengths of the page's pairs.
     pub samples: &'a [Sample],
 }
 

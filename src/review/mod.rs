@@ -36,10 +36,12 @@ use std::collections::BTreeMap;
 pub struct PageReview {
     /// Findings reported as they are.
     pub findings: Vec<Diagnostic>,
-    /// Findings the docset decides about ([`habits`]), and the page's
-    /// count of pairs per habit class.
+    /// Findings the docset decides about ([`habits`]).
     pub held: Vec<checks::Held>,
+    /// The page's count of pairs per habit class.
     pub classes: BTreeMap<String, usize>,
+    /// The lowercase words of the page's translations (pairs whose target
+    /// is not the source), for the untranslated check's habits.
     pub vocabulary: std::collections::BTreeSet<String>,
 }
 
@@ -123,6 +125,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The verdict of a page or segment with these findings.
     pub fn of(findings: &[Diagnostic]) -> Verdict {
         match findings.iter().map(|d| d.severity).max() {
             Some(Severity::Error) => Verdict::Blocked,
@@ -132,6 +135,7 @@ impl Verdict {
         }
     }
 
+    /// The lowercase name, as serialized.
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Ready => "ready",

@@ -10,9 +10,14 @@ use crate::model::Segment;
 /// One pair as the checks see it: the segment and both sides read once.
 #[derive(Debug)]
 pub struct Pair<'a> {
+    /// The segment as aligned, for its id, place and raw text.
     pub segment: &'a Segment,
+    /// The target side, read once for every check.
     pub target: Profile,
+    /// The source side, read once for every check.
     pub source: Profile,
+    /// How the target language writes what the checks compare (numbers,
+    /// punctuation, quotes).
     pub locale: Locale,
     /// The target language tag (`pt-BR`), to recognise localized URLs.
     pub target_locale: &'a str,
@@ -61,6 +66,7 @@ pub enum Basis {
 }
 
 impl Flag {
+    /// A finding with this message, no tokens, reported as it is (not held).
     pub fn new(message: impl Into<String>) -> Flag {
         Flag {
             message: message.into(),

@@ -156,11 +156,15 @@ fn text(status: StatusCode, message: &str) -> Response {
 /// What a request path names in the live site.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Resolved {
+    /// The file to send (a folder's `index.html` for the folder), real path.
     File(PathBuf),
     /// A folder asked for without its trailing slash: relative links in its
     /// index page only work from `dir/`.
     Redirect(String),
+    /// A malformed path, or one that tries to leave the site (`..`, a
+    /// symbolic link out): 403.
     Forbidden,
+    /// Nothing there, or a hidden file: 404.
     NotFound,
 }
 

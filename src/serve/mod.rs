@@ -44,6 +44,8 @@ const PORT_TRIES: u16 = 10;
 pub struct Options {
     /// The site folder (as for `sxs build`).
     pub path: PathBuf,
+    /// The address to listen on; on a loopback address, requests naming
+    /// another host are refused.
     pub bind: IpAddr,
     /// 0: any free port.
     pub port: u16,
@@ -58,7 +60,9 @@ pub struct Options {
 /// One error as the overlay shows it: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shown {
+    /// `file:line:column`, or the failing path, or `build`.
     pub at: String,
+    /// What went wrong (a finding's severity and code first).
     pub message: String,
 }
 
@@ -67,6 +71,7 @@ pub struct Shown {
 pub struct Status {
     /// Changes after every rebuild; pages reload when theirs differs.
     pub version: String,
+    /// The last build's errors; the overlay shows them, empty hides it.
     pub errors: Vec<Shown>,
 }
 
@@ -85,6 +90,7 @@ pub struct State {
 }
 
 impl State {
+    /// The status as last published.
     pub fn status(&self) -> Status {
         self.status.borrow().clone()
     }

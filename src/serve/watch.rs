@@ -41,7 +41,12 @@ pub enum Change {
     Full(String),
     /// Some files changed: these content files (relative paths), and the
     /// site's `static/` folder if `statics`.
-    Partial { content: Vec<String>, statics: bool },
+    Partial {
+        /// The content files that changed, relative to the content folder.
+        content: Vec<String>,
+        /// Whether something under `static/` changed.
+        statics: bool,
+    },
 }
 
 /// The watcher and the folders it watches.
@@ -170,6 +175,7 @@ fn stamp(path: &Path) -> Option<Stamp> {
 }
 
 impl Snapshot {
+    /// The stamps of `site`'s content files as they are now.
     pub fn of(site: &Site) -> Snapshot {
         let files = site
             .files

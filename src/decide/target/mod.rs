@@ -19,6 +19,7 @@ pub struct TargetCue {
     /// stands for up to [`GAP`] words inside the clause (German "kann die Laufzeit **nicht**").
     /// In a language written without spaces each alternative is a string of characters.
     pub words: &'static str,
+    /// The modality the target sentence states when the cue matches.
     pub modality: Modality,
 }
 
@@ -40,6 +41,7 @@ pub enum Script {
 pub struct TargetLexicon {
     /// The language part of the locale (`pt` serves pt-BR and pt-PT).
     pub language: &'static str,
+    /// How the language's text is cut into units for matching.
     pub script: Script,
     /// Cues, tried at every unit; the longest match wins, the first in the sentence decides.
     pub cues: &'static [TargetCue],
