@@ -3,6 +3,37 @@
   "use strict";
   var root = document.body.dataset.root || "";
 
+  // The top bar's controls work only with this script, so it adds them (a
+  // reader without scripts sees no dead search box or button, and every
+  // view of every page is some hundred bytes lighter): the menu button
+  // where there is a sidebar, the search box, the theme toggle. Their
+  // words come from the body's data attributes, in the page's language.
+  (function addControls() {
+    var bar = document.querySelector(".topbar");
+    if (!bar) return;
+    var words = document.body.dataset;
+    function make(html) {
+      var box = document.createElement("div");
+      box.innerHTML = html;
+      return box.firstChild;
+    }
+    function esc(text) {
+      return String(text || "").replace(/[&<>"]/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
+    }
+    var brand = bar.querySelector(".brand");
+    if (document.getElementById("sidebar")) {
+      bar.insertBefore(make('<button type="button" class="menu-toggle" aria-controls="sidebar" aria-expanded="false">☰ <span>' +
+        esc(words.menu) + "</span></button>"), bar.firstChild);
+    }
+    var search = make('<form class="search" role="search" onsubmit="return false"><label class="visually-hidden" for="search-input">' +
+      esc(words.search) + '</label><input id="search-input" type="search" placeholder="' + esc(words.search) +
+      '…" autocomplete="off"><ol id="search-results" class="search-results" hidden></ol></form>');
+    bar.insertBefore(search, brand ? brand.nextSibling : bar.firstChild);
+    var links = bar.querySelector(".toplinks") || bar;
+    links.appendChild(make('<button type="button" class="theme-toggle" aria-label="' + esc(words.toggleTheme) +
+      '" title="' + esc(words.toggleTheme) + '">◐</button>'));
+  })();
+
   // Theme toggle, remembered.
   var toggle = document.querySelector(".theme-toggle");
   if (toggle) toggle.addEventListener("click", function () {

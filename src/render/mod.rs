@@ -39,7 +39,7 @@ pub struct Builtin {
 
 /// The built-in templates.
 pub const TEMPLATES: &[Builtin] = &[
-    builtin("base.html", 2, include_str!("../../templates/base.html")),
+    builtin("base.html", 3, include_str!("../../templates/base.html")),
     builtin(
         "macros.html",
         1,
@@ -47,7 +47,7 @@ pub const TEMPLATES: &[Builtin] = &[
     ),
     builtin("nav.html", 1, include_str!("../../templates/nav.html")),
     builtin("toc.html", 1, include_str!("../../templates/toc.html")),
-    builtin("page.html", 2, include_str!("../../templates/page.html")),
+    builtin("page.html", 3, include_str!("../../templates/page.html")),
     builtin("home.html", 1, include_str!("../../templates/home.html")),
     builtin(
         "review.html",
@@ -356,11 +356,11 @@ mod tests {
     /// [`TEMPLATES`] and in its stamp) so that sites with an older copy are
     /// warned, then record the new hash here.
     const RECORDED: &[(&str, u32, u64)] = &[
-        ("base.html", 2, 0x1504ab488f8c4b7f),
+        ("base.html", 3, 0xbeeab766ba5d4130),
         ("macros.html", 1, 0xff117179191ea949),
         ("nav.html", 1, 0x3c4a89c7b761fb91),
         ("toc.html", 1, 0x6bef67c1ef4e5146),
-        ("page.html", 2, 0x1978ee6354cc04f9),
+        ("page.html", 3, 0x4e7d1e713025eb3),
         ("home.html", 1, 0xe41b942ba0a52a60),
         ("review.html", 1, 0xb9ecfc9e07519ded),
         ("decisions.html", 1, 0x8bf3572549023bd9),
