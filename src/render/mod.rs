@@ -47,7 +47,7 @@ pub const TEMPLATES: &[Builtin] = &[
     ),
     builtin("nav.html", 1, include_str!("../../templates/nav.html")),
     builtin("toc.html", 1, include_str!("../../templates/toc.html")),
-    builtin("page.html", 3, include_str!("../../templates/page.html")),
+    builtin("page.html", 4, include_str!("../../templates/page.html")),
     builtin("home.html", 1, include_str!("../../templates/home.html")),
     builtin(
         "review.html",
@@ -360,7 +360,7 @@ mod tests {
         ("macros.html", 1, 0xff117179191ea949),
         ("nav.html", 1, 0x3c4a89c7b761fb91),
         ("toc.html", 1, 0x6bef67c1ef4e5146),
-        ("page.html", 3, 0x4e7d1e713025eb3),
+        ("page.html", 4, 0xa1b044895d5f151d),
         ("home.html", 1, 0xe41b942ba0a52a60),
         ("review.html", 1, 0xb9ecfc9e07519ded),
         ("decisions.html", 1, 0x8bf3572549023bd9),
