@@ -505,3 +505,167 @@ fn media_types_ranges_and_compression() {
     assert!(!plain.head.contains("content-encoding"), "{}", plain.head);
     assert!(String::from_utf8_lossy(&plain.body).contains("/__sxs/events"));
 }
+
+// Hostile and careless clients (issue #17): none of them may keep the
+// server from answering others, and none may hold a connection for ever.
+
+/// How long the server waits for a request's head; a client slower than
+/// this (plus a margin for a loaded machine) has its connection closed.
+const HEAD_WAIT: Duration = Duration::from_secs(sxs::serve::HEADER_TIMEOUT.as_secs() + 5);
+
+/// A server over a copy of the sample site, and the folder it is in (the
+/// server goes first when the pair is dropped: `let (_dir, child)` drops
+/// `child` before `_dir`).
+fn serve_sample() -> (tempfile::TempDir, Child) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = sample_site(dir.path());
+    let tmp = dir.path().join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    let child = Child::start(&site, &tmp, 0);
+    (dir, child)
+}
+
+/// What the server sends on `stream` until it closes the connection or
+/// `deadline` passes: the bytes, and whether it closed.
+fn read_until_closed(stream: &mut TcpStream, deadline: Instant) -> (Vec<u8>, bool) {
+    let mut raw = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return (raw, false);
+        }
+        stream.set_read_timeout(Some(left)).unwrap();
+        match stream.read(&mut chunk) {
+            Ok(0) => return (raw, true),
+            Ok(n) => raw.extend_from_slice(&chunk[..n]),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            // Reset: closed, with whatever came before it.
+            Err(_) => return (raw, true),
+        }
+    }
+}
+
+/// The status code at the start of `raw`, if it is an HTTP response.
+fn status_of(raw: &[u8]) -> Option<u16> {
+    let text = String::from_utf8_lossy(raw);
+    let line = text.lines().next()?;
+    let mut words = line.split_whitespace();
+    words.next().filter(|v| v.starts_with("HTTP/"))?;
+    words.next()?.parse().ok()
+}
+
+/// Sends `bytes` as they are (the server may close before it has read them
+/// all) and returns the status it answers with, within 5 s, and whether it
+/// closed the connection then.
+fn send_raw(addr: SocketAddr, bytes: &[u8]) -> (Option<u16>, bool) {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
+    stream
+        .set_write_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let _ = stream.write_all(bytes);
+    let (raw, closed) = read_until_closed(&mut stream, Instant::now() + Duration::from_secs(5));
+    (status_of(&raw), closed)
+}
+
+/// A page answered within `within`, timed from here.
+fn assert_answered(child: &Child, within: Duration) {
+    let asked = Instant::now();
+    let (status, body) = child.get(&format!("/{PAGE_REL}.html"));
+    let took = asked.elapsed();
+    assert_eq!(status, 200, "{body:.200}");
+    assert!(took < within, "answered in {took:?}, not within {within:?}");
+}
+
+#[test]
+fn idle_connections_do_not_block_a_request() {
+    let (_dir, child) = serve_sample();
+    // Connected, nothing sent: as browsers' preconnects and port scanners.
+    let idle: Vec<TcpStream> = (0..200)
+        .map(|_| TcpStream::connect_timeout(&child.addr, Duration::from_secs(5)).expect("connect"))
+        .collect();
+    assert_answered(&child, Duration::from_secs(3));
+    // And again after all 200 have been accepted for a while.
+    std::thread::sleep(Duration::from_millis(500));
+    assert_answered(&child, Duration::from_secs(3));
+    drop(idle);
+}
+
+#[test]
+fn an_oversized_head_is_refused() {
+    let (_dir, child) = serve_sample();
+    let addr = child.addr;
+    // One header of 100 KB.
+    let big = format!(
+        "GET / HTTP/1.1\r\nHost: {addr}\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(100 * 1024)
+    );
+    assert_eq!(send_raw(addr, big.as_bytes()), (Some(431), true));
+    // 200 small headers, twice hyper's count limit.
+    let many: String = (0..200).map(|i| format!("X-{i}: {i}\r\n")).collect();
+    let many = format!("GET / HTTP/1.1\r\nHost: {addr}\r\n{many}\r\n");
+    assert_eq!(send_raw(addr, many.as_bytes()), (Some(431), true));
+    // A head that is large but within the limit (cookies pile up on
+    // localhost, whatever the port) is still answered.
+    let cookie = format!("Cookie: c={}\r\n", "b".repeat(16 * 1024));
+    let reply = request(addr, "/", &format!("Host: {addr}\r\n{cookie}"));
+    assert_eq!(reply.status, 200);
+    assert_answered(&child, Duration::from_secs(3));
+}
+
+#[test]
+fn a_garbage_request_line_is_a_400() {
+    let (_dir, child) = serve_sample();
+    for garbage in [
+        &b"GARBAGE\r\n\r\n"[..],
+        b"GET\r\n\r\n",
+        b"GET / HTTP/1.1 extra\r\n\r\n",
+        b"GET / HTTP/1.1\r\nno colon here\r\n\r\n",
+        // The start of a TLS ClientHello: https:// to the http port.
+        b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03",
+        b"\x00\x01\x02\x03\r\n\r\n",
+    ] {
+        assert_eq!(
+            send_raw(child.addr, garbage),
+            (Some(400), true),
+            "{:?}",
+            String::from_utf8_lossy(garbage)
+        );
+    }
+    assert_answered(&child, Duration::from_secs(3));
+}
+
+#[test]
+fn a_client_that_never_finishes_its_head_neither_blocks_others_nor_stays() {
+    let (_dir, child) = serve_sample();
+    let addr = child.addr;
+    let opened = Instant::now();
+    // One sends half a head and then nothing; another a header line every
+    // 500 ms, for ever (slowloris).
+    let mut silent = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
+    write!(silent, "GET / HTTP/1.1\r\nHost: {addr}\r\n").unwrap();
+    let mut trickle = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
+    write!(trickle, "GET / HTTP/1.1\r\nHost: {addr}\r\n").unwrap();
+    let mut writer = trickle.try_clone().unwrap();
+    std::thread::spawn(move || {
+        for i in 0..120 {
+            std::thread::sleep(Duration::from_millis(500));
+            if write!(writer, "X-{i}: {i}\r\n").is_err() {
+                return;
+            }
+        }
+    });
+    assert_answered(&child, Duration::from_secs(3));
+    // Both are let go once the head is overdue; neither gets a page.
+    for (name, stream) in [("silent", &mut silent), ("trickle", &mut trickle)] {
+        let (raw, closed) = read_until_closed(stream, opened + HEAD_WAIT);
+        assert!(closed, "{name}: still open after {:?}", opened.elapsed());
+        assert_ne!(status_of(&raw), Some(200), "{name}");
+    }
+    assert_answered(&child, Duration::from_secs(3));
+}

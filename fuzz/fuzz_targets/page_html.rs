@@ -11,8 +11,8 @@ use sxs::Side;
 struct AsIs;
 
 impl LinkRewriter for AsIs {
-    fn link(&self, url: &str) -> String {
-        url.to_owned()
+    fn link(&self, url: &str) -> Option<String> {
+        Some(url.to_owned())
     }
     fn media(&self, url: &str) -> String {
         url.to_owned()
@@ -30,7 +30,6 @@ fuzz_target!(|text: &str| {
         source_lang: "en-US",
         includes: None,
         include_stack: RefCell::default(),
-        include_problems: RefCell::default(),
         sanitize: true,
     };
     let mut html = String::new();

@@ -6,20 +6,23 @@
 //!   for the CPU) owns the site and its [`Builder`]; it takes batches of
 //!   file-system events ([`watch`]), rebuilds (in part when it can) into the
 //!   server's private folder ([`output`]), then publishes a new version;
-//! - the HTTP server (axum on a small tokio runtime, [`http`]) answers
+//! - the HTTP server (axum's routing on hyper and a small tokio runtime,
+//!   [`http`]; connections and their limits in `listen`) answers
 //!   requests from the live folder, adding a reload script and, when the
 //!   build has errors, an overlay to HTML pages, and streams the versions to
 //!   each open tab (Server-Sent Events).
 
 pub mod http;
+mod listen;
 pub mod output;
 pub mod watch;
+
+pub use listen::{HEADER_TIMEOUT, MAX_HEAD};
 
 use crate::build::{Builder, Outcome, Rebuild};
 use crate::diagnostic::{Diagnostic, Error, Result, Severity};
 use crate::site::Site;
 use output::Output;
-use std::future::IntoFuture;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -225,9 +228,12 @@ fn serve_http(
     listener.set_nonblocking(true).map_err(cannot)?;
     let _entered = runtime.enter();
     let listener = tokio::net::TcpListener::from_std(listener).map_err(cannot)?;
-    let server = axum::serve(listener, http::router(Arc::clone(state)))
-        .with_graceful_shutdown(stopped(state.stop.subscribe()));
-    Ok(runtime.spawn(server.into_future()))
+    let server = listen::serve(
+        listener,
+        http::router(Arc::clone(state)),
+        state.stop.subscribe(),
+    );
+    Ok(runtime.spawn(server))
 }
 
 /// Binds `ip:port`; when the port is taken, the next free one (and says so).
