@@ -79,7 +79,9 @@ impl<'a> SiteExport<'a> {
     /// The first pass: reviews the site (every finding, as `sxs check`
     /// finds them) and keeps what the export needs to know of each page.
     pub fn review(site: &'a Site, options: ExportOptions<'a>) -> SiteExport<'a> {
-        let (review, pages) = pipeline::review_site_with(site, |page| Outline::of(page, &options));
+        let (review, pages) = pipeline::timed("review the site", || {
+            pipeline::review_site_with(site, |page| Outline::of(page, &options))
+        });
         let errors = review
             .findings
             .iter()
@@ -124,7 +126,6 @@ impl<'a> SiteExport<'a> {
     /// before writing anything when XLIFF has nothing to export, and when
     /// a page read in the first pass can no longer be read.
     pub fn write(self, format: Format, out: &mut dyn Write) -> io::Result<()> {
-        use rayon::prelude::*;
         let SiteExport {
             site,
             options,
@@ -149,33 +150,51 @@ impl<'a> SiteExport<'a> {
             todo.push((file, page_findings));
         }
         drop(findings);
-        let mut writer = Writer::begin(format, &options, &summary, out)?;
-        let mut todo = todo.into_iter();
-        loop {
-            let round: Vec<(&ContentFile, Vec<Diagnostic>)> =
-                todo.by_ref().take(pipeline::ROUND).collect();
-            if round.is_empty() {
-                break;
-            }
-            let read: Vec<Result<Page, Diagnostic>> = round
-                .into_par_iter()
-                .map(|(file, findings)| {
-                    pipeline::read_decided(site, file).map(|mut page| {
-                        page.findings = findings;
-                        page
-                    })
-                })
-                .collect();
-            for page in read {
-                let page = page.map_err(|problem| {
-                    io::Error::other(format!(
-                        "{} changed while it was exported: {}",
-                        problem.file, problem.message
-                    ))
-                })?;
-                writer.page(&selected_units(&page, &options))?;
-            }
-        }
-        writer.finish()
+        pipeline::timed("read the pages again and write them", || {
+            write_rounds(
+                site,
+                &options,
+                todo,
+                Writer::begin(format, &options, &summary, out)?,
+            )
+        })
     }
+}
+
+/// Reads the pages of `todo` (with their findings), a round at a time, and
+/// writes their units.
+fn write_rounds(
+    site: &Site,
+    options: &ExportOptions,
+    todo: Vec<(&ContentFile, Vec<Diagnostic>)>,
+    mut writer: Writer,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    let mut todo = todo.into_iter();
+    loop {
+        let round: Vec<(&ContentFile, Vec<Diagnostic>)> =
+            todo.by_ref().take(pipeline::ROUND).collect();
+        if round.is_empty() {
+            break;
+        }
+        let read: Vec<Result<Page, Diagnostic>> = round
+            .into_par_iter()
+            .map(|(file, findings)| {
+                pipeline::read_decided(site, file).map(|mut page| {
+                    page.findings = findings;
+                    page
+                })
+            })
+            .collect();
+        for page in read {
+            let page = page.map_err(|problem| {
+                io::Error::other(format!(
+                    "{} changed while it was exported: {}",
+                    problem.file, problem.message
+                ))
+            })?;
+            writer.page(&selected_units(&page, options))?;
+        }
+    }
+    writer.finish()
 }
