@@ -326,33 +326,28 @@ fn run(cli: Cli) -> Result<ExitCode, sxs::Error> {
             folder,
         } => {
             let site = Site::open(site.path(), None)?;
-            let review = sxs::pipeline::review_site(&site, true);
-            let (pages, findings) = (review.pages, review.findings);
             let options = ExportOptions {
                 only_flagged,
                 folder: folder.as_deref(),
                 ..ExportOptions::new(&site.config.source_locale, &site.config.target_locale)
             };
+            // Two passes (see `SiteExport`): the pages are read again to be
+            // written, so that they are never all in memory at once.
+            let export = sxs::export::SiteExport::review(&site, options);
             if let Some(folder) = options.folder {
-                if !pages
-                    .iter()
-                    .any(|p| sxs::export::in_folder(&p.doc.rel, folder))
-                {
+                if !export.has_pages_under(folder) {
                     return Err(sxs::Error::new(format!(
                         "no pages under --folder {folder} (it is relative to the content folder)"
                     )));
                 }
             }
-            let write = |out: &mut dyn Write| sxs::export::write(format, &pages, &options, out);
+            let errors: Vec<Diagnostic> = export.errors().to_vec();
+            let write = |out: &mut dyn Write| export.write(format, out);
             match &output {
                 Some(path) => sxs::write::write_file_atomic(path, |file| write(file))?,
                 None => write(&mut std::io::stdout().lock())
                     .map_err(|e| sxs::Error::new(format!("cannot write the export: {e}")))?,
             }
-            let errors: Vec<Diagnostic> = findings
-                .into_iter()
-                .filter(|d| d.severity == sxs::Severity::Error)
-                .collect();
             print_problems(&errors);
             Ok(ExitCode::SUCCESS)
         }

@@ -3,7 +3,7 @@
 //! every field quoted and CRLF line ends; quoting every field also lets
 //! readers that sniff the dialect (Translate Toolkit does) find it.
 
-use super::{note_text, tuid_base, UniqueIds, Unit};
+use super::{note_text, tuid_base, Stream, UniqueIds, Unit};
 use std::io::{self, Write};
 
 const HEADER: [&str; 6] = [
@@ -15,40 +15,62 @@ const HEADER: [&str; 6] = [
     "translator_comments",
 ];
 
-/// Writes `units` with a header row. `id` is unique (`file#segment-id`, as the
-/// TMX `tuid`), `context` is the block kind, `translator_comments` holds the
-/// findings, one per line.
-pub(crate) fn write(units: &[Unit], out: &mut dyn Write) -> io::Result<()> {
-    let mut w = ::csv::WriterBuilder::new()
-        .quote_style(::csv::QuoteStyle::Always)
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(out);
-    w.write_record(HEADER)?;
-    let mut ids = UniqueIds::default();
-    for unit in units {
-        let id = ids.claim(tuid_base(unit.file, unit.id));
-        let comments: Vec<String> = unit.notes.iter().map(|d| note_text(d)).collect();
-        w.write_record([
-            unit.location().as_str(),
-            unit.source,
-            unit.target,
-            &id,
-            unit.kind,
-            &comments.join("\n"),
-        ])?;
+/// A CSV file being written: the header row, then one row per unit. `id`
+/// is unique (`file#segment-id`, as the TMX `tuid`), `context` is the block
+/// kind, `translator_comments` holds the findings, one per line.
+pub(crate) struct Csv<'a> {
+    w: ::csv::Writer<io::BufWriter<&'a mut dyn Write>>,
+    /// `id`s, unique across the file.
+    ids: UniqueIds,
+}
+
+impl<'a> Csv<'a> {
+    /// Writes the header row.
+    pub(crate) fn begin(out: io::BufWriter<&'a mut dyn Write>) -> io::Result<Csv<'a>> {
+        let mut w = ::csv::WriterBuilder::new()
+            .quote_style(::csv::QuoteStyle::Always)
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(out);
+        w.write_record(HEADER)?;
+        Ok(Csv {
+            w,
+            ids: UniqueIds::default(),
+        })
     }
-    w.flush()
+}
+
+impl Stream for Csv<'_> {
+    fn page(&mut self, units: &[Unit]) -> io::Result<()> {
+        for unit in units {
+            let id = self.ids.claim(tuid_base(unit.file, unit.id));
+            let comments: Vec<String> = unit.notes.iter().map(|d| note_text(d)).collect();
+            self.w.write_record([
+                unit.location().as_str(),
+                unit.source,
+                unit.target,
+                &id,
+                unit.kind,
+                &comments.join("\n"),
+            ])?;
+        }
+        Ok(())
+    }
+
+    fn end(mut self: Box<Self>) -> io::Result<()> {
+        // Flushes the csv writer's own buffer, then the file's.
+        self.w.flush()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::test_units::{sample, OPTIONS};
-    use super::*;
+    use super::super::{units, write_units, Format};
 
     fn csv_text() -> String {
         let pages = sample();
         let mut out = Vec::new();
-        write(&super::super::units(&pages, &OPTIONS), &mut out).unwrap();
+        write_units(Format::Csv, &units(&pages, &OPTIONS), &OPTIONS, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

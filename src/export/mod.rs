@@ -7,9 +7,12 @@
 //! tests (`tests/exports.rs`).
 
 mod csv;
+mod site;
 mod tmx;
 mod xliff;
 mod xml;
+
+pub use site::SiteExport;
 
 pub(crate) use xliff::nmtoken;
 
@@ -198,10 +201,18 @@ fn verdict_of(notes: &[&Diagnostic], machine_translated: bool) -> Verdict {
 pub fn units<'a>(pages: &'a [Page], options: &ExportOptions<'a>) -> Vec<Unit<'a>> {
     pages
         .iter()
-        .filter(|page| options.folder.is_none_or(|f| in_folder(&page.doc.rel, f)))
-        .flat_map(|page| page_units(page, options))
-        .filter(|unit| !options.only_flagged || !unit.notes.is_empty())
+        .flat_map(|page| selected_units(page, options))
         .collect()
+}
+
+/// The units of one page that `options` select (`--folder`, `--only-flagged`).
+pub fn selected_units<'a>(page: &'a Page, options: &ExportOptions<'a>) -> Vec<Unit<'a>> {
+    if !options.folder.is_none_or(|f| in_folder(&page.doc.rel, f)) {
+        return Vec::new();
+    }
+    let mut units = page_units(page, options);
+    units.retain(|unit| !options.only_flagged || !unit.notes.is_empty());
+    units
 }
 
 /// The units of one page, each with its findings and its decision.
@@ -273,34 +284,193 @@ pub(crate) fn note_text(d: &Diagnostic) -> String {
     format!("{}[{}]: {}", d.severity, d.code, d.message)
 }
 
-/// Writes the export.
+/// What a writer must know of the whole export before its first page:
+/// whether any segment is exported at all (XLIFF refuses an empty file) and
+/// the pages' target languages (XLIFF's one `trgLang`). Made from the units
+/// when they are all at hand, else page by page from a first pass.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// The target language of the first page with units.
+    first: Option<String>,
+    /// Do the pages with units differ in target language?
+    mixed: bool,
+}
+
+impl Summary {
+    /// The summary of `units` (of any number of pages).
+    pub fn of(units: &[Unit]) -> Summary {
+        let mut summary = Summary::default();
+        for unit in units {
+            summary.add(unit.target_locale);
+        }
+        summary
+    }
+
+    /// Counts one page (or unit) with at least one exported unit, in
+    /// `target_locale`.
+    pub fn add(&mut self, target_locale: &str) {
+        match &self.first {
+            None => self.first = Some(target_locale.to_owned()),
+            Some(first) => self.mixed |= first != target_locale,
+        }
+    }
+
+    /// Is there nothing to export?
+    pub fn is_empty(&self) -> bool {
+        self.first.is_none()
+    }
+
+    /// `trgLang`: the pages' language when they agree (as in a docset),
+    /// else the site's target locale.
+    fn target_language<'a>(&'a self, options: &ExportOptions<'a>) -> &'a str {
+        match &self.first {
+            Some(first) if !self.mixed => first,
+            _ => options.target_locale,
+        }
+    }
+}
+
+/// One format's output as it is written: the start when made, then each
+/// page's units, then the end. It keeps what spans pages (unique ids, the
+/// open elements), so that a site is written a round of pages at a time
+/// and no more of it is held in memory.
+trait Stream {
+    /// Writes one page's units (none: nothing is written).
+    fn page(&mut self, units: &[Unit]) -> io::Result<()>;
+    /// Closes the document and flushes it.
+    fn end(self: Box<Self>) -> io::Result<()>;
+}
+
+/// An export being written, page by page (see [`Writer::begin`]).
+pub struct Writer<'a> {
+    stream: Box<dyn Stream + 'a>,
+}
+
+impl<'a> Writer<'a> {
+    /// Starts an export of `format` to `out`. `summary` describes every
+    /// unit that will be written; an XLIFF export of no units is refused
+    /// here, before anything is written.
+    pub fn begin(
+        format: Format,
+        options: &ExportOptions<'a>,
+        summary: &Summary,
+        out: &'a mut dyn Write,
+    ) -> io::Result<Writer<'a>> {
+        // The XML writers emit many small pieces; the caller may pass a bare file.
+        let out = io::BufWriter::new(out);
+        let stream: Box<dyn Stream + 'a> = match format {
+            Format::Json => Box::new(JsonArray { out, first: true }),
+            Format::Jsonl => Box::new(JsonLines { out }),
+            Format::Tmx => Box::new(tmx::Tmx::begin(out, *options)?),
+            Format::Xliff => Box::new(xliff::Xliff::begin(out, options, summary)?),
+            Format::Csv => Box::new(csv::Csv::begin(out)?),
+        };
+        Ok(Writer { stream })
+    }
+
+    /// Writes the units of one page (as [`selected_units`] gives them).
+    pub fn page(&mut self, units: &[Unit]) -> io::Result<()> {
+        self.stream.page(units)
+    }
+
+    /// Ends the document and flushes it.
+    pub fn finish(self) -> io::Result<()> {
+        self.stream.end()
+    }
+}
+
+/// Writes the export of `pages` (all in memory; a whole site is written by
+/// [`SiteExport`] instead).
 pub fn write(
     format: Format,
     pages: &[Page],
     options: &ExportOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let units = units(pages, options);
-    // The XML writers emit many small pieces; the caller may pass a bare file.
-    let mut out = io::BufWriter::new(out);
-    let out: &mut dyn Write = &mut out;
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &units)?;
-            writeln!(out)
+    write_units(format, &units(pages, options), options, out)
+}
+
+/// Writes `units` (of any number of pages, in page order) as one export.
+pub fn write_units(
+    format: Format,
+    units: &[Unit],
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut writer = Writer::begin(format, options, &Summary::of(units), out)?;
+    for page in units.chunk_by(|a, b| a.file == b.file) {
+        writer.page(page)?;
+    }
+    writer.finish()
+}
+
+/// The JSON array, written as `serde_json::to_writer_pretty` writes the
+/// whole `Vec` (the format scripts already parse): each unit on its own
+/// lines, indented one level, `[]` when there are none.
+struct JsonArray<'a> {
+    out: io::BufWriter<&'a mut dyn Write>,
+    /// No unit written yet.
+    first: bool,
+}
+
+impl Stream for JsonArray<'_> {
+    fn page(&mut self, units: &[Unit]) -> io::Result<()> {
+        for unit in units {
+            self.out
+                .write_all(if self.first { b"[\n  " } else { b",\n  " })?;
+            self.first = false;
+            serde_json::to_writer_pretty(Indented(&mut self.out), unit)?;
         }
-        Format::Jsonl => {
-            for unit in &units {
-                serde_json::to_writer(&mut *out, unit)?;
-                writeln!(out)?;
-            }
-            Ok(())
+        Ok(())
+    }
+
+    fn end(mut self: Box<Self>) -> io::Result<()> {
+        self.out
+            .write_all(if self.first { b"[]\n" } else { b"\n]\n" })?;
+        self.out.flush()
+    }
+}
+
+/// Indents pretty-printed JSON by one level (two spaces) after each line
+/// break. Line breaks inside strings are escaped (`\n`), so every raw one
+/// is the formatter's.
+struct Indented<W: Write>(W);
+
+impl<W: Write> Write for Indented<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut lines = buf.split(|&b| b == b'\n');
+        if let Some(line) = lines.next() {
+            self.0.write_all(line)?;
         }
-        Format::Tmx => tmx::write(&units, options, out),
-        Format::Xliff => xliff::write(&units, options, out),
-        Format::Csv => csv::write(&units, out),
-    }?;
-    out.flush()
+        for line in lines {
+            self.0.write_all(b"\n  ")?;
+            self.0.write_all(line)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// One JSON object per line.
+struct JsonLines<'a> {
+    out: io::BufWriter<&'a mut dyn Write>,
+}
+
+impl Stream for JsonLines<'_> {
+    fn page(&mut self, units: &[Unit]) -> io::Result<()> {
+        for unit in units {
+            serde_json::to_writer(&mut self.out, unit)?;
+            writeln!(self.out)?;
+        }
+        Ok(())
+    }
+
+    fn end(mut self: Box<Self>) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Pages built by hand for the format tests: hostile text, an id repeated
@@ -458,6 +628,20 @@ mod tests {
                 Verdict::Blocked
             ]
         );
+    }
+
+    #[test]
+    fn json_array_streams_as_serde_pretty_prints_the_vec() {
+        // Scripts parse the old output; written a page at a time, it must
+        // stay the same bytes (two pages, one unit, none).
+        let pages = sample();
+        let all = units(&pages, &OPTIONS);
+        for units in [&all[..], &all[..1], &all[..0]] {
+            let mut out = Vec::new();
+            write_units(Format::Json, units, &OPTIONS, &mut out).unwrap();
+            let expected = serde_json::to_string_pretty(units).unwrap() + "\n";
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
     }
 
     #[test]

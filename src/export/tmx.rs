@@ -3,30 +3,54 @@
 //! which is what `datatype="plaintext"` promises TMX readers.
 
 use super::xml::{declaration, start, text_element};
-use super::{note_text, tuid_base, ExportOptions, UniqueIds, Unit};
+use super::{note_text, tuid_base, ExportOptions, Stream, UniqueIds, Unit};
 use quick_xml::events::{BytesEnd, Event};
 use quick_xml::Writer;
 use std::io::{self, Write};
 
-/// Writes `units` as one TMX document.
-pub(crate) fn write(
-    units: &[Unit],
-    options: &ExportOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut w = Writer::new_with_indent(out, b' ', 2);
-    declaration(&mut w)?;
-    w.write_event(Event::Start(start("tmx", &[("version", "1.4")])))?;
-    write_header(&mut w, options)?;
-    w.write_event(Event::Start(start("body", &[])))?;
-    let mut ids = UniqueIds::default();
-    for unit in units {
-        let tuid = ids.claim(tuid_base(unit.file, unit.id));
-        write_tu(&mut w, unit, &tuid, options.source_locale)?;
+/// A TMX document being written: one `tu` per unit, in one `body`.
+pub(crate) struct Tmx<'a> {
+    w: Writer<io::BufWriter<&'a mut dyn Write>>,
+    /// `tuid`s, unique across the document.
+    ids: UniqueIds,
+    source_locale: &'a str,
+}
+
+impl<'a> Tmx<'a> {
+    /// Writes the start of the document, up to the opening of `body`.
+    pub(crate) fn begin(
+        out: io::BufWriter<&'a mut dyn Write>,
+        options: ExportOptions<'a>,
+    ) -> io::Result<Tmx<'a>> {
+        let mut w = Writer::new_with_indent(out, b' ', 2);
+        declaration(&mut w)?;
+        w.write_event(Event::Start(start("tmx", &[("version", "1.4")])))?;
+        write_header(&mut w, &options)?;
+        w.write_event(Event::Start(start("body", &[])))?;
+        Ok(Tmx {
+            w,
+            ids: UniqueIds::default(),
+            source_locale: options.source_locale,
+        })
     }
-    w.write_event(Event::End(BytesEnd::new("body")))?;
-    w.write_event(Event::End(BytesEnd::new("tmx")))?;
-    writeln!(w.get_mut())
+}
+
+impl Stream for Tmx<'_> {
+    fn page(&mut self, units: &[Unit]) -> io::Result<()> {
+        for unit in units {
+            let tuid = self.ids.claim(tuid_base(unit.file, unit.id));
+            write_tu(&mut self.w, unit, &tuid, self.source_locale)?;
+        }
+        Ok(())
+    }
+
+    fn end(mut self: Box<Self>) -> io::Result<()> {
+        self.w.write_event(Event::End(BytesEnd::new("body")))?;
+        self.w.write_event(Event::End(BytesEnd::new("tmx")))?;
+        let out = self.w.get_mut();
+        writeln!(out)?;
+        out.flush()
+    }
 }
 
 /// The header with every attribute the 1.4 DTD requires.
@@ -72,11 +96,12 @@ fn write_tuv<W: Write>(w: &mut Writer<W>, lang: &str, text: &str) -> io::Result<
 mod tests {
     use super::super::test_units::{sample, OPTIONS};
     use super::super::xml::texts_of;
+    use super::super::{write_units, Format};
     use super::*;
 
     fn tmx(units: &[Unit]) -> String {
         let mut out = Vec::new();
-        write(units, &OPTIONS, &mut out).unwrap();
+        write_units(Format::Tmx, units, &OPTIONS, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -10,7 +10,7 @@
 //! errors or has no target. Findings go into the unit's `notes`.
 
 use super::xml::{declaration, start, text_element};
-use super::{note_text, ExportOptions, UniqueIds, Unit};
+use super::{note_text, ExportOptions, Stream, Summary, UniqueIds, Unit};
 use crate::diagnostic::Severity;
 use crate::review::Verdict;
 use quick_xml::events::{BytesEnd, Event};
@@ -19,52 +19,62 @@ use std::io::{self, Write};
 
 const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:2.0";
 
-/// Writes `units` as one XLIFF document. Fails when there are none: the
-/// schema requires at least one `file` holding at least one `unit`.
-pub(crate) fn write(
-    units: &[Unit],
-    options: &ExportOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    if units.is_empty() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "nothing to export: an XLIFF file needs at least one segment (check --folder and --only-flagged)",
-        ));
-    }
-    let mut w = Writer::new_with_indent(out, b' ', 2);
-    declaration(&mut w)?;
-    let root = start(
-        "xliff",
-        &[
-            ("xmlns", NAMESPACE),
-            ("version", "2.1"),
-            ("srcLang", options.source_locale),
-            ("trgLang", target_language(units, options)),
-            ("xml:space", "preserve"),
-        ],
-    );
-    w.write_event(Event::Start(root))?;
-    let mut file_ids = UniqueIds::default();
-    for page in units.chunk_by(|a, b| a.file == b.file) {
-        let original = page.first().map_or("", |u| u.file);
-        let id = file_ids.claim(nmtoken(original));
-        write_file(&mut w, page, &id, original)?;
-    }
-    w.write_event(Event::End(BytesEnd::new("xliff")))?;
-    writeln!(w.get_mut())
+/// An XLIFF document being written: one `file` per page.
+pub(crate) struct Xliff<'a> {
+    w: Writer<io::BufWriter<&'a mut dyn Write>>,
+    /// `file` ids, unique across the document.
+    file_ids: UniqueIds,
 }
 
-/// `trgLang` is one per document: the pages' language when they agree (as
-/// in a docset), else the site's target locale.
-fn target_language<'a>(units: &[Unit<'a>], options: &ExportOptions<'a>) -> &'a str {
-    let first = units
-        .first()
-        .map_or(options.target_locale, |u| u.target_locale);
-    if units.iter().all(|u| u.target_locale == first) {
-        first
-    } else {
-        options.target_locale
+impl<'a> Xliff<'a> {
+    /// Writes the start of the document. Fails, writing nothing, when
+    /// `summary` has no units: the schema requires at least one `file`
+    /// holding at least one `unit`.
+    pub(crate) fn begin(
+        out: io::BufWriter<&'a mut dyn Write>,
+        options: &ExportOptions,
+        summary: &Summary,
+    ) -> io::Result<Xliff<'a>> {
+        if summary.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "nothing to export: an XLIFF file needs at least one segment (check --folder and --only-flagged)",
+            ));
+        }
+        let mut w = Writer::new_with_indent(out, b' ', 2);
+        declaration(&mut w)?;
+        let root = start(
+            "xliff",
+            &[
+                ("xmlns", NAMESPACE),
+                ("version", "2.1"),
+                ("srcLang", options.source_locale),
+                ("trgLang", summary.target_language(options)),
+                ("xml:space", "preserve"),
+            ],
+        );
+        w.write_event(Event::Start(root))?;
+        Ok(Xliff {
+            w,
+            file_ids: UniqueIds::default(),
+        })
+    }
+}
+
+impl Stream for Xliff<'_> {
+    fn page(&mut self, units: &[Unit]) -> io::Result<()> {
+        let Some(first) = units.first() else {
+            return Ok(());
+        };
+        let id = self.file_ids.claim(nmtoken(first.file));
+        write_file(&mut self.w, units, &id, first.file)
+    }
+
+    fn end(mut self: Box<Self>) -> io::Result<()> {
+        self.w.write_event(Event::End(BytesEnd::new("xliff")))?;
+        let out = self.w.get_mut();
+        writeln!(out)?;
+        out.flush()
     }
 }
 
@@ -155,11 +165,12 @@ pub(crate) fn nmtoken(text: &str) -> String {
 mod tests {
     use super::super::test_units::{sample, OPTIONS};
     use super::super::xml::texts_of;
+    use super::super::{write_units, Format};
     use super::*;
 
     fn xliff(units: &[Unit]) -> String {
         let mut out = Vec::new();
-        write(units, &OPTIONS, &mut out).unwrap();
+        write_units(Format::Xliff, units, &OPTIONS, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -211,6 +222,8 @@ mod tests {
 
     #[test]
     fn nothing_to_export_is_an_error() {
-        assert!(write(&[], &OPTIONS, &mut Vec::new()).is_err());
+        let mut out = Vec::new();
+        assert!(write_units(Format::Xliff, &[], &OPTIONS, &mut out).is_err());
+        assert!(out.is_empty(), "nothing written");
     }
 }

@@ -101,28 +101,46 @@ pub fn read_page(site: &Site, file: &ContentFile) -> Result<Page, Diagnostic> {
     Ok(decide_and_review(site, doc))
 }
 
-/// decide → review for an aligned document.
-pub fn decide_and_review(site: &Site, doc: Document) -> Page {
+/// load, parse, align and decide for one file, without the review: a page
+/// whose findings the caller already has (an export reads its pages again
+/// only for their segments and decisions). Its findings and the review's
+/// facts are empty.
+pub fn read_decided(site: &Site, file: &ContentFile) -> Result<Page, Diagnostic> {
+    let doc = read_document(site, file)?;
+    Ok(decide(site, doc))
+}
+
+/// decide for an aligned document: a page not reviewed yet.
+fn decide(site: &Site, doc: Document) -> Page {
     Trace::count(&site.trace.decided);
     let decisions = decide::page_decisions(&doc, site.lexicon(&doc));
     let locale = site.target_locale(&doc).to_owned();
-    Trace::count(&site.trace.reviewed);
-    let mut review = review::page_findings(&doc, &decisions, &locale);
-    if site.config.sanitize_html {
-        review
-            .findings
-            .extend(crate::render::sanitize::findings(&doc));
-    }
-    let findings = review::configure(review.findings, &site.config.review);
     Page {
         doc,
         locale,
         decisions,
-        findings,
-        held: review.held,
-        classes: review.classes,
-        vocabulary: review.vocabulary,
+        findings: Vec::new(),
+        held: Vec::new(),
+        classes: Default::default(),
+        vocabulary: Default::default(),
     }
+}
+
+/// decide → review for an aligned document.
+pub fn decide_and_review(site: &Site, doc: Document) -> Page {
+    let mut page = decide(site, doc);
+    Trace::count(&site.trace.reviewed);
+    let mut review = review::page_findings(&page.doc, &page.decisions, &page.locale);
+    if site.config.sanitize_html {
+        review
+            .findings
+            .extend(crate::render::sanitize::findings(&page.doc));
+    }
+    page.findings = review::configure(review.findings, &site.config.review);
+    page.held = review.held;
+    page.classes = review.classes;
+    page.vocabulary = review.vocabulary;
+    page
 }
 
 /// The whole site reviewed: what `sxs check` and `sxs export` consume.
@@ -150,46 +168,101 @@ pub fn timed<T>(phase: &str, work: impl FnOnce() -> T) -> T {
 
 /// Pages read per round: enough to keep both cores busy, few enough that
 /// only their facts and findings stay when the pages themselves are not
-/// kept.
-const ROUND: usize = 256;
+/// kept (and, in an export's second pass, that only one round of pages is
+/// in memory).
+pub(crate) const ROUND: usize = 256;
 
 /// Reads every page through the per-page stages (in parallel, in rounds),
 /// then runs the site pass. With `keep_pages`, the pages are returned with
-/// their findings (export needs their segments); without, only findings
-/// are kept, so memory stays with the facts.
+/// their findings; without, only findings are kept, so memory stays with
+/// the facts.
 pub fn review_site(site: &Site, keep_pages: bool) -> SiteReview {
-    use rayon::prelude::*;
-    let files: Vec<&ContentFile> = site.files.iter().filter(|f| is_page(f)).collect();
+    if !keep_pages {
+        return review_site_with(site, |_| ()).0;
+    }
     let mut review = SiteReview {
         findings: site.problems.clone(),
         ..SiteReview::default()
     };
-    let mut facts = Vec::new();
-    let mut own: Vec<Vec<Diagnostic>> = Vec::new();
+    let (facts, mut pages) = read_rounds(site, &mut review.findings, |page| page);
+    let pass = site_pass(site, &facts, &mut review);
+    for page in &mut pages {
+        page.findings.extend(pass.of(&page.doc.rel).iter().cloned());
+        sort_findings(&mut page.findings);
+        review.findings.extend(page.findings.iter().cloned());
+    }
+    review.pages = pages;
+    sort_findings(&mut review.findings);
+    review
+}
+
+/// [`review_site`] without keeping the pages: `summarize` is shown each
+/// page (with its own findings, before the site pass) and what it returns
+/// is kept instead, in the order the pages were read (the site's file
+/// order, pages that could not be read left out). `sxs export` keeps
+/// little of each page this way and reads the pages again to write them.
+pub fn review_site_with<T: Send>(
+    site: &Site,
+    summarize: impl Fn(&Page) -> T + Sync,
+) -> (SiteReview, Vec<T>) {
+    let mut review = SiteReview {
+        findings: site.problems.clone(),
+        ..SiteReview::default()
+    };
+    let (facts, kept) = read_rounds(site, &mut review.findings, |mut page| {
+        let summary = summarize(&page);
+        (std::mem::take(&mut page.findings), summary)
+    });
+    let pass = site_pass(site, &facts, &mut review);
+    let mut summaries = Vec::with_capacity(kept.len());
+    for (own, summary) in kept {
+        review.findings.extend(own);
+        summaries.push(summary);
+    }
+    review
+        .findings
+        .extend(pass.findings.into_values().flatten());
+    sort_findings(&mut review.findings);
+    (review, summaries)
+}
+
+/// The per-page stages over every page of the site, a round at a time:
+/// each page's facts and what `keep` makes of it, in file order. Pages
+/// that cannot be read go to `problems`.
+fn read_rounds<T: Send>(
+    site: &Site,
+    problems: &mut Vec<Diagnostic>,
+    keep: impl Fn(Page) -> T + Sync,
+) -> (Vec<site::PageFacts>, Vec<T>) {
+    use rayon::prelude::*;
+    let files: Vec<&ContentFile> = site.files.iter().filter(|f| is_page(f)).collect();
+    let (mut facts, mut kept) = (Vec::new(), Vec::new());
     for round in files.chunks(ROUND) {
-        let read: Vec<Result<(Page, site::PageFacts), Diagnostic>> = round
+        let read: Vec<Result<(T, site::PageFacts), Diagnostic>> = round
             .par_iter()
             .map(|file| {
                 read_page(site, file).map(|page| {
                     let facts = site::PageFacts::of(&page);
-                    (page, facts)
+                    (keep(page), facts)
                 })
             })
             .collect();
         for result in read {
             match result {
-                Ok((mut page, page_facts)) => {
+                Ok((page, page_facts)) => {
                     facts.push(page_facts);
-                    if keep_pages {
-                        review.pages.push(page);
-                    } else {
-                        own.push(std::mem::take(&mut page.findings));
-                    }
+                    kept.push(page);
                 }
-                Err(problem) => review.findings.push(problem),
+                Err(problem) => problems.push(problem),
             }
         }
     }
+    (facts, kept)
+}
+
+/// The site pass over the pages' facts; counts the pages and adds the
+/// navigation's problems to `review`.
+fn site_pass(site: &Site, facts: &[site::PageFacts], review: &mut SiteReview) -> site::SitePass {
     let pass = site::run(site, &facts.iter().collect::<Vec<_>>());
     review.page_count = facts
         .iter()
@@ -198,20 +271,7 @@ pub fn review_site(site: &Site, keep_pages: bool) -> SiteReview {
     review
         .findings
         .extend(navigation_problems(site, &pass.index));
-    if keep_pages {
-        for page in &mut review.pages {
-            page.findings.extend(pass.of(&page.doc.rel).iter().cloned());
-            sort_findings(&mut page.findings);
-            review.findings.extend(page.findings.iter().cloned());
-        }
-    } else {
-        review.findings.extend(own.into_iter().flatten());
-        review
-            .findings
-            .extend(pass.findings.into_values().flatten());
-    }
-    sort_findings(&mut review.findings);
-    review
+    pass
 }
 
 /// The problems of the site's navigation files (TOCs that cannot be read),
