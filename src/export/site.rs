@@ -4,8 +4,9 @@
 //! The first pass reviews the site as `sxs check` does and keeps a little of
 //! each page: what decides whether it has units to write and in which
 //! language. The second reads the pages again, a round at a time (without
-//! reviewing them again), gives each the site's findings for its file (its own and the site pass's, sorted, as
-//! [`pipeline::review_site`] gives them) and writes its units.
+//! reviewing them again), gives each the site's findings for its file (its
+//! own and the site pass's, sorted, as [`pipeline::review_site`] gives
+//! them) and writes its units.
 
 use super::{in_folder, selected_units, ExportOptions, Format, Summary, Writer};
 use crate::diagnostic::{Diagnostic, Severity};
