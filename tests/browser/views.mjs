@@ -210,8 +210,10 @@ if (plan.not_found_under) {
     return route.fulfill({ status: 404, path: path.join(site, "404.html"), contentType: "text/html" });
   });
   await page.goto(base + "a/b/c/missing.html");
-  await page.waitForFunction(() => document.body.dataset.root !== "/", null, { timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(200);
+  // The page finds its folder, then its stylesheet loads from there: wait
+  // for both (a loaded machine takes a while), then check what they gave.
+  await page.waitForFunction(() => document.body.dataset.root !== "/" &&
+    getComputedStyle(document.querySelector(".topbar")).display === "flex", null, { timeout: 15000 }).catch(() => {});
   const got = await page.evaluate(() => [
     document.querySelector("main a").href,
     getComputedStyle(document.querySelector(".topbar")).display,
