@@ -12,26 +12,28 @@
     var bar = document.querySelector(".topbar");
     if (!bar) return;
     var words = document.body.dataset;
-    function make(html) {
-      var box = document.createElement("div");
-      box.innerHTML = html;
-      return box.firstChild;
-    }
-    function esc(text) {
-      return String(text || "").replace(/[&<>"]/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
+    // Elements made by the DOM, so no word needs escaping.
+    function make(tag, attrs, children) {
+      var el = document.createElement(tag);
+      Object.keys(attrs).forEach(function (name) { el.setAttribute(name, attrs[name]); });
+      (children || []).forEach(function (child) { el.append(child); });
+      return el;
     }
     var brand = bar.querySelector(".brand");
     if (document.getElementById("sidebar")) {
-      bar.insertBefore(make('<button type="button" class="menu-toggle" aria-controls="sidebar" aria-expanded="false">☰ <span>' +
-        esc(words.menu) + "</span></button>"), bar.firstChild);
+      bar.prepend(make("button", { type: "button", class: "menu-toggle", "aria-controls": "sidebar", "aria-expanded": "false" },
+        ["☰ ", make("span", {}, [words.menu || ""])]));
     }
-    var search = make('<form class="search" role="search" onsubmit="return false"><label class="visually-hidden" for="search-input">' +
-      esc(words.search) + '</label><input id="search-input" type="search" placeholder="' + esc(words.search) +
-      '…" autocomplete="off"><ol id="search-results" class="search-results" hidden></ol></form>');
-    bar.insertBefore(search, brand ? brand.nextSibling : bar.firstChild);
-    var links = bar.querySelector(".toplinks") || bar;
-    links.appendChild(make('<button type="button" class="theme-toggle" aria-label="' + esc(words.toggleTheme) +
-      '" title="' + esc(words.toggleTheme) + '">◐</button>'));
+    var search = make("form", { class: "search", role: "search" }, [
+      make("label", { class: "visually-hidden", for: "search-input" }, [words.search || ""]),
+      make("input", { id: "search-input", type: "search", placeholder: (words.search || "") + "…", autocomplete: "off" }),
+      make("ol", { id: "search-results", class: "search-results", hidden: "" })
+    ]);
+    search.addEventListener("submit", function (e) { e.preventDefault(); });
+    if (brand) brand.after(search); else bar.prepend(search);
+    var label = words.toggleTheme || "";
+    (bar.querySelector(".toplinks") || bar).append(
+      make("button", { type: "button", class: "theme-toggle", "aria-label": label, title: label }, ["◐"]));
   })();
 
   // Theme toggle, remembered.
