@@ -14,7 +14,14 @@ pub(super) fn clause_start(toks: &[Tok], i: usize) -> usize {
     let mut extended = false;
     loop {
         let Some(p) = (0..cur).rev().find(|&k| is_boundary(&toks[k])) else {
-            return 0;
+            // "Once a voucher is created, voucher reservation, training sessions, and voucher
+            // redemption must …": the list may reach back to a clause before its first item.
+            let before_list = &toks[..cur];
+            return if extended && before_list.iter().any(|t| is(&t.w, SUBORDINATORS)) {
+                cur + 1
+            } else {
+                0
+            };
         };
         // "Partners using … a control panel vendor (CPV) for billing must …": a parenthesis
         // sits inside its clause.

@@ -141,6 +141,10 @@ pub const MARKERS: &[Marker] = &[
     m("is|are not required", Requirement(May)),
     m("is|are not required to", Requirement(May)),
     m("is|are not necessary", Requirement(May)),
+    m("is|are not mandatory", Requirement(May)),
+    // Table cells and list items: "Not required", "Not mandatory for private sharing".
+    m("not required", Requirement(May)),
+    m("not mandatory", Requirement(May)),
     // ---- contracts and prerequisites of things ------------------------------------------
     m("expect|expects", Expects),
     m("require|requires", Prerequisite),
@@ -261,6 +265,21 @@ pub const THAT_VERBS: &[&str] = &[
     "control",
     "learn",
     "find",
+    // Participles that take a "which" clause in parameter descriptions: "indices denoting
+    // which elements should be excluded".
+    "denote",
+    "denotes",
+    "denoting",
+    "specify",
+    "specifying",
+    "describe",
+    "describing",
+    "defining",
+    "determining",
+    "deciding",
+    "choosing",
+    "selecting",
+    "controlling",
 ];
 
 /// Nouns and pronouns that name a party able to act (the head of the subject). A subject
@@ -1183,6 +1202,8 @@ pub const PREREQUISITES: &[&str] = &[
     "certificate",
     "administrator",
     "admin",
+    // "(requires manual updates via a provisioning package)": an act the reader does by hand.
+    "manual",
 ];
 
 /// Participles of acts the reader may choose to do to a thing: "may be set to 0", "may be

@@ -224,6 +224,10 @@ fn thing_aux(
         // "Each array should contain a list of ints", "The URL should be to a partner-owned
         // website": a requirement on a property; "it should appear", "it should be ready"
         // are forecasts.
+        // "The format should be: yyyy-MM-dd": the required form follows the colon.
+        Should if verb.word == "be" && toks.get(verb.at + 1).is_some_and(|t| t.w == ":") => {
+            decision(reader(), Should, cx, found)
+        }
         Should if verb.word != "be" && is(verb.word, STATE_VERBS) => {
             decision(reader(), Should, cx, found)
         }
@@ -533,6 +537,16 @@ fn requirement(cx: &Cx, found: &Found, modality: Modality) -> Option<Decision> {
         }
         return None;
     }
+    // "Not required", "Not mandatory for private sharing": a table cell or list item that is
+    // the fragment of "X is not required" (RULES.md item 8).
+    if head == "not" {
+        // Inside a sentence the bare "not required" is some other clause's ("Microsoft is not
+        // always required to …" is read by its own marker or not at all).
+        if found.start > 0 {
+            return None;
+        }
+        return decision(READER, modality, cx, found);
+    }
     // "No partner action is required": no requirement at all.
     if toks
         .get(s..e)
@@ -591,16 +605,34 @@ fn expects(cx: &Cx, found: &Found) -> Option<Decision> {
 
 /// "(… requires an Azure AD Premium subscription)": a prerequisite the reader has to hold.
 fn prerequisite(cx: &Cx, found: &Found) -> Option<Decision> {
+    // "this may require a restart", "two requirements may introduce delays or require manual
+    // intervention": a possible cost, not a rule. A modal before a coordinated verb hedges it
+    // too.
+    let toks = cx.toks;
+    let hedge = |t: &Tok| matches!(t.w.as_ref(), "may" | "might" | "can" | "could");
+    let previous = found.start.checked_sub(1).and_then(|b| toks.get(b));
+    let coordinated_hedge = previous.is_some_and(|t| matches!(t.w.as_ref(), "or" | "and"))
+        && toks[clause_start(toks, found.start)..found.start]
+            .iter()
+            .any(hedge);
+    let hedged = previous.is_some_and(hedge) || coordinated_hedge;
+    if hedged {
+        return None;
+    }
     let Placement::Subject(s, e, mut only) = place(cx, found.start) else {
         return None;
     };
-    let needed = cx
-        .toks
-        .iter()
-        .skip(found.end)
-        .take(6)
-        .take_while(|t| !t.punct)
-        .any(|t| is(&t.w, PREREQUISITES));
+    // "This operation requires that the input is adjointable": a state the reader's input must
+    // be in (RULES.md item 7).
+    let that_clause = cx.toks.get(found.end).is_some_and(|t| t.w == "that");
+    let needed = that_clause
+        || cx
+            .toks
+            .iter()
+            .skip(found.end)
+            .take(6)
+            .take_while(|t| !t.punct)
+            .any(|t| is(&t.w, PREREQUISITES));
     match clause_subject(cx, s, e, &mut only) {
         Subject::Thing | Subject::Empty if needed => decision(READER, Must, cx, found),
         _ => None,

@@ -846,3 +846,45 @@ fn the_shapes_the_confirmation_sample_found() {
         ),
     ]);
 }
+
+/// The general forms of the errors of the second confirmation sample (`confirm2.tsv`, first run
+/// in RULES.md), as new sentences.
+#[test]
+fn the_shapes_the_second_confirmation_sample_found() {
+    check(&[
+        // A "which" clause after a verb of indicating names what a value holds.
+        ("A mask specifying which qubits should be measured.", None),
+        ("A list denoting which items must be kept.", None),
+        // "Requires that" + a state: a requirement on the input.
+        (
+            "This function requires that the register is in the zero state.",
+            d("you", Must),
+        ),
+        (
+            "The operation is controllable, but requires that the target is a single qubit.",
+            d("you", Must),
+        ),
+        // Fragments of "X is not required".
+        ("Not required", d("you", May)),
+        ("Not mandatory for internal tenants.", d("you", May)),
+        ("The field is not mandatory.", d("you", May)),
+        // A prerequisite the reader does by hand, in a parenthesis after a fragment.
+        (
+            "No automatic sync (requires manual export via the portal)",
+            d("you", Must),
+        ),
+        // A hedged prerequisite is a possible cost.
+        (
+            "Large files may slow the sync or require manual steps.",
+            None,
+        ),
+        ("This may require a restart.", None),
+        // The required form after a colon.
+        ("The date should be: yyyy-MM-dd", d("you", Should)),
+        // A list subject after a subordinate clause.
+        (
+            "Once an order is placed, shipping, billing, and installation must be completed within 30 days.",
+            d("you", Must),
+        ),
+    ]);
+}
