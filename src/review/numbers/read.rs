@@ -20,6 +20,16 @@ pub(crate) type Convention = (char, char);
 /// cardinals of German, French and Spanish (a target may say "sechs Monate"
 /// for "6 months").
 const WORDS: &[(&str, &str)] = &[
+    // German "one" is also the article, in every case: as a soft number it
+    // can only answer a source's 1 ("at least 1 subscription" → "mindestens
+    // ein Abonnement"), never be missed.
+    ("ein", "1"),
+    ("eine", "1"),
+    ("einer", "1"),
+    ("einem", "1"),
+    ("einen", "1"),
+    ("eines", "1"),
+    ("einmal", "1"),
     ("eins", "1"),
     ("zwei", "2"),
     ("drei", "3"),
@@ -212,17 +222,53 @@ pub(crate) fn numbers<'a>(prose: &'a str, conventions: &[Convention]) -> Vec<Num
 }
 
 /// How many words at the start of `words` make the idiom "24/7" (`24/7`,
-/// `24x7x365`, `24 X 7`), which a translation says in words.
+/// `24x7x365`, `24 X 7`) or "1:1" (one-to-one: "shared 1:1 with customers"
+/// is "individualmente", "uneingeschränkt"), which a translation says in
+/// words.
 fn idiom(words: &[&str]) -> usize {
     let lower = |i: usize| words.get(i).map(|w| w.to_lowercase()).unwrap_or_default();
     let first = lower(0);
-    if first.starts_with("24/7") || first.starts_with("24x7") {
+    let bare = first.trim_matches(|c: char| !c.is_alphanumeric());
+    if whole_period(words) {
+        4
+    } else if first.starts_with("24/7") || first.starts_with("24x7") || bare == "1:1" {
         1
     } else if first == "24" && lower(1) == "x" && lower(2).starts_with('7') {
         3
     } else {
         0
     }
+}
+
+/// Units and how many of each make the next larger one: "24 hours a day",
+/// "365 days a year" say "all the time" (Chinese 全年全天候), not a count.
+const WHOLE_PERIODS: &[(&str, &str, &str)] = &[
+    ("24", "hour", "day"),
+    ("7", "day", "week"),
+    ("365", "day", "year"),
+    ("12", "month", "year"),
+    ("52", "week", "year"),
+    ("60", "minute", "hour"),
+];
+
+/// Do `words` start with "N units a period" for a whole period ("24 hours a
+/// day")?
+fn whole_period(words: &[&str]) -> bool {
+    let lower = |i: usize| {
+        words
+            .get(i)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .unwrap_or_default()
+    };
+    WHOLE_PERIODS.iter().any(|&(n, unit, period)| {
+        lower(0) == n
+            && lower(1).trim_end_matches('s') == unit
+            && matches!(lower(2).as_str(), "a" | "per" | "each")
+            && lower(3) == period
+    })
 }
 
 /// A GUID or similar hexadecimal id (`909e-76d2…`, letters and digits, so
@@ -532,8 +578,13 @@ mod tests {
             "FY21",
             "Q1",
             "24/7",
+            "1:1",
+            "(1:1)",
+            "einer",
             "24x7x365",
             "24 X 7",
+            "24 hours a day, 365 days a year",
+            "7 days a week",
             "twelve-month",
             "março",
             "oitavo",
