@@ -102,6 +102,12 @@ pub struct Locale {
     /// 选择“提交” for "select **Submit**", Japanese 「送信」 or [送信]. A
     /// bold of the source answered by one of these is not lost formatting.
     pub ui_marks: &'static [(char, char)],
+    /// Words the grammar writes twice in a row: German "das das" (the
+    /// relative pronoun before the article: "ein Thema, das das Problem
+    /// beschreibt"). The docset's habits learn others ("Sie sie")
+    /// (`review::habits`); these hold even where a docset has too few pages
+    /// to show them.
+    pub grammatical_doubles: &'static [&'static str],
 }
 
 const fn profile(
@@ -119,8 +125,15 @@ const fn profile(
         counters: &[],
         ideographic_numerals: false,
         ui_marks: &[],
+        grammatical_doubles: &[],
     }
 }
+
+/// German articles that are also relative pronouns ("Sie Sie" stays a slip,
+/// so "sie" is not here: the doubling compares words in lower case).
+const GERMAN_DOUBLES: &[&str] = &["der", "die", "das", "den", "dem", "des"];
+/// Dutch "die die", "dat dat".
+const DUTCH_DOUBLES: &[&str] = &["die", "dat"];
 
 /// Chinese marks for UI names.
 const CHINESE_UI_MARKS: &[(char, char)] = &[('“', '”'), ('「', '」')];
@@ -150,7 +163,10 @@ pub const DEFAULT: Locale = profile("", (',', '.'), ALL_QUOTES);
 /// (`1 000,5`) have `space_groups`.
 pub const PROFILES: &[Locale] = &[
     profile("en", (',', '.'), ENGLISH_QUOTES),
-    profile("de", ('.', ','), GERMAN_QUOTES),
+    Locale {
+        grammatical_doubles: GERMAN_DOUBLES,
+        ..profile("de", ('.', ','), GERMAN_QUOTES)
+    },
     Locale {
         space_before_marks: true,
         space_groups: true,
@@ -159,7 +175,10 @@ pub const PROFILES: &[Locale] = &[
     profile("es", ('.', ','), GUILLEMETS),
     profile("pt", ('.', ','), GUILLEMETS),
     profile("it", ('.', ','), GUILLEMETS),
-    profile("nl", ('.', ','), ENGLISH_QUOTES),
+    Locale {
+        grammatical_doubles: DUTCH_DOUBLES,
+        ..profile("nl", ('.', ','), ENGLISH_QUOTES)
+    },
     Locale {
         space_groups: true,
         ..profile("ru", ('.', ','), GUILLEMETS)

@@ -224,7 +224,9 @@ fn repeats(prose: &str) -> Vec<(String, String)> {
 /// values, may be translated the same way).
 pub fn repeated_word(pair: &Pair<'_>) -> Option<Flag> {
     let in_source = repeats(&pair.source.prose).len();
-    let doubled = repeats(&pair.target.prose);
+    let grammar = pair.locale.grammatical_doubles;
+    let mut doubled = repeats(&pair.target.prose);
+    doubled.retain(|(word, _)| !grammar.contains(&word.to_lowercase().as_str()));
     if doubled.len() <= in_source {
         return None;
     }
@@ -458,6 +460,17 @@ mod tests {
         ] {
             assert_eq!(run(repeated_word, target, source), None, "{target}");
         }
+    }
+
+    #[test]
+    fn german_grammar_doubles_its_relative_pronoun_and_article() {
+        use super::super::checks::tests::run_in;
+        let target = "Wählen Sie ein Thema, das das Problem beschreibt.";
+        let source = "Select a topic that describes the issue.";
+        assert_eq!(run_in("de-DE", repeated_word, target, source), None);
+        // In Portuguese the same doubling is a slip.
+        assert!(run_in("pt-BR", repeated_word, "o o problema", "the issue").is_some());
+        assert!(run_in("de-DE", repeated_word, "Problem Problem", "issue").is_some());
     }
 
     #[test]
