@@ -23,12 +23,12 @@ const MAX_NOISE: f64 = 0.10;
 
 /// (corpus, check, ceiling): measured after this round, not yet at 10%.
 const NOT_YET: &[(&str, &str, f64)] = &[
-    ("partner-center-pt-br", "consistency", 0.25),
+    ("partner-center-pt-br", "consistency", 0.22),
     ("partner-center-pt-br", "length", 0.67),
-    ("partner-center-de-de", "consistency", 0.35),
+    ("partner-center-de-de", "consistency", 0.28),
     ("partner-center-de-de", "numbers", 0.40),
     ("partner-center-de-de", "untranslated", 0.27),
-    ("partner-center-zh-cn", "consistency", 0.30),
+    ("partner-center-zh-cn", "consistency", 0.24),
     ("partner-center-zh-cn", "markup", 0.13),
     ("partner-center-zh-cn", "numbers", 0.34),
     ("partner-center-zh-cn", "punctuation", 0.34),

@@ -419,8 +419,7 @@ fn narrative_frame(toks: &[Tok]) -> bool {
         return false;
     }
     words
-        .skip_while(|w| is(w, NARRATIVE_FRAME_WORDS))
-        .next()
+        .find(|w| !is(w, NARRATIVE_FRAME_WORDS))
         .is_some_and(|w| is(w, DOCUMENT_UNITS))
 }
 

@@ -29,7 +29,14 @@ const QUOTE_CHARS: usize = 120;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     source: u64,
+    /// The translation as the reader sees it: markup (a link over one more
+    /// word, bold moved) is the markup check's business, not another
+    /// translation.
     target: u64,
+    /// The translation's words, in any order: two variants with the same
+    /// words differ only in word order, which the judged samples found to be
+    /// correct both ways. (Case is kept: a wrong capital is a real slip.)
+    words: u64,
     id: String,
     line: usize,
     column: usize,
@@ -52,6 +59,7 @@ struct Place {
 #[derive(Debug)]
 struct Variant {
     target: u64,
+    words: u64,
     places: Vec<Place>,
 }
 
@@ -71,6 +79,19 @@ fn hash(markdown: &str) -> u64 {
     for word in super::text::normalize(markdown).split_whitespace() {
         word.hash(&mut hasher);
     }
+    hasher.finish()
+}
+
+/// A hash of a text's words, sorted.
+fn words_hash(text: &str) -> u64 {
+    let normalized = super::text::normalize(text);
+    let mut words: Vec<&str> = normalized
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort_unstable();
+    let mut hasher = DefaultHasher::new();
+    words.hash(&mut hasher);
     hasher.finish()
 }
 
@@ -95,7 +116,8 @@ pub fn entries(doc: &Document) -> Entries {
     Entries(
         kept.map(|seg| Entry {
             source: hash(&seg.source),
-            target: hash(&seg.target),
+            target: hash(&seg.target_text),
+            words: words_hash(&seg.target_text),
             id: seg.id.clone(),
             line: seg.line,
             column: seg.column,
@@ -121,6 +143,7 @@ impl<'e> Consistency<'e> {
                 Some(variant) => variant.places.push(place),
                 None => variants.push(Variant {
                     target: entry.target,
+                    words: entry.words,
                     places: vec![place],
                 }),
             }
@@ -142,7 +165,8 @@ impl<'e> Consistency<'e> {
                 continue;
             };
             let total: usize = variants.iter().map(|v| v.places.len()).sum();
-            for variant in variants.iter().filter(|v| v.target != reference.target) {
+            let differs = |v: &&Variant| v.target != reference.target && v.words != reference.words;
+            for variant in variants.iter().filter(differs) {
                 let uses = Uses {
                     reference: reference.places.len(),
                     here: variant.places.len(),
@@ -292,6 +316,54 @@ mod tests {
             page("b.md", &[("b-1", "Configurac\u{327}a\u{303}o", "Settings")]),
         ];
         assert_eq!(run(&docs), Vec::new());
+    }
+
+    #[test]
+    fn markup_and_word_order_are_not_other_translations() {
+        let docs = [
+            page(
+                "a.md",
+                &[(
+                    "a-1",
+                    "Entre no painel [Partner Center](x.md).",
+                    "Sign in to the [Partner Center](x.md) dashboard.",
+                )],
+            ),
+            page(
+                "b.md",
+                &[(
+                    "b-1",
+                    "Entre no [painel Partner Center](x.md).",
+                    "Sign in to the [Partner Center](x.md) dashboard.",
+                )],
+            ),
+            page(
+                "c.md",
+                &[(
+                    "c-1",
+                    "Relatórios de uso e custos",
+                    "Usage and cost reports",
+                )],
+            ),
+            page(
+                "d.md",
+                &[(
+                    "d-1",
+                    "Relatórios de custos e uso",
+                    "Usage and cost reports",
+                )],
+            ),
+        ];
+        assert_eq!(run(&docs), Vec::new());
+        // A word that differs is another translation.
+        let docs = [
+            page("a.md", &[("a-1", "Relatórios de uso", "Usage reports")]),
+            page(
+                "b.md",
+                &[("b-1", "Relatórios de utilização", "Usage reports")],
+            ),
+        ];
+        assert_eq!(run(&docs).len(), 1);
     }
 
     #[test]
