@@ -58,8 +58,8 @@ fn count(what: &str, source: usize, target: usize) -> Option<String> {
 pub fn markup(pair: &Pair<'_>) -> Option<Flag> {
     let (t, s) = (&pair.target, &pair.source);
     let mut parts: Vec<String> = [
-        count("bold", s.strong, t.strong),
-        count("italic", s.emphasis, t.emphasis),
+        count("bold", s.strong.len(), t.strong.len()),
+        count("italic", s.emphasis.len(), t.emphasis.len()),
     ]
     .into_iter()
     .flatten()
@@ -85,6 +85,93 @@ pub fn markup(pair: &Pair<'_>) -> Option<Flag> {
         ))
         .with_tokens(missing.iter().chain(&extra))
     })
+}
+
+/// Bold and italic on other words than the source's: both sides mark the
+/// same number of spans, but a span's text that the translation keeps as
+/// it is (a UI name, a product, a code: the very same characters) stands
+/// unmarked there while the translation marks something else. Only such
+/// certain matches are read: a marked word the translation translates
+/// cannot be found, and says nothing. The tokens are the words to mark and
+/// the words marked instead.
+pub fn emphasis_moved(pair: &Pair<'_>) -> Option<Flag> {
+    let (t, s) = (&pair.target, &pair.source);
+    let mut parts = Vec::new();
+    let mut tokens: Vec<&str> = Vec::new();
+    for (what, source, target) in [
+        ("bold", &s.strong, &t.strong),
+        ("italic", &s.emphasis, &t.emphasis),
+    ] {
+        if source.len() != target.len() {
+            continue;
+        }
+        let unmarked = unmarked_in(source, target, &t.prose);
+        if unmarked.is_empty() {
+            continue;
+        }
+        let instead: Vec<&str> = target
+            .iter()
+            .map(|span| span.trim())
+            .filter(|span| {
+                !span.is_empty() && !source.iter().any(|x| contains_word(span, x.trim()))
+            })
+            .collect();
+        if instead.is_empty() {
+            continue;
+        }
+        parts.push(format!(
+            "the source's {what} {} stands unmarked in the translation, which marks {} instead",
+            list(&unmarked, quoted),
+            list(&instead, quoted)
+        ));
+        tokens.extend(unmarked.iter().chain(&instead));
+    }
+    (!parts.is_empty()).then(|| {
+        Flag::new(format!(
+            "formatting is on other words ({}); mark the words the source marks",
+            parts.join("; ")
+        ))
+        .with_tokens(tokens)
+    })
+}
+
+/// The texts of `source` spans that the target writes as they are more
+/// often than its `target` spans hold them: kept, but left unmarked.
+fn unmarked_in<'a>(source: &'a [String], target: &[String], prose: &str) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for text in source.iter().map(|x| x.trim()) {
+        let wordy = text.chars().filter(|c| c.is_alphanumeric()).count() >= 2;
+        if !wordy || out.contains(&text) {
+            continue;
+        }
+        let marked_in_source = source.iter().filter(|x| x.trim() == text).count();
+        let marked_in_target = target.iter().filter(|x| contains_word(x, text)).count();
+        if marked_in_target < marked_in_source && occurrences(prose, text) >= marked_in_source {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// How often `needle` stands in `text` as whole words: not inside a longer
+/// Latin-script word (`Save` is not in `Saved`; it is in `Save。`).
+fn occurrences(text: &str, needle: &str) -> usize {
+    if needle.is_empty() {
+        return 0;
+    }
+    let glued = |c: Option<char>| c.is_some_and(super::omission::latin);
+    text.match_indices(needle)
+        .filter(|(at, _)| {
+            let before = text[..*at].chars().next_back();
+            let after = text[at + needle.len()..].chars().next();
+            let edges = (needle.chars().next(), needle.chars().next_back());
+            !(glued(before) && glued(edges.0)) && !(glued(after) && glued(edges.1))
+        })
+        .count()
+}
+
+fn contains_word(text: &str, needle: &str) -> bool {
+    occurrences(text, needle) > 0
 }
 
 /// A link target with its locale folder (`/en-us/`, `/pt-br/`) made neutral:
