@@ -313,10 +313,8 @@ mod tests {
     #[test]
     fn reads_formatting_code_and_targets() {
         let p = read("Selecione **Salvar** e *depois* `Run-Job` em [Configurações](settings.md) ![Logo](logo.png)");
-        assert_eq!(
-            (p.strong.as_slice(), p.emphasis.as_slice()),
-            (["Salvar"].as_slice(), ["depois"].as_slice())
-        );
+        assert_eq!(p.strong, ["Salvar"]);
+        assert_eq!(p.emphasis, ["depois"]);
         assert_eq!(p.code, ["Run-Job"]);
         assert_eq!(p.targets, ["settings.md", "logo.png"]);
         assert_eq!(p.link_texts, ["Configurações", "Logo"]);
@@ -336,6 +334,13 @@ mod tests {
         let table = read("<caption>Preços</caption> <thead> <tenant-id>");
         assert_eq!(table.tags, ["<tenant-id>"]);
         assert!(!p.prose.contains("nome"));
+    }
+
+    #[test]
+    fn marked_texts_include_code_and_close_with_their_tags() {
+        let p = read("**Use `Get-X` now** e <b>negrito</b> fora <i>it</i>álico");
+        assert_eq!(p.strong, ["Use Get-X now", "negrito"]);
+        assert_eq!(p.emphasis, ["it"]);
     }
 
     #[test]

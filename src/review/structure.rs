@@ -105,16 +105,14 @@ pub fn emphasis_moved(pair: &Pair<'_>) -> Option<Flag> {
         if source.len() != target.len() {
             continue;
         }
-        let unmarked = unmarked_in(source, target, &t.prose);
+        let unmarked = unmarked_in((source, &s.prose), (target, &t.prose));
         if unmarked.is_empty() {
             continue;
         }
         let instead: Vec<&str> = target
             .iter()
             .map(|span| span.trim())
-            .filter(|span| {
-                !span.is_empty() && !source.iter().any(|x| contains_word(span, x.trim()))
-            })
+            .filter(|span| !span.is_empty() && !source.iter().any(|x| same_words(span, x.trim())))
             .collect();
         if instead.is_empty() {
             continue;
@@ -135,18 +133,24 @@ pub fn emphasis_moved(pair: &Pair<'_>) -> Option<Flag> {
     })
 }
 
-/// The texts of `source` spans that the target writes as they are more
-/// often than its `target` spans hold them: kept, but left unmarked.
-fn unmarked_in<'a>(source: &'a [String], target: &[String], prose: &str) -> Vec<&'a str> {
+/// The texts of the source's spans that the target marks less often than
+/// the source does, while it writes them unmarked more often: kept as they
+/// are, but left unmarked. Each side is its spans and its prose.
+fn unmarked_in<'a>(
+    (source, source_prose): (&'a [String], &str),
+    (target, target_prose): (&[String], &str),
+) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
     for text in source.iter().map(|x| x.trim()) {
         let wordy = text.chars().filter(|c| c.is_alphanumeric()).count() >= 2;
         if !wordy || out.contains(&text) {
             continue;
         }
-        let marked_in_source = source.iter().filter(|x| x.trim() == text).count();
-        let marked_in_target = target.iter().filter(|x| contains_word(x, text)).count();
-        if marked_in_target < marked_in_source && occurrences(prose, text) >= marked_in_source {
+        let marked = |spans: &[String]| spans.iter().filter(|x| contains_word(x, text)).count();
+        let (in_source, in_target) = (marked(source), marked(target));
+        let unmarked_in_source = occurrences(source_prose, text).saturating_sub(in_source);
+        let unmarked_in_target = occurrences(target_prose, text).saturating_sub(in_target);
+        if in_target < in_source && unmarked_in_target > unmarked_in_source {
             out.push(text);
         }
     }
@@ -164,14 +168,27 @@ fn occurrences(text: &str, needle: &str) -> usize {
         .filter(|(at, _)| {
             let before = text[..*at].chars().next_back();
             let after = text[at + needle.len()..].chars().next();
-            let edges = (needle.chars().next(), needle.chars().next_back());
-            !(glued(before) && glued(edges.0)) && !(glued(after) && glued(edges.1))
+            let (first, last) = (needle.chars().next(), needle.chars().next_back());
+            let glued_before = glued(before) && glued(first);
+            let glued_after = glued(after) && glued(last);
+            !glued_before && !glued_after
         })
         .count()
 }
 
+/// Does a marked text hold `needle`, in any case (a translation that
+/// lowercases a marked name, `**azure**`, still marks it)?
 fn contains_word(text: &str, needle: &str) -> bool {
-    occurrences(text, needle) > 0
+    occurrences(&text.to_lowercase(), &needle.to_lowercase()) > 0
+}
+
+/// Does a target span mark the same words as a source span: it holds
+/// them, or it is their acronym (`**AOBO**` for `**Admin on Behalf Of**`)?
+fn same_words(target: &str, source: &str) -> bool {
+    let words: Vec<&str> = super::omission::words(source).collect();
+    contains_word(target, source)
+        || super::omission::words(target)
+            .any(|w| super::omission::acronym(w) && super::omission::spells(w, &words))
 }
 
 /// A link target with its locale folder (`/en-us/`, `/pt-br/`) made neutral:
@@ -440,6 +457,65 @@ mod tests {
     fn markup_has_no_tokens_for_a_lost_bold() {
         let flag = run(markup, "Selecione Salvar.", "Select **Save**.").unwrap_or_default();
         assert!(flag.tokens.is_empty(), "{:?}", flag.tokens);
+    }
+
+    #[test]
+    fn emphasis_moved_flags_a_kept_word_left_unmarked() {
+        let flagged = [
+            (
+                "Selecione Save e depois **Fechar**.",
+                "Select **Save** and then Close.",
+            ),
+            (
+                "Wählen Sie **auf der** Seite Setup die Option aus.",
+                "On the **Setup** page, select the option.",
+            ),
+            (
+                "在 CSP 下的左侧菜单中 **，选择** 客户。",
+                "In the left-hand menu under **CSP**, choose Customers.",
+            ),
+            (
+                "Use *a* multilocação para contoso.in.",
+                "Use multitenancy for *contoso.in*.",
+            ),
+        ];
+        for (target, source) in flagged {
+            assert!(run(emphasis_moved, target, source).is_some(), "{target}");
+        }
+        let flag = run(emphasis_moved, flagged[0].0, flagged[0].1).unwrap_or_default();
+        assert_eq!(flag.tokens, ["Save", "Fechar"]);
+        assert!(flag.message.contains("“Save”"), "{}", flag.message);
+    }
+
+    #[test]
+    fn emphasis_moved_stays_quiet_unless_the_match_is_certain() {
+        let fine = [
+            // Translated: "Save" is not in the target, nothing to match.
+            ("Selecione **Salvar**.", "Select **Save**."),
+            ("选择 **保存**。", "Select **Save**."),
+            // The same word marked, in another case.
+            (
+                "选择 **azure** 立即添加一个。",
+                "Select **Azure** to add one now.",
+            ),
+            // Marked by its acronym.
+            (
+                "Sie benötigen **AOBO**-Berechtigungen (Admin on Behalf Of).",
+                "You need **Admin on Behalf Of** (AOBO) privileges.",
+            ),
+            // The count differs: the markup check's finding.
+            ("Selecione Save.", "Select **Save**."),
+            // The source writes the word unmarked too, as often.
+            (
+                "Use **SaaS** para ofertas SaaS.",
+                "Use **SaaS** for SaaS offers.",
+            ),
+            // A word inside a longer one is not the word.
+            ("Os **dados** Saved ficam.", "The **Save** data stays."),
+        ];
+        for (target, source) in fine {
+            assert_eq!(run(emphasis_moved, target, source), None, "{target}");
+        }
     }
 
     #[test]
