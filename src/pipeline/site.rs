@@ -1,7 +1,7 @@
 //! The site pass: the findings only a whole docset gives — links, anchors,
 //! images and includes that do not resolve, include cycles, translations
-//! inconsistent across pages, and lengths odd for the docset's own
-//! distribution.
+//! inconsistent across pages, and lengths (whole, or of what was
+//! translated: omissions) odd for the docset's own distribution.
 //!
 //! It works on [`PageFacts`], the little each page leaves behind after the
 //! per-page stages, so the pages themselves need not stay in memory.
