@@ -9,7 +9,7 @@
 //! and the letters left (any script: a Chinese character is one) are
 //! compared. A translation that keeps the names and drops the words around
 //! them ("The Skype for Business plugin will no longer be available in
-//! Outlook." → "O Skype for Business plug-in do Outlook.") keeps a third of
+//! Outlook." → "O Skype for Business plug-in do Outlook.") keeps a fifth of
 //! the usual share, while its plain length looks ordinary.
 //!
 //! The ratio of the translated letters is weighed against the docset's own
@@ -329,7 +329,7 @@ fn flag(rel: &str, sample: &Sample, (median, sigma): (f64, f64)) -> Option<Diagn
         return None;
     }
     let mut signs = vec![format!(
-        "its translated words are {:.2} times as long as the source's ({} vs {} letters, names kept as they are left out), where this docset's run at {:.2}",
+        "its translated words are {:.2} times as long as the source's ({} vs {} letters, not counting the words both sides write the same), where this docset's translations run at {:.2}",
         sample.target as f64 / sample.source as f64,
         sample.target,
         sample.source,
@@ -430,6 +430,23 @@ mod tests {
         samples.push(with_id(cut, "cut"));
         samples.push(with_id(whole, "whole"));
         assert_eq!(flagged(&samples, "pt-BR"), ["cut"]);
+        let page = PageSamples {
+            rel: "a.md",
+            locale: "pt-BR",
+            samples: &samples,
+        };
+        let message = findings(&[page])
+            .into_iter()
+            .map(|d| d.message)
+            .next()
+            .unwrap_or_default();
+        assert!(
+            message.contains("0.22 times as long as the source's (7 vs 32 letters")
+                // The docset's median target: 36 of 32 letters (33 to 40 in
+                // equal numbers, 36 and 40 twice as often, by rounding).
+                && message.contains("run at 1.12"),
+            "{message}"
+        );
     }
 
     #[test]
