@@ -88,8 +88,11 @@ fn align_with_pairs(rel: &str, text: &str, parsed: Parsed<'_>) -> (Document, Vec
     } = splitter;
     let (mut rows, placement) = merge_open_html(rows, placement);
 
-    // A pair no event touched (e.g. in a link reference definition) is still
-    // shown, in a row of its own at the end, and reported.
+    // A pair no event touched (in a link reference definition, or a table
+    // cell past the header's columns, which GFM drops) is still shown, in a
+    // row of its own at the end, and reported. The page's structure puts it
+    // there in both languages, since one pair holds both, so it is a note on
+    // the page, not a translation or markup defect: info, not `malformed`.
     let unplaced: Vec<usize> = (0..pairs.len())
         .filter(|i| !placement.contains_key(i))
         .collect();
@@ -106,9 +109,9 @@ fn align_with_pairs(rel: &str, text: &str, parsed: Parsed<'_>) -> (Document, Vec
                 Diagnostic::new(
                     rel,
                     index.position(text, pairs[i].outer.start),
-                    Code::Malformed,
-                    Severity::Warning,
-                    "this pair is outside any markdown block (a link definition?); it is shown at the end of the page",
+                    Code::Unplaced,
+                    Severity::Info,
+                    "this pair is outside any markdown block (in a link definition, or in a table cell past the header's columns); it is shown at the end of the page",
                 )
                 .with_id(&pairs[i].id),
             );

@@ -64,6 +64,7 @@ codes! {
     Malformed "malformed" Error "damaged, unclosed or stray sxs span markup",
     InCode "in-code" Info "a pair inside a code block: shown as code, not as a sentence",
     CommentedOut "commented-out" Info "a pair inside an HTML comment: neither published nor exported",
+    Unplaced "unplaced" Info "a pair outside any markdown block (a link definition, a table cell past the header's columns): shown at the end of the page",
     // Across the site.
     Include "include" Error "an include that cannot be found, or that includes itself",
     BrokenLink "broken-link" Warning "a link to a page or file the content folder does not have",

@@ -27,11 +27,10 @@
 //! - `confirm.tsv` (150: 50 each from quantum, hololens and partner-center, stratified, issue
 //!   13): drawn and labelled after the rules froze, before the detector was run on it. First
 //!   run: precision 0.750 (15/20), recall 0.789 (15/19), modality 1.000, actor 0.933: below
-//!   issue 13's precision and recall floors.
+//!   issue 13's precision and recall floors. Its errors then led to general rules.
 //!
-//! Every sample but `confirm.tsv` must reach issue 13's floors (precision 0.9, recall 0.85,
-//! modality 0.95, actor 0.9); the held-out and final samples keep the higher floors they had;
-//! `confirm.tsv`'s precision and recall floors sit just under its first run.
+//! Every sample must reach issue 13's floors (precision 0.9, recall 0.85, modality 0.95, actor
+//! 0.9); the held-out and final samples keep the higher floors they had.
 
 use std::collections::BTreeMap;
 
@@ -346,18 +345,62 @@ fn detector_on_the_pooled_new_samples() {
 }
 
 /// The confirmation sample: 150 sentences, 50 from each of quantum, hololens and partner-center,
-/// drawn and labelled after the rules froze (RULES.md). It does NOT reach issue 13's precision
-/// and recall: first run precision 0.750 (15/20), recall 0.789 (15/19), modality 1.000, actor
-/// 0.933. The floors for those two sit just under the first run, so that the test catches a
-/// regression without pretending the issue's floors hold; modality and actor keep issue 13's.
+/// drawn and labelled after the rules froze (RULES.md). First run precision 0.750 (15/20),
+/// recall 0.789 (15/19), modality 1.000, actor 0.933: below issue 13's floors. Its errors then
+/// led to general rules (RULES.md, "After the confirmation sample"), so it is no longer unseen
+/// and is held to issue 13's floors like the other tuned samples.
 #[test]
 fn detector_on_the_confirmation_sample() {
     assert_sample(
         "confirm",
         Floor {
             rows: 150,
-            precision: 0.74,
-            recall: 0.78,
+            ..ISSUE_13
+        },
+    );
+}
+
+/// The second confirmation sample: 150 sentences (50 each from quantum, hololens and
+/// partner-center, stratified), drawn and labelled by hand after the rules froze at 5534e84 and
+/// before the detector was run on it (RULES.md). First run: precision 0.692 (9/13), recall 0.500
+/// (9/18), modality 1.000, actor 0.889 — below issue 13's floors. Its errors then led to general
+/// rules; what is left are three "cannot" of a product limitation or a policy, read as
+/// prohibitions (labelled `no`, two of them doubtful), for which no rule tells them apart from a
+/// prohibition. Its floors sit just under its figures now (precision 0.842, recall 0.889).
+#[test]
+fn detector_on_the_second_confirmation_sample() {
+    assert_sample(
+        "confirm2",
+        Floor {
+            rows: 150,
+            precision: 0.84,
+            recall: 0.88,
+            ..ISSUE_13
+        },
+    );
+}
+
+/// Every sample of issue 13 pooled: quantum, hololens, and both confirmation samples.
+#[test]
+fn detector_on_every_issue_13_sample_pooled() {
+    assert_sample(
+        "quantum+hololens+confirm+confirm2+confirm3",
+        Floor {
+            rows: 850,
+            ..ISSUE_13
+        },
+    );
+}
+
+/// The third confirmation sample: 150 sentences (50 each from quantum, hololens and
+/// partner-center, stratified), drawn and labelled by hand after the rules froze at a7f2215 and
+/// before the detector was run on it (RULES.md). The estimate for the current rules.
+#[test]
+fn detector_on_the_third_confirmation_sample() {
+    assert_sample(
+        "confirm3",
+        Floor {
+            rows: 150,
             ..ISSUE_13
         },
     );

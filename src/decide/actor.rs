@@ -149,6 +149,40 @@ pub(super) fn subject(cx: &Cx, s: usize, e: usize, only: &mut bool) -> Subject {
     Subject::Party(actor_name(lx, np, head_word))
 }
 
+/// "a target machine with lossy measurement" → "the target machine": a subject whose head is
+/// a thing that implements a contract ([`IMPLEMENTER_THINGS`]), named like a party.
+pub(super) fn implementer(cx: &Cx, s: usize, e: usize) -> Option<String> {
+    let span = cx.toks.get(s..e)?;
+    let words: Vec<&Tok> = span
+        .iter()
+        .skip_while(|t| t.punct || is(&t.w, SUBJECT_LEADERS) || is(&t.w, DETERMINERS))
+        .take_while(|t| !t.punct && !is(&t.w, POSTMODIFIERS))
+        .collect();
+    let head = words.last()?;
+    if !is(&head.w, IMPLEMENTER_THINGS) {
+        return None;
+    }
+    let mut parts: Vec<&str> = words.iter().map(|t| t.w.as_ref()).collect();
+    let one = head
+        .w
+        .strip_suffix('s')
+        .filter(|w| is(w, IMPLEMENTER_THINGS));
+    if let (Some(last), Some(one)) = (parts.last_mut(), one) {
+        *last = one;
+    }
+    Some(format!("the {}", parts.join(" ")))
+}
+
+/// "Customer acceptance of the agreement", "Admin consent": the party named before a noun of
+/// its own act ([`ACT_NOUNS`]) is the one a requirement on that act binds.
+pub(super) fn party_of_act(cx: &Cx, s: usize, e: usize) -> Option<String> {
+    let span = cx.toks.get(s..e)?;
+    let at = span.iter().position(|t| is(&t.w, ACT_NOUNS))?;
+    let party = span.get(at.checked_sub(1)?)?;
+    let one = singular(cx.lx, &party.w).unwrap_or_else(|| party.w.to_string());
+    cx.lx.is_party(&one).then(|| format!("the {one}"))
+}
+
 /// Writes a party's name: casing kept for acronyms and names, "Cloud Solution Provider"
 /// shortened to "CSP", "the" before a singular common noun.
 fn actor_name(lx: &Lexicon, np: &[&Tok], head: &str) -> String {

@@ -14,7 +14,14 @@ pub(super) fn clause_start(toks: &[Tok], i: usize) -> usize {
     let mut extended = false;
     loop {
         let Some(p) = (0..cur).rev().find(|&k| is_boundary(&toks[k])) else {
-            return 0;
+            // "Once a voucher is created, voucher reservation, training sessions, and voucher
+            // redemption must …": the list may reach back to a clause before its first item.
+            let before_list = &toks[..cur];
+            return if extended && before_list.iter().any(|t| is(&t.w, SUBORDINATORS)) {
+                cur + 1
+            } else {
+                0
+            };
         };
         // "Partners using … a control panel vendor (CPV) for billing must …": a parenthesis
         // sits inside its clause.
@@ -104,6 +111,9 @@ pub(super) fn place(cx: &Cx, i: usize) -> Placement {
                 || (is(next, TIME_DETERMINERS) && is(after_next, TIME_NOUNS));
             return !time;
         }
+        if w == "that" && prev == Some("such") {
+            return true; // "…, such that X cannot …": a clause of result
+        }
         if w == "that" {
             // A determiner, not a relative pronoun, at the start of the clause ("then that
             // tenant will receive …") or after a preposition ("in that case").
@@ -143,6 +153,11 @@ pub(super) fn place(cx: &Cx, i: usize) -> Placement {
                 if before.is_some_and(|b| is(b, THAT_VERBS)) {
                     return Placement::Embedded;
                 }
+                // "…, such that probabilities cannot be measured", "so that …": a clause of
+                // result or purpose, subordinate like "if".
+                if word == "that" && before.is_some_and(|b| matches!(b, "such" | "so")) {
+                    return Placement::Embedded;
+                }
                 if word == "that" && before.is_some_and(|b| is(b, ASSERTING_VERBS)) {
                     // "we announce that we will …", "note that … will be enforced": the
                     // asserted clause is the decision, with its own subject.
@@ -159,6 +174,20 @@ pub(super) fn place(cx: &Cx, i: usize) -> Placement {
                     return Placement::Embedded;
                 }
                 let inner_words: Vec<&Tok> = inner.iter().filter(|t| !is(&t.w, ADVERBS)).collect();
+                // "earnings that have been paid and will be paid next month": the relative
+                // pronoun is the subject (a verb follows it), and the modal is coordinated with
+                // that verb, so it is in the relative clause. ("… keep in mind that Device
+                // Portal is intended … and should not be enabled" has its own subject.)
+                let subject_relative = inner_words
+                    .first()
+                    .is_some_and(|t| is(&t.w, FINITE) || is_participle(&t.w));
+                if subject_relative
+                    && inner_words
+                        .last()
+                        .is_some_and(|t| matches!(t.w.as_ref(), "and" | "or" | "but"))
+                {
+                    return Placement::Embedded;
+                }
                 if inner_words.is_empty() && word == "which" && before == Some(",") {
                     // "…into result, which must be zero initially": a non-restrictive clause
                     // asserts of its antecedent, the subject of the clause before.

@@ -108,6 +108,8 @@ pub const MARKERS: &[Marker] = &[
     m("is|are encouraged to", Aux(Should)),
     // "You may want to redesign …" is a soft recommendation, not a permission.
     m("may|might want to", Aux(Should)),
+    // "You may need to try …": a conditional need the reader is advised of (RULES.md item 5).
+    m("may|might need to", Aux(Should)),
     m("is|are recommended", Requirement(Should)),
     // ---- advice against: "should not" keeps the polarity (issue 13) ---------------------
     m("is|are not recommended", Requirement(MustNot)),
@@ -126,6 +128,8 @@ pub const MARKERS: &[Marker] = &[
     m("can", Aux(May)),
     m("is|are allowed|permitted|entitled to", Aux(May)),
     m("is|are|be eligible to|for", Aux(May)),
+    // "you may be eligible for a refund": the hedge does not undo the entitlement.
+    m("may|might be eligible to|for", Aux(May)),
     m("feel free to", Imperative(May)),
     m("is|are allowed|permitted", Requirement(May)),
     m("is|are not allowed|permitted", Requirement(MustNot)),
@@ -137,6 +141,10 @@ pub const MARKERS: &[Marker] = &[
     m("is|are not required", Requirement(May)),
     m("is|are not required to", Requirement(May)),
     m("is|are not necessary", Requirement(May)),
+    m("is|are not mandatory", Requirement(May)),
+    // Table cells and list items: "Not required", "Not mandatory for private sharing".
+    m("not required", Requirement(May)),
+    m("not mandatory", Requirement(May)),
     // ---- contracts and prerequisites of things ------------------------------------------
     m("expect|expects", Expects),
     m("require|requires", Prerequisite),
@@ -257,6 +265,21 @@ pub const THAT_VERBS: &[&str] = &[
     "control",
     "learn",
     "find",
+    // Participles that take a "which" clause in parameter descriptions: "indices denoting
+    // which elements should be excluded".
+    "denote",
+    "denotes",
+    "denoting",
+    "specify",
+    "specifying",
+    "describe",
+    "describing",
+    "defining",
+    "determining",
+    "deciding",
+    "choosing",
+    "selecting",
+    "controlling",
 ];
 
 /// Nouns and pronouns that name a party able to act (the head of the subject). A subject
@@ -1006,9 +1029,6 @@ pub const ENTITLEMENT_VERBS: &[&str] = &[
     "claim",
     "redeem",
     "receive",
-    "participate",
-    "enroll",
-    "join",
     "nominate",
     "redistribute",
     "distribute",
@@ -1182,6 +1202,8 @@ pub const PREREQUISITES: &[&str] = &[
     "certificate",
     "administrator",
     "admin",
+    // "(requires manual updates via a provisioning package)": an act the reader does by hand.
+    "manual",
 ];
 
 /// Participles of acts the reader may choose to do to a thing: "may be set to 0", "may be
@@ -1211,14 +1233,155 @@ pub const READER_ACTS: &[&str] = &[
     "redistributed",
 ];
 
+/// Verbs that, with "in" right after them or alone, enter a programme: "partners can enroll in
+/// the reseller program", "all partners can participate" are a right the programme grants,
+/// while "users can enroll their devices", "we can join both users to the group" (with an
+/// object) are what the product lets them do.
+pub const PROGRAMME_ENTRY: &[&str] = &["enroll", "enrol", "participate", "join"];
+
+/// Frames that make the first person plural the guide's own narrative: "In this section, we
+/// will create …", "In the next step, we'll call …" — what the text does, not what the
+/// publisher commits to. The words after "in" (a determiner, maybe "next"/"following") and
+/// before the unit of a document.
+pub const NARRATIVE_FRAME_WORDS: &[&str] = &[
+    "this",
+    "the",
+    "that",
+    "these",
+    "next",
+    "following",
+    "previous",
+    "last",
+    "first",
+    "second",
+    "third",
+    "final",
+    "each",
+];
+
+/// The units of a document or exercise that a narrative frame names.
+pub const DOCUMENT_UNITS: &[&str] = &[
+    "step",
+    "steps",
+    "section",
+    "article",
+    "tutorial",
+    "example",
+    "guide",
+    "walkthrough",
+    "procedure",
+    "quickstart",
+    "lab",
+    "exercise",
+    "module",
+    "topic",
+    "unit",
+    "part",
+    "lesson",
+    "scenario",
+    "sample",
+    "demo",
+    "chapter",
+    "task",
+    "stage",
+    "phase",
+];
+
+/// Verbs of what reaches the reader: "you should receive the app", "you should hear a chime"
+/// are an expected outcome (RULES.md item 9), not advice. Not "get": "you should get consent
+/// from the customer" is advice to obtain it.
+pub const OUTCOME_VERBS: &[&str] = &["receive", "hear"];
+
+/// Things that implement a contract in reference docs: "a target machine … should replace this
+/// operation", "the simulator should reject …". Their "should" of an act is a rule for whoever
+/// implements them (RULES.md item 9); their "will" stays behaviour.
+pub const IMPLEMENTER_THINGS: &[&str] = &[
+    "machine",
+    "machines",
+    "simulator",
+    "simulators",
+    "backend",
+    "backends",
+    "runtime",
+    "runtimes",
+    "driver",
+    "drivers",
+    "compiler",
+    "compilers",
+    "server",
+    "servers",
+];
+
+/// Nouns of an act a party performs: "Customer acceptance of the agreement is required",
+/// "Admin consent is required": the party before the noun is the one who must act.
+pub const ACT_NOUNS: &[&str] = &[
+    "acceptance",
+    "approval",
+    "consent",
+    "signature",
+    "authorization",
+    "authorisation",
+    "confirmation",
+    "attestation",
+    "verification",
+    "sign-off",
+    "permission",
+];
+
 /// Verbs after "don't" that reassure rather than forbid: "Don't worry if …".
 pub const REASSURANCES: &[&str] = &["worry", "panic", "fret"];
 
 /// Prepositions that lead a relative pronoun ("the array **from which** an element should be
-/// chosen"): the clause has its own subject, and its modal describes the antecedent.
+/// chosen", "a qubit **onto which** the function will be applied"): the clause has its own
+/// subject, and its modal describes the antecedent. Any English preposition can lead one, so
+/// the list is the closed class, not the ones seen in a corpus.
 pub const PIED_PIPING: &[&str] = &[
-    "by", "from", "to", "in", "of", "on", "for", "with", "at", "into", "through", "under",
-    "within", "over",
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "among",
+    "around",
+    "at",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "for",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "outside",
+    "over",
+    "past",
+    "per",
+    "regarding",
+    "through",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without",
 ];
 
 /// Verbs and participles of recovering, perceiving and knowing: "you can't undo it", "this

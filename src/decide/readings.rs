@@ -2,7 +2,7 @@
 //! thing, the imperative, the speaker's expectation, the requirement, the schedule — and the
 //! decision it gives, if any.
 
-use super::actor::{subject, Subject, READER};
+use super::actor::{implementer, party_of_act, subject, Subject, READER};
 use super::clause::*;
 use super::lexicon::Reading::*;
 use super::lexicon::*;
@@ -154,6 +154,13 @@ fn aux(cx: &Cx, found: &Found, modality: Modality) -> Option<Decision> {
             decision(READER, modality, cx, found)
         }
         Subject::Empty | Subject::There => None,
+        // "a target machine … should replace this operation": a rule for its implementer.
+        Subject::Thing if modality == Should && !is(verb_word, NON_ACTS) => {
+            match implementer(cx, s, e) {
+                Some(name) => decision(name, Should, cx, found),
+                None => thing_aux(cx, found, modality, &verb, first),
+            }
+        }
         Subject::Thing => thing_aux(cx, found, modality, &verb, first),
         Subject::Party(actor) => {
             party_aux(cx, found, modality, &verb, verb_word, first, actor, only)
@@ -217,6 +224,10 @@ fn thing_aux(
         // "Each array should contain a list of ints", "The URL should be to a partner-owned
         // website": a requirement on a property; "it should appear", "it should be ready"
         // are forecasts.
+        // "The format should be: yyyy-MM-dd": the required form follows the colon.
+        Should if verb.word == "be" && toks.get(verb.at + 1).is_some_and(|t| t.w == ":") => {
+            decision(reader(), Should, cx, found)
+        }
         Should if verb.word != "be" && is(verb.word, STATE_VERBS) => {
             decision(reader(), Should, cx, found)
         }
@@ -297,7 +308,9 @@ fn party_aux(
             let advice = found.marker.words.ends_with("want to");
             // "you should be aware / be sure" is advice; "it should take …" a forecast.
             let be_advice = verb_word == "be" && is(next, ADVICE_STATES);
-            let forecast = is(verb_word, NON_ACTS) && !passive && !be_advice;
+            // "you should receive the app": an outcome, like "you should see it".
+            let outcome = is(verb_word, OUTCOME_VERBS) && !passive;
+            let forecast = (is(verb_word, NON_ACTS) || outcome) && !passive && !be_advice;
             if forecast && !advice {
                 return None;
             }
@@ -324,6 +337,7 @@ fn party_aux(
             if !restricted
                 && first == "can"
                 && !is(verb_word, ENTITLEMENT_VERBS)
+                && !enters_programme(toks, verb.at)
                 && !limits_quantity(toks, verb.at)
             {
                 return None;
@@ -357,6 +371,10 @@ fn party_aux(
             if is(word, DISCOURSE_VERBS) && !passive {
                 return None;
             }
+            // "In this step, we will use the QueryId …": the guide's narrative in "we".
+            if actor == cx.lx.publisher && narrative_frame(toks) {
+                return None;
+            }
             if is(word, RECEIVE_VERBS) {
                 return if actor == cx.lx.publisher || receives_error(toks, verb.at) {
                     None
@@ -385,6 +403,25 @@ fn party_aux(
             decision(actor, modality, cx, found)
         }
     }
+}
+
+/// "can enroll in the program", "can participate.": a verb of entering a programme with "in"
+/// or nothing after it (an object makes it an act on that object).
+fn enters_programme(toks: &[Tok], verb: usize) -> bool {
+    toks.get(verb).is_some_and(|t| is(&t.w, PROGRAMME_ENTRY))
+        && toks.get(verb + 1).is_none_or(|t| t.punct || t.w == "in")
+}
+
+/// The sentence opens with "In this step", "In the next section", …: a guide's narrative.
+fn narrative_frame(toks: &[Tok]) -> bool {
+    let mut words = toks.iter().filter(|t| !t.punct).map(|t| t.w.as_ref());
+    if words.next() != Some("in") {
+        return false;
+    }
+    words
+        .skip_while(|w| is(w, NARRATIVE_FRAME_WORDS))
+        .next()
+        .is_some_and(|w| is(w, DOCUMENT_UNITS))
 }
 
 /// "Do not …", "Make sure …", "Feel free to …" at the start of a clause.
@@ -500,6 +537,16 @@ fn requirement(cx: &Cx, found: &Found, modality: Modality) -> Option<Decision> {
         }
         return None;
     }
+    // "Not required", "Not mandatory for private sharing": a table cell or list item that is
+    // the fragment of "X is not required" (RULES.md item 8).
+    if head == "not" {
+        // Inside a sentence the bare "not required" is some other clause's ("Microsoft is not
+        // always required to …" is read by its own marker or not at all).
+        if found.start > 0 {
+            return None;
+        }
+        return decision(READER, modality, cx, found);
+    }
     // "No partner action is required": no requirement at all.
     if toks
         .get(s..e)
@@ -512,7 +559,9 @@ fn requirement(cx: &Cx, found: &Found, modality: Modality) -> Option<Decision> {
         Subject::Empty | Subject::There => None,
         Subject::Party(p) if p != READER => decision(p, modality, cx, found),
         _ => decision(
-            by_agent(cx, found.end).unwrap_or_else(|| READER.into()),
+            by_agent(cx, found.end)
+                .or_else(|| party_of_act(cx, s, e))
+                .unwrap_or_else(|| READER.into()),
             modality,
             cx,
             found,
@@ -556,16 +605,34 @@ fn expects(cx: &Cx, found: &Found) -> Option<Decision> {
 
 /// "(… requires an Azure AD Premium subscription)": a prerequisite the reader has to hold.
 fn prerequisite(cx: &Cx, found: &Found) -> Option<Decision> {
+    // "this may require a restart", "two requirements may introduce delays or require manual
+    // intervention": a possible cost, not a rule. A modal before a coordinated verb hedges it
+    // too.
+    let toks = cx.toks;
+    let hedge = |t: &Tok| matches!(t.w.as_ref(), "may" | "might" | "can" | "could");
+    let previous = found.start.checked_sub(1).and_then(|b| toks.get(b));
+    let coordinated_hedge = previous.is_some_and(|t| matches!(t.w.as_ref(), "or" | "and"))
+        && toks[clause_start(toks, found.start)..found.start]
+            .iter()
+            .any(hedge);
+    let hedged = previous.is_some_and(hedge) || coordinated_hedge;
+    if hedged {
+        return None;
+    }
     let Placement::Subject(s, e, mut only) = place(cx, found.start) else {
         return None;
     };
-    let needed = cx
-        .toks
-        .iter()
-        .skip(found.end)
-        .take(6)
-        .take_while(|t| !t.punct)
-        .any(|t| is(&t.w, PREREQUISITES));
+    // "This operation requires that the input is adjointable": a state the reader's input must
+    // be in (RULES.md item 7).
+    let that_clause = cx.toks.get(found.end).is_some_and(|t| t.w == "that");
+    let needed = that_clause
+        || cx
+            .toks
+            .iter()
+            .skip(found.end)
+            .take(6)
+            .take_while(|t| !t.punct)
+            .any(|t| is(&t.w, PREREQUISITES));
     match clause_subject(cx, s, e, &mut only) {
         Subject::Thing | Subject::Empty if needed => decision(READER, Must, cx, found),
         _ => None,

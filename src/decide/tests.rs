@@ -766,3 +766,125 @@ fn capability_behaviour_narrative_and_contracts() {
     );
     assert_ne!(actor_key("the partner"), actor_key("the customer"));
 }
+
+/// The general forms of the errors of the confirmation sample (`confirm.tsv`, first run in
+/// RULES.md), written as new sentences so that the rules, not the sentences, are tested.
+#[test]
+fn the_shapes_the_confirmation_sample_found() {
+    check(&[
+        // A relative clause led by any preposition describes its antecedent.
+        ("A register onto which the gate will be applied.", None),
+        ("The qubits upon which the operation should act.", None),
+        // "such that …" is a subordinate clause; what it says is impossible is no rule.
+        (
+            "Some machines respect physical limits, such that amplitudes cannot be read.",
+            None,
+        ),
+        // An outcome the reader should get or see is no advice; an act is.
+        ("Once the sync ends, you should receive a confirmation.", None),
+        ("After a minute you should hear a chime.", None),
+        (
+            "You should get consent from the customer first.",
+            d("you", Should),
+        ),
+        (
+            "Keep in mind that the portal is meant for developers and should not be enabled on other devices.",
+            d("you", MustNot),
+        ),
+        ("All partners can participate.", d("the partner", May)),
+        ("We can join both users to the same group.", None),
+        ("You should restart the device after the update.", d("you", Should)),
+        // A modal coordinated inside a relative clause stays in it.
+        (
+            "Total fees that have been billed and will be billed next month.",
+            None,
+        ),
+        (
+            "Orders that were placed but will be shipped later.",
+            None,
+        ),
+        // Walkthrough narrative in the first person plural commits nobody.
+        (
+            "In this section, we will create a second key for the service.",
+            None,
+        ),
+        (
+            "In the next step, we'll call the API with the new token.",
+            None,
+        ),
+        ("We will send you an email before the change.", d("Microsoft", Will)),
+        // "Should" of an implementer named with a post-modifier.
+        (
+            "In particular, a simulator with limited memory should reject such a request.",
+            d("the simulator", Should),
+        ),
+        // "May need to" is advice, whatever verb follows.
+        (
+            "You may need to try restarting the app a few times.",
+            d("you", Should),
+        ),
+        // "Eligible" is a permission, hedged or not.
+        (
+            "If you cancel early, you may be eligible for a prorated refund.",
+            d("you", May),
+        ),
+        ("Resellers are eligible for the discount.", d("the reseller", May)),
+        // Entering a programme is a right; enrolling a device is a capability.
+        (
+            "Partners who meet the criteria can enroll in the reseller program.",
+            d("the partner", May),
+        ),
+        ("Users can enroll their devices in Intune.", None),
+        // The party whose act a requirement names is its actor.
+        (
+            "Customer acceptance of the agreement is required for new purchases.",
+            d("the customer", Must),
+        ),
+        (
+            "Admin consent is required before the app can read mail.",
+            d("the admin", Must),
+        ),
+    ]);
+}
+
+/// The general forms of the errors of the second confirmation sample (`confirm2.tsv`, first run
+/// in RULES.md), as new sentences.
+#[test]
+fn the_shapes_the_second_confirmation_sample_found() {
+    check(&[
+        // A "which" clause after a verb of indicating names what a value holds.
+        ("A mask specifying which qubits should be measured.", None),
+        ("A list denoting which items must be kept.", None),
+        // "Requires that" + a state: a requirement on the input.
+        (
+            "This function requires that the register is in the zero state.",
+            d("you", Must),
+        ),
+        (
+            "The operation is controllable, but requires that the target is a single qubit.",
+            d("you", Must),
+        ),
+        // Fragments of "X is not required".
+        ("Not required", d("you", May)),
+        ("Not mandatory for internal tenants.", d("you", May)),
+        ("The field is not mandatory.", d("you", May)),
+        // A prerequisite the reader does by hand, in a parenthesis after a fragment.
+        (
+            "No automatic sync (requires manual export via the portal)",
+            d("you", Must),
+        ),
+        // A hedged prerequisite is a possible cost.
+        (
+            "Large files may slow the sync or require manual steps.",
+            None,
+        ),
+        ("This may require a restart.", None),
+        // The required form after a colon.
+        ("The date should be: yyyy-MM-dd", d("you", Should)),
+        // A list subject after a subordinate clause.
+        (
+            "Once an order is placed, shipping, billing, and installation must be completed within 30 days.",
+            d("you", Must),
+        ),
+    ]);
+}

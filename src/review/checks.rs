@@ -177,14 +177,24 @@ pub(crate) mod tests {
         target: &str,
         source: &str,
     ) -> Option<Flag> {
+        run_in("pt-BR", check, target, source)
+    }
+
+    /// Runs one check on a pair whose target is in `locale`.
+    pub(crate) fn run_in(
+        locale: &str,
+        check: fn(&Pair<'_>) -> Option<Flag>,
+        target: &str,
+        source: &str,
+    ) -> Option<Flag> {
         let segment = segment(target, source);
         let refs = crate::parse::LinkRefs::new();
         let pair = Pair {
             segment: &segment,
             target: Profile::read(target, &refs),
             source: Profile::read(source, &refs),
-            locale: Locale::of("pt-BR"),
-            target_locale: "pt-BR",
+            locale: Locale::of(locale),
+            target_locale: locale,
             touching: (true, true),
         };
         check(&pair)

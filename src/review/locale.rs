@@ -98,6 +98,10 @@ pub struct Locale {
     /// Ideographic numerals (`一`, `十`, `第一`) are read as numbers that
     /// answer the source's (`1st` → `第一`).
     pub ideographic_numerals: bool,
+    /// Marks that stand for English bold around a UI name: Chinese writes
+    /// 选择“提交” for "select **Submit**", Japanese 「送信」 or [送信]. A
+    /// bold of the source answered by one of these is not lost formatting.
+    pub ui_marks: &'static [(char, char)],
 }
 
 const fn profile(
@@ -114,8 +118,14 @@ const fn profile(
         space_before_marks: false,
         counters: &[],
         ideographic_numerals: false,
+        ui_marks: &[],
     }
 }
+
+/// Chinese marks for UI names.
+const CHINESE_UI_MARKS: &[(char, char)] = &[('“', '”'), ('「', '」')];
+/// Japanese marks for UI names.
+const JAPANESE_UI_MARKS: &[(char, char)] = &[('「', '」'), ('[', ']'), ('［', '］')];
 
 /// Chinese counters and date units (single characters).
 const CHINESE_COUNTERS: &[char] = &[
@@ -162,12 +172,14 @@ pub const PROFILES: &[Locale] = &[
         unspaced: true,
         counters: CHINESE_COUNTERS,
         ideographic_numerals: true,
+        ui_marks: CHINESE_UI_MARKS,
         ..profile("zh", (',', '.'), CJK_QUOTES)
     },
     Locale {
         unspaced: true,
         counters: JAPANESE_COUNTERS,
         ideographic_numerals: true,
+        ui_marks: JAPANESE_UI_MARKS,
         ..profile("ja", (',', '.'), CJK_QUOTES)
     },
     // Korean separates words with spaces and uses English separators.

@@ -57,8 +57,12 @@ fn count(what: &str, source: usize, target: usize) -> Option<String> {
 /// code spans that differ; a changed count has no one place to mark.
 pub fn markup(pair: &Pair<'_>) -> Option<Flag> {
     let (t, s) = (&pair.target, &pair.source);
+    // Bolds the target language writes as UI-name marks (“…”, 「…」).
+    let answered = ui_marked(&t.prose, pair.locale.ui_marks)
+        .saturating_sub(ui_marked(&s.prose, pair.locale.ui_marks))
+        .min(s.strong.len().saturating_sub(t.strong.len()));
     let mut parts: Vec<String> = [
-        count("bold", s.strong.len(), t.strong.len()),
+        count("bold", s.strong.len(), t.strong.len() + answered),
         count("italic", s.emphasis.len(), t.emphasis.len()),
     ]
     .into_iter()
@@ -189,6 +193,26 @@ fn same_words(target: &str, source: &str) -> bool {
     contains_word(target, source)
         || super::omission::words(target)
             .any(|w| super::omission::acronym(w) && super::omission::spells(w, &words))
+}
+
+/// How many spans of `text` open with one of the UI-name marks `marks`.
+fn ui_marked(text: &str, marks: &[(char, char)]) -> usize {
+    marks
+        .iter()
+        .map(|&(open, close)| {
+            let mut spans = 0;
+            let mut inside = false;
+            for c in text.chars() {
+                if !inside && c == open {
+                    inside = true;
+                } else if inside && c == close {
+                    inside = false;
+                    spans += 1;
+                }
+            }
+            spans
+        })
+        .sum()
 }
 
 /// A link target with its locale folder (`/en-us/`, `/pt-br/`) made neutral:
@@ -439,6 +463,31 @@ mod tests {
         ];
         for (target, source) in fine {
             assert_eq!(run(markup, target, source), None, "{target}");
+        }
+    }
+
+    #[test]
+    fn ui_names_in_chinese_and_japanese_quotes_answer_bold() {
+        use super::super::checks::tests::run_in;
+        for (locale, target, source) in [
+            ("zh-CN", "选择“提交”。", "Select **Submit**."),
+            (
+                "zh-CN",
+                "从下拉菜单中，选择“协助客户的身份”，然后选择“管理员代理”。",
+                "From the dropdown menu, select **Assist your customer as** and **Admin agent**.",
+            ),
+            ("ja-JP", "[送信] を選択します。", "Select **Submit**."),
+            ("ja-JP", "「設定」を開きます。", "Open **Settings**."),
+        ] {
+            assert_eq!(run_in(locale, markup, target, source), None, "{target}");
+        }
+        // Quotes the source has too answer nothing; nor do quotes in German.
+        for (locale, target, source) in [
+            ("zh-CN", "选择“提交”。", "Select “**Submit**”."),
+            ("de-DE", "Wählen Sie „Senden“.", "Select **Submit**."),
+            ("zh-CN", "选择提交。", "Select **Submit**."),
+        ] {
+            assert!(run_in(locale, markup, target, source).is_some(), "{target}");
         }
     }
 

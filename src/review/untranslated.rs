@@ -28,6 +28,13 @@ const CONNECTORS: &[&str] = &[
     "dos",
 ];
 
+/// The abbreviations of bibliographic references ("Aharonov *et al.*",
+/// "Proc. DAC 2003, IEEE, pp. 318–323"): a citation is names and numbers
+/// joined by these, with nothing to translate.
+const CITATION_WORDS: &[&str] = &[
+    "et", "al", "pp", "vol", "ed", "eds", "proc", "cf", "ibid", "op", "cit", "arxiv",
+];
+
 /// Type names of API reference tables: identifiers, not prose.
 const TYPE_NAMES: &[&str] = &[
     "array", "bool", "boolean", "datetime", "decimal", "double", "enum", "false", "float", "guid",
@@ -127,6 +134,8 @@ pub fn should_translate(prose: &str) -> bool {
     let words = prose_words(prose);
     match words.as_slice() {
         [] => false,
+        // "77 (1996) pp. 198-201": a reference's abbreviations leave nothing to translate.
+        _ if words.iter().all(|w| citation_word(w)) => false,
         [word] if LABELS.contains(&word.to_lowercase().as_str()) => true,
         _ => {
             !(words.iter().any(|w| w.starts_with(char::is_uppercase))
@@ -165,7 +174,12 @@ fn name_like(words: &[&str]) -> bool {
     words.len() <= 8
         && words
             .iter()
-            .all(|w| capitalized(w) || CONNECTORS.contains(w))
+            .all(|w| capitalized(w) || CONNECTORS.contains(w) || citation_word(w))
+}
+
+/// An abbreviation of a bibliographic reference, in any case ("pp", "Proc").
+fn citation_word(word: &str) -> bool {
+    CITATION_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -215,6 +229,10 @@ mod tests {
             "Bob, Partner, 999999, Bob.partner@Contoso.com",
             "SELECT CustomerTenantId, PaidAvailableUnits FROM",
             "Microsoft 365 Business Basic, Microsoft 365 Business Standard, Microsoft 365 Business Premium",
+            // Citations: names, numbers and the abbreviations of references.
+            "Aharonov *et al.* [quant-ph/0511096](https://arxiv.org/abs/quant-ph/0511096).",
+            "77 (1996) pp. 198-201; https://arxiv.org/abs/quant-ph/9602019",
+            "*D. Michael Miller*, *Dmitri Maslov*, Proc. DAC 2003, IEEE, pp. 318-323",
         ] {
             assert_eq!(run(check, text, text), None, "{text}");
         }
