@@ -80,6 +80,8 @@ codes! {
     Links "links" Warning "link or image targets differ between target and source",
     Placeholders "placeholders" Warning "placeholders such as {0}, %s or `<var>` differ",
     Length "length" Warning "the target is far shorter or longer than its source",
+    Omission "omission" Warning "the translation leaves out a clause, a sentence or a name of the source",
+    EmphasisMoved "emphasis-moved" Warning "bold or italic marks other words than the source's, which the translation keeps unmarked",
     Punctuation "punctuation" Warning "final punctuation or edge spaces differ",
     RepeatedWord "repeated-word" Warning "a word written twice in a row in the target",
     Brackets "brackets" Warning "brackets or quotes the source balances are unbalanced in the target",

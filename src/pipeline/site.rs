@@ -1,7 +1,7 @@
 //! The site pass: the findings only a whole docset gives — links, anchors,
 //! images and includes that do not resolve, include cycles, translations
-//! inconsistent across pages, and lengths odd for the docset's own
-//! distribution.
+//! inconsistent across pages, and lengths (whole, or of what was
+//! translated: omissions) odd for the docset's own distribution.
 //!
 //! It works on [`PageFacts`], the little each page leaves behind after the
 //! per-page stages, so the pages themselves need not stay in memory.
@@ -11,7 +11,7 @@ use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::links::{self, LinkKind, LinkUse, SiteIndex, Target};
 use crate::render::markdown::MAX_INCLUDE_EXPANSIONS;
 use crate::review::consistency::{self, Consistency};
-use crate::review::{habits, length};
+use crate::review::{habits, length, omission};
 use crate::site::Site;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -37,6 +37,8 @@ pub struct PageFacts {
     pub locale: String,
     /// The lengths of the page's pairs, for the length check's calibration.
     pub lengths: Vec<length::Sample>,
+    /// What the omission check needs of the page's pairs, for its calibration.
+    pub omissions: Vec<omission::Sample>,
     /// Findings held for the docset to decide ([`Page::held`]).
     pub held: Vec<crate::review::checks::Held>,
     /// The page's pairs per habit class ([`Page::classes`]).
@@ -63,6 +65,7 @@ impl PageFacts {
             consistency: consistency::entries(&page.doc),
             locale: page.locale.clone(),
             lengths: length::samples(&page.doc),
+            omissions: omission::samples(&page.doc),
             held: page.held.clone(),
             classes: page.classes.clone(),
             vocabulary: page.vocabulary.clone(),
@@ -122,6 +125,15 @@ pub fn run(site: &Site, pages: &[&PageFacts]) -> SitePass {
         })
         .collect();
     found.extend(length::findings(&lengths));
+    let omissions: Vec<length::PageSamples<'_, omission::Sample>> = pages
+        .iter()
+        .map(|page| length::PageSamples {
+            rel: &page.rel,
+            locale: &page.locale,
+            samples: &page.omissions,
+        })
+        .collect();
+    found.extend(omission::findings(&omissions));
     let held: Vec<habits::PageHeld<'_>> = pages
         .iter()
         .map(|page| habits::PageHeld {

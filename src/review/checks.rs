@@ -37,6 +37,10 @@ pub const CHECKS: &[Check] = &[
         run: structure::markup,
     },
     Check {
+        code: Code::EmphasisMoved,
+        run: structure::emphasis_moved,
+    },
+    Check {
         code: Code::Links,
         run: structure::links,
     },

@@ -81,14 +81,22 @@ pub fn calibrate(samples: &[&Sample], unspaced: bool) -> Band {
             median: None,
         };
     }
-    let median = median(&mut logs);
-    let mut deviations: Vec<f64> = logs.iter().map(|l| (l - median).abs()).collect();
-    let spread = (MADS * MAD_SCALE * self::median(&mut deviations)).max(MIN_FACTOR.ln());
+    let (median, sigma) = spread(&mut logs);
+    let spread = (MADS * sigma).max(MIN_FACTOR.ln());
     Band {
         low: (median - spread).exp(),
         high: (median + spread).exp(),
         median: Some(median.exp()),
     }
+}
+
+/// The median of log ratios and their scaled MAD (an estimate of σ that
+/// the outliers looked for do not inflate): what both this check and the
+/// omission check ([`super::omission`]) measure a pair against.
+pub fn spread(logs: &mut [f64]) -> (f64, f64) {
+    let median = median(logs);
+    let mut deviations: Vec<f64> = logs.iter().map(|l| (l - median).abs()).collect();
+    (median, MAD_SCALE * self::median(&mut deviations))
 }
 
 /// The median of a non-empty list (sorted in place).
@@ -102,28 +110,34 @@ fn median(values: &mut [f64]) -> f64 {
     }
 }
 
-/// One page's samples, for the site pass.
+/// One page's samples, for the site pass: the lengths of its pairs, or
+/// (for the omission check) what else a calibrated check keeps of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageSamples<'a> {
+pub struct PageSamples<'a, S = Sample> {
     /// The page, relative to the content folder: the findings' file.
     pub rel: &'a str,
     /// The page's target language tag.
     pub locale: &'a str,
-    /// The lengths of the page's pairs.
-    pub samples: &'a [Sample],
+    /// The samples of the page's pairs.
+    pub samples: &'a [S],
+}
+
+/// The pages' samples per target language (lowercase tag), each with its
+/// page: a docset is calibrated language by language.
+pub fn by_language<'a, S>(pages: &[PageSamples<'a, S>]) -> BTreeMap<String, Vec<(&'a str, &'a S)>> {
+    let mut out: BTreeMap<String, Vec<(&str, &S)>> = BTreeMap::new();
+    for page in pages {
+        let entry = out.entry(page.locale.to_ascii_lowercase()).or_default();
+        entry.extend(page.samples.iter().map(|s| (page.rel, s)));
+    }
+    out
 }
 
 /// The length findings of a docset: each language calibrated on its own
 /// pages' samples.
 pub fn findings(pages: &[PageSamples<'_>]) -> Vec<Diagnostic> {
-    let mut by_language: BTreeMap<String, Vec<(&str, &Sample)>> = BTreeMap::new();
-    for page in pages {
-        let language = page.locale.to_ascii_lowercase();
-        let entry = by_language.entry(language).or_default();
-        entry.extend(page.samples.iter().map(|s| (page.rel, s)));
-    }
     let mut out = Vec::new();
-    for (language, samples) in &by_language {
+    for (language, samples) in &by_language(pages) {
         let long: Vec<&Sample> = samples.iter().map(|(_, s)| *s).collect();
         let unspaced = super::locale::Locale::of(language).unspaced;
         let band = calibrate(&long, unspaced);

@@ -18,6 +18,7 @@ pub mod length;
 pub mod locale;
 pub mod modality;
 pub mod numbers;
+pub mod omission;
 pub mod pair;
 pub mod profile;
 pub mod structure;

@@ -9,6 +9,13 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 /// that words on either side of it never join or look adjacent.
 pub const ATOM: char = '\u{FFFC}';
 
+/// Bold or italic: the two marks whose words the checks compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Strong,
+    Emphasis,
+}
+
 /// One side of a pair, as the checks see it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Profile {
@@ -17,10 +24,14 @@ pub struct Profile {
     pub prose: String,
     /// Inline code spans, as written.
     pub code: Vec<String>,
-    /// Bold spans (`**x**` or `<strong>`/`<b>`).
-    pub strong: usize,
-    /// Italic spans (`*x*` or `<em>`/`<i>`).
-    pub emphasis: usize,
+    /// The text of each bold span (`**x**` or `<strong>`/`<b>`), inline code
+    /// in it included: what the reader sees marked.
+    pub strong: Vec<String>,
+    /// The text of each italic span (`*x*` or `<em>`/`<i>`).
+    pub emphasis: Vec<String>,
+    /// Bold and italic spans being read (indices into `strong` or
+    /// `emphasis`), whose text the prose read now belongs to.
+    open_marks: Vec<(Mark, usize)>,
     /// Link and image targets (markdown or HTML `href`/`src`).
     pub targets: Vec<String>,
     /// The text of each link (an image's alt text), by the index of its
@@ -47,6 +58,7 @@ impl Profile {
                 },
                 Event::Code(code) => {
                     profile.atom();
+                    profile.marked(&code);
                     profile.code.push(code.into_string());
                 }
                 Event::SoftBreak | Event::HardBreak => profile.text(" "),
@@ -54,6 +66,8 @@ impl Profile {
                 Event::End(TagEnd::Link | TagEnd::Image) => {
                     profile.open_links.pop();
                 }
+                Event::End(TagEnd::Strong) => profile.close(Mark::Strong),
+                Event::End(TagEnd::Emphasis) => profile.close(Mark::Emphasis),
                 Event::InlineHtml(html) | Event::Html(html) => {
                     profile.atom();
                     profile.html(&html, &mut var);
@@ -62,16 +76,49 @@ impl Profile {
             }
         }
         profile.open_links.clear();
+        profile.open_marks.clear();
         profile
     }
 
-    /// Prose text, also the text of the links being read.
+    /// Prose text, also the text of the links and marks being read.
     fn text(&mut self, text: &str) {
         self.prose.push_str(text);
         for &i in &self.open_links {
             if let Some(link_text) = self.link_texts.get_mut(i) {
                 link_text.push_str(text);
             }
+        }
+        self.marked(text);
+    }
+
+    /// Text inside the bold and italic spans being read.
+    fn marked(&mut self, text: &str) {
+        for &(mark, i) in &self.open_marks {
+            let spans = match mark {
+                Mark::Strong => &mut self.strong,
+                Mark::Emphasis => &mut self.emphasis,
+            };
+            if let Some(span) = spans.get_mut(i) {
+                span.push_str(text);
+            }
+        }
+    }
+
+    /// A bold or italic span opens.
+    fn open(&mut self, mark: Mark) {
+        let spans = match mark {
+            Mark::Strong => &mut self.strong,
+            Mark::Emphasis => &mut self.emphasis,
+        };
+        self.open_marks.push((mark, spans.len()));
+        spans.push(String::new());
+    }
+
+    /// The innermost open span of `mark` closes (a stray closing tag closes
+    /// nothing).
+    fn close(&mut self, mark: Mark) {
+        if let Some(at) = self.open_marks.iter().rposition(|(m, _)| *m == mark) {
+            self.open_marks.remove(at);
         }
     }
 
@@ -96,8 +143,8 @@ impl Profile {
 
     fn start(&mut self, tag: &Tag<'_>) {
         match tag {
-            Tag::Strong => self.strong += 1,
-            Tag::Emphasis => self.emphasis += 1,
+            Tag::Strong => self.open(Mark::Strong),
+            Tag::Emphasis => self.open(Mark::Emphasis),
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
                 self.target(dest_url.to_string(), None);
             }
@@ -110,8 +157,10 @@ impl Profile {
         let Some(name) = tag_name(html) else { return };
         let closing = html.starts_with("</");
         match (name.as_str(), closing) {
-            ("strong" | "b", false) => self.strong += 1,
-            ("em" | "i", false) => self.emphasis += 1,
+            ("strong" | "b", false) => self.open(Mark::Strong),
+            ("strong" | "b", true) => self.close(Mark::Strong),
+            ("em" | "i", false) => self.open(Mark::Emphasis),
+            ("em" | "i", true) => self.close(Mark::Emphasis),
             ("a", false) => match attribute(html, "href") {
                 Some(href) => self.target(href, None),
                 // An anchor (`<a name>`): no target, and its `</a>` closes nothing.
@@ -264,7 +313,8 @@ mod tests {
     #[test]
     fn reads_formatting_code_and_targets() {
         let p = read("Selecione **Salvar** e *depois* `Run-Job` em [Configurações](settings.md) ![Logo](logo.png)");
-        assert_eq!((p.strong, p.emphasis), (1, 1));
+        assert_eq!(p.strong, ["Salvar"]);
+        assert_eq!(p.emphasis, ["depois"]);
         assert_eq!(p.code, ["Run-Job"]);
         assert_eq!(p.targets, ["settings.md", "logo.png"]);
         assert_eq!(p.link_texts, ["Configurações", "Logo"]);
@@ -279,11 +329,18 @@ mod tests {
         );
         assert_eq!(p.targets, ["#charge_types"]);
         assert_eq!(p.link_texts, ["encargos"]);
-        assert_eq!(p.strong, 1);
+        assert_eq!(p.strong, ["Outros"]);
         assert_eq!(p.tags, ["<var>nome</var>", "<token>"]);
         let table = read("<caption>Preços</caption> <thead> <tenant-id>");
         assert_eq!(table.tags, ["<tenant-id>"]);
         assert!(!p.prose.contains("nome"));
+    }
+
+    #[test]
+    fn marked_texts_include_code_and_close_with_their_tags() {
+        let p = read("**Use `Get-X` now** e <b>negrito</b> fora <i>it</i>álico");
+        assert_eq!(p.strong, ["Use Get-X now", "negrito"]);
+        assert_eq!(p.emphasis, ["it"]);
     }
 
     #[test]

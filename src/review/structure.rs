@@ -60,10 +60,10 @@ pub fn markup(pair: &Pair<'_>) -> Option<Flag> {
     // Bolds the target language writes as UI-name marks (“…”, 「…」).
     let answered = ui_marked(&t.prose, pair.locale.ui_marks)
         .saturating_sub(ui_marked(&s.prose, pair.locale.ui_marks))
-        .min(s.strong.saturating_sub(t.strong));
+        .min(s.strong.len().saturating_sub(t.strong.len()));
     let mut parts: Vec<String> = [
-        count("bold", s.strong, t.strong + answered),
-        count("italic", s.emphasis, t.emphasis),
+        count("bold", s.strong.len(), t.strong.len() + answered),
+        count("italic", s.emphasis.len(), t.emphasis.len()),
     ]
     .into_iter()
     .flatten()
@@ -89,6 +89,110 @@ pub fn markup(pair: &Pair<'_>) -> Option<Flag> {
         ))
         .with_tokens(missing.iter().chain(&extra))
     })
+}
+
+/// Bold and italic on other words than the source's: both sides mark the
+/// same number of spans, but a span's text that the translation keeps as
+/// it is (a UI name, a product, a code: the very same characters) stands
+/// unmarked there while the translation marks something else. Only such
+/// certain matches are read: a marked word the translation translates
+/// cannot be found, and says nothing. The tokens are the words to mark and
+/// the words marked instead.
+pub fn emphasis_moved(pair: &Pair<'_>) -> Option<Flag> {
+    let (t, s) = (&pair.target, &pair.source);
+    let mut parts = Vec::new();
+    let mut tokens: Vec<&str> = Vec::new();
+    for (what, source, target) in [
+        ("bold", &s.strong, &t.strong),
+        ("italic", &s.emphasis, &t.emphasis),
+    ] {
+        if source.len() != target.len() {
+            continue;
+        }
+        let unmarked = unmarked_in((source, &s.prose), (target, &t.prose));
+        if unmarked.is_empty() {
+            continue;
+        }
+        let instead: Vec<&str> = target
+            .iter()
+            .map(|span| span.trim())
+            .filter(|span| !span.is_empty() && !source.iter().any(|x| same_words(span, x.trim())))
+            .collect();
+        if instead.is_empty() {
+            continue;
+        }
+        parts.push(format!(
+            "the source's {what} {} stands unmarked in the translation, which marks {} instead",
+            list(&unmarked, quoted),
+            list(&instead, quoted)
+        ));
+        tokens.extend(unmarked.iter().chain(&instead));
+    }
+    (!parts.is_empty()).then(|| {
+        Flag::new(format!(
+            "formatting is on other words ({}); mark the words the source marks",
+            parts.join("; ")
+        ))
+        .with_tokens(tokens)
+    })
+}
+
+/// The texts of the source's spans that the target marks less often than
+/// the source does, while it writes them unmarked more often: kept as they
+/// are, but left unmarked. Each side is its spans and its prose.
+fn unmarked_in<'a>(
+    (source, source_prose): (&'a [String], &str),
+    (target, target_prose): (&[String], &str),
+) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for text in source.iter().map(|x| x.trim()) {
+        let wordy = text.chars().filter(|c| c.is_alphanumeric()).count() >= 2;
+        if !wordy || out.contains(&text) {
+            continue;
+        }
+        let marked = |spans: &[String]| spans.iter().filter(|x| contains_word(x, text)).count();
+        let (in_source, in_target) = (marked(source), marked(target));
+        let unmarked_in_source = occurrences(source_prose, text).saturating_sub(in_source);
+        let unmarked_in_target = occurrences(target_prose, text).saturating_sub(in_target);
+        if in_target < in_source && unmarked_in_target > unmarked_in_source {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// How often `needle` stands in `text` as whole words: not inside a longer
+/// Latin-script word (`Save` is not in `Saved`; it is in `Save。`).
+fn occurrences(text: &str, needle: &str) -> usize {
+    if needle.is_empty() {
+        return 0;
+    }
+    let glued = |c: Option<char>| c.is_some_and(super::omission::latin);
+    text.match_indices(needle)
+        .filter(|(at, _)| {
+            let before = text[..*at].chars().next_back();
+            let after = text[at + needle.len()..].chars().next();
+            let (first, last) = (needle.chars().next(), needle.chars().next_back());
+            let glued_before = glued(before) && glued(first);
+            let glued_after = glued(after) && glued(last);
+            !glued_before && !glued_after
+        })
+        .count()
+}
+
+/// Does a marked text hold `needle`, in any case (a translation that
+/// lowercases a marked name, `**azure**`, still marks it)?
+fn contains_word(text: &str, needle: &str) -> bool {
+    occurrences(&text.to_lowercase(), &needle.to_lowercase()) > 0
+}
+
+/// Does a target span mark the same words as a source span: it holds
+/// them, or it is their acronym (`**AOBO**` for `**Admin on Behalf Of**`)?
+fn same_words(target: &str, source: &str) -> bool {
+    let words: Vec<&str> = super::omission::words(source).collect();
+    contains_word(target, source)
+        || super::omission::words(target)
+            .any(|w| super::omission::acronym(w) && super::omission::spells(w, &words))
 }
 
 /// How many spans of `text` open with one of the UI-name marks `marks`.
@@ -402,6 +506,65 @@ mod tests {
     fn markup_has_no_tokens_for_a_lost_bold() {
         let flag = run(markup, "Selecione Salvar.", "Select **Save**.").unwrap_or_default();
         assert!(flag.tokens.is_empty(), "{:?}", flag.tokens);
+    }
+
+    #[test]
+    fn emphasis_moved_flags_a_kept_word_left_unmarked() {
+        let flagged = [
+            (
+                "Selecione Save e depois **Fechar**.",
+                "Select **Save** and then Close.",
+            ),
+            (
+                "Wählen Sie **auf der** Seite Setup die Option aus.",
+                "On the **Setup** page, select the option.",
+            ),
+            (
+                "在 CSP 下的左侧菜单中 **，选择** 客户。",
+                "In the left-hand menu under **CSP**, choose Customers.",
+            ),
+            (
+                "Use *a* multilocação para contoso.in.",
+                "Use multitenancy for *contoso.in*.",
+            ),
+        ];
+        for (target, source) in flagged {
+            assert!(run(emphasis_moved, target, source).is_some(), "{target}");
+        }
+        let flag = run(emphasis_moved, flagged[0].0, flagged[0].1).unwrap_or_default();
+        assert_eq!(flag.tokens, ["Save", "Fechar"]);
+        assert!(flag.message.contains("“Save”"), "{}", flag.message);
+    }
+
+    #[test]
+    fn emphasis_moved_stays_quiet_unless_the_match_is_certain() {
+        let fine = [
+            // Translated: "Save" is not in the target, nothing to match.
+            ("Selecione **Salvar**.", "Select **Save**."),
+            ("选择 **保存**。", "Select **Save**."),
+            // The same word marked, in another case.
+            (
+                "选择 **azure** 立即添加一个。",
+                "Select **Azure** to add one now.",
+            ),
+            // Marked by its acronym.
+            (
+                "Sie benötigen **AOBO**-Berechtigungen (Admin on Behalf Of).",
+                "You need **Admin on Behalf Of** (AOBO) privileges.",
+            ),
+            // The count differs: the markup check's finding.
+            ("Selecione Save.", "Select **Save**."),
+            // The source writes the word unmarked too, as often.
+            (
+                "Use **SaaS** para ofertas SaaS.",
+                "Use **SaaS** for SaaS offers.",
+            ),
+            // A word inside a longer one is not the word.
+            ("Os **dados** Saved ficam.", "The **Save** data stays."),
+        ];
+        for (target, source) in fine {
+            assert_eq!(run(emphasis_moved, target, source), None, "{target}");
+        }
     }
 
     #[test]
