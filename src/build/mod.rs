@@ -17,6 +17,7 @@
 mod lists;
 mod page;
 pub mod search;
+mod spill;
 
 use crate::claims;
 use crate::diagnostic::{Diagnostic, Result, Severity};
@@ -125,8 +126,35 @@ struct Known {
     own: Vec<Diagnostic>,
     /// `own` with the site pass's findings, sorted.
     findings: Vec<Diagnostic>,
-    /// The page's search records, once rendered.
-    search: search::PageRecords,
+    /// Where the page's search records are in [`Builder::spill`], once
+    /// rendered.
+    search: Option<spill::Stored>,
+}
+
+/// A page just read, with what the builder keeps of it made in the
+/// page's own thread (the facts and the summary take work).
+struct Arrival {
+    page: Page,
+    facts: PageFacts,
+    summary: PageSummary,
+}
+
+impl Arrival {
+    fn of(page: Page, locales: &Locales) -> Arrival {
+        let facts = PageFacts::of(&page);
+        let summary = PageSummary::new(
+            &page.doc,
+            &page.decisions,
+            &page.locale,
+            &page.findings,
+            locales,
+        );
+        Arrival {
+            page,
+            facts,
+            summary,
+        }
+    }
 }
 
 /// A build that can be redone in part: it keeps the templates, every page's
@@ -152,6 +180,8 @@ pub struct Builder<'a> {
     trees: Vec<RenderedTree>,
     nav_problems: Vec<Diagnostic>,
     docs: DocCache,
+    /// The pages' search records, from rendering to the search index.
+    spill: spill::Spill,
     /// Where the list of pages goes (see [`claims`]).
     home_list: String,
 }
@@ -180,24 +210,25 @@ impl<'a> Builder<'a> {
             trees: Vec::new(),
             nav_problems: Vec::new(),
             docs: DocCache::new(DOC_BUDGET),
+            spill: spill::Spill::new()?,
             home_list: String::new(),
         };
-        let read: Vec<std::result::Result<Page, Diagnostic>> =
-            pipeline::timed("read, align, decide and review pages", || {
-                builder
-                    .pages
-                    .par_iter()
-                    .map(|file| pipeline::read_page(site, file))
-                    .collect()
-            });
-        for result in read {
-            match result {
-                Ok(page) => builder.take_in(page),
-                Err(problem) => {
-                    builder.unreadable.insert(problem.file.clone(), problem);
-                }
-            }
-        }
+        let files = builder.pages.clone();
+        // The URLs are set below, once the site's language is known.
+        let blank = Locales::new("", "");
+        pipeline::timed("read, align, decide and review pages", || {
+            pipeline::in_rounds(
+                site,
+                &files,
+                |page| Arrival::of(page, &blank),
+                |result| match result {
+                    Ok(arrival) => builder.take_in(arrival),
+                    Err(problem) => {
+                        builder.unreadable.insert(problem.file.clone(), problem);
+                    }
+                },
+            );
+        });
         builder.set_fragments();
         builder.locales = Locales::new(
             &majority_locale(
@@ -243,23 +274,16 @@ impl<'a> Builder<'a> {
     }
 
     /// Keeps what the builder needs of a page just read.
-    fn take_in(&mut self, mut page: Page) {
+    fn take_in(&mut self, arrival: Arrival) {
+        let Arrival {
+            mut page,
+            facts,
+            mut summary,
+        } = arrival;
         let rel = page.doc.rel.clone();
-        let facts = PageFacts::of(&page);
-        let mut summary = PageSummary::new(
-            &page.doc,
-            &page.decisions,
-            &page.locale,
-            &page.findings,
-            &self.locales,
-        );
         summary.url = self.locales.href(&rel, View::Sxs);
         let own = std::mem::take(&mut page.findings);
-        let search = self
-            .known
-            .remove(&rel)
-            .map(|k| k.search)
-            .unwrap_or_default();
+        let search = self.known.remove(&rel).and_then(|k| k.search);
         self.known.insert(
             rel.clone(),
             Known {
@@ -358,7 +382,7 @@ impl<'a> Builder<'a> {
                 Ok(page) => {
                     let rel = page.doc.rel.clone();
                     let old = self.summaries.get(&rel).cloned();
-                    self.take_in(page);
+                    self.take_in(Arrival::of(page, &self.locales));
                     if let (Some(old), Some(new)) = (old, self.summaries.get(&rel)) {
                         outputs.sitemap |=
                             (old.bilingual, &old.locale) != (new.bilingual, &new.locale);
@@ -524,12 +548,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Renders the pages `rels` in parallel into `sink`. Returns how many
-    /// were rendered, and whether the search index changed with them.
+    /// Renders the pages `rels` in parallel into `sink`; their search
+    /// records go to the spill. Returns how many were rendered, and whether
+    /// the search index changed with them.
     fn render(&mut self, rels: &[String], sink: &dyn Sink) -> Result<(usize, bool)> {
         let shared = self.shared();
-        let site = self.site;
-        type Rendered = std::result::Result<(String, search::PageRecords), Diagnostic>;
+        let (site, spill) = (self.site, &self.spill);
+        /// A page rendered: where its records are, and whether they changed.
+        type Rendered = std::result::Result<(String, Option<spill::Stored>, bool), Diagnostic>;
         let results: Vec<Result<Rendered>> = rels
             .par_iter()
             .filter_map(|rel| self.known.get(rel).map(|k| (rel, k)))
@@ -545,18 +571,30 @@ impl<'a> Builder<'a> {
                 for (path, html) in &page.files {
                     sink.write(path, html.as_bytes())?;
                 }
-                Ok(Ok((rel.clone(), page.search)))
+                let before = match known.search {
+                    Some(at) => spill.get(at)?,
+                    None => search::PageRecords::default(),
+                };
+                // Unchanged records are not stored again (`sxs serve`
+                // renders pages again and again).
+                let changed = before != page.search;
+                let stored = if changed {
+                    Some(spill.put(&page.search)?)
+                } else {
+                    known.search
+                };
+                Ok(Ok((rel.clone(), stored, changed)))
             })
             .collect();
         let mut count = 0;
         let mut search_changed = false;
         for result in results {
             match result? {
-                Ok((rel, search)) => {
+                Ok((rel, stored, changed)) => {
                     count += 1;
                     if let Some(known) = self.known.get_mut(&rel) {
-                        search_changed |= known.search != search;
-                        known.search = search;
+                        search_changed |= changed;
+                        known.search = stored;
                     }
                 }
                 Err(problem) => {
@@ -585,20 +623,30 @@ impl<'a> Builder<'a> {
         if outputs.sitemap && writes_sitemap(self.base_url()) {
             files.extend(shared.sitemap(&summaries, self.base_url())?);
         }
-        if outputs.search {
-            let records: Vec<&search::PageRecords> = self
-                .published()
-                .filter_map(|f| self.known.get(&f.rel))
-                .map(|k| &k.search)
-                .collect();
-            files.extend(search::files(&records)?);
-        }
         if outputs.findings {
             files.extend(lists::findings_files(&self.findings())?);
         }
         files
             .par_iter()
-            .try_for_each(|(path, bytes)| sink.write(path, bytes))
+            .try_for_each(|(path, bytes)| sink.write(path, bytes))?;
+        if outputs.search {
+            self.write_search(sink)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the search index from the spilled records of the published
+    /// pages, in site order (a page never rendered has none).
+    fn write_search(&self, sink: &dyn Sink) -> Result<()> {
+        let records = || {
+            self.published()
+                .filter_map(|f| self.known.get(&f.rel))
+                .map(|k| match k.search {
+                    Some(at) => self.spill.get(at),
+                    None => Ok(search::PageRecords::default()),
+                })
+        };
+        search::write_files(records, &mut |(path, bytes)| sink.write(&path, &bytes))
     }
 
     /// Files that depend on neither pages nor content: robots.txt and the

@@ -41,8 +41,9 @@ pub struct PageFacts {
     pub held: Vec<crate::review::checks::Held>,
     /// The page's pairs per habit class ([`Page::classes`]).
     pub classes: BTreeMap<String, usize>,
-    /// The words of the page's translations ([`Page::vocabulary`]).
-    pub vocabulary: std::collections::BTreeSet<String>,
+    /// The words of the page's translations ([`Page::vocabulary`]), hashed
+    /// ([`habits::word_hash`]).
+    pub vocabulary: Vec<u64>,
 }
 
 impl PageFacts {
@@ -65,7 +66,7 @@ impl PageFacts {
             lengths: length::samples(&page.doc),
             held: page.held.clone(),
             classes: page.classes.clone(),
-            vocabulary: page.vocabulary.clone(),
+            vocabulary: habits::word_hashes(&page.vocabulary),
         }
     }
 }

@@ -32,6 +32,7 @@ use super::checks::Held;
 use super::pair::Basis;
 use crate::diagnostic::Diagnostic;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The least share of its class at which a change is a habit.
 pub const HABIT_SHARE: f64 = 0.02;
@@ -51,18 +52,41 @@ pub struct PageHeld<'a> {
     pub held: &'a [Held],
     /// The page's pairs per habit class (the shares' denominators).
     pub classes: &'a BTreeMap<String, usize>,
-    /// The lowercase words of the page's translations.
-    pub vocabulary: &'a BTreeSet<String>,
+    /// The lowercase words of the page's translations, as [`word_hash`]es.
+    pub vocabulary: &'a [u64],
+}
+
+/// A word of a page's vocabulary as the site pass keeps it: a 64-bit hash,
+/// not the word (pages of a large docset hold millions of words, of which
+/// only the union per language is read). Two words that collide would let
+/// a word left in English pass as the docset's: at 64 bits, never seen.
+pub fn word_hash(word: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    word.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The words of a page's translations, hashed ([`PageHeld::vocabulary`]).
+pub fn word_hashes(words: &BTreeSet<String>) -> Vec<u64> {
+    words.iter().map(|w| word_hash(w)).collect()
+}
+
+/// A word hash in a language: the union of the pages' vocabularies is
+/// per language.
+fn in_language(locale: &str, word: u64) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (locale.to_ascii_lowercase(), word).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The held findings that are not habits of their language's pages.
 pub fn findings(pages: &[PageHeld<'_>]) -> Vec<Diagnostic> {
     let key = |locale: &str, k: &str| format!("{} {k}", locale.to_ascii_lowercase());
     let mut classes: HashMap<String, usize> = HashMap::new();
-    let mut vocabulary: HashSet<String> = HashSet::new();
+    let mut vocabulary: HashSet<u64> = HashSet::new();
     let mut changes: HashMap<String, usize> = HashMap::new();
     for page in pages {
-        vocabulary.extend(page.vocabulary.iter().map(|w| key(page.locale, w)));
+        vocabulary.extend(page.vocabulary.iter().map(|w| in_language(page.locale, *w)));
         for (class, n) in page.classes {
             *classes.entry(key(page.locale, class)).or_default() += n;
         }
@@ -93,7 +117,8 @@ pub fn findings(pages: &[PageHeld<'_>]) -> Vec<Diagnostic> {
             Basis::Vocabulary => {
                 !held.habit.changes.is_empty()
                     && all(&|w| {
-                        w.chars().count() >= MIN_WORD && vocabulary.contains(&key(locale, w))
+                        w.chars().count() >= MIN_WORD
+                            && vocabulary.contains(&in_language(locale, word_hash(w)))
                     })
             }
         }
@@ -127,13 +152,18 @@ mod tests {
                 segment_findings(&crate::read_document(&format!("{i}.md"), page), locale)
             })
             .collect();
+        let words: Vec<Vec<u64>> = reviewed
+            .iter()
+            .map(|s| word_hashes(&s.vocabulary))
+            .collect();
         let held: Vec<PageHeld<'_>> = reviewed
             .iter()
-            .map(|s| PageHeld {
+            .zip(&words)
+            .map(|(s, words)| PageHeld {
                 locale,
                 held: &s.held,
                 classes: &s.classes,
-                vocabulary: &s.vocabulary,
+                vocabulary: words,
             })
             .collect();
         let mut ids: Vec<String> = findings(&held).into_iter().filter_map(|d| d.id).collect();
