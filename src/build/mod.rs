@@ -615,20 +615,22 @@ impl<'a> Builder<'a> {
             .iter()
             .filter_map(|f| self.summaries.get(&f.rel))
             .collect();
-        let mut files: Vec<Output> = Vec::new();
+        // Each kind of file is written, and let go, before the next is made.
+        let write = |files: Vec<Output>| {
+            files
+                .par_iter()
+                .try_for_each(|(path, bytes)| sink.write(path, bytes))
+        };
         if outputs.lists {
-            files.extend(shared.lists(&summaries, &self.home_list)?);
-            files.extend(shared.nav_files()?);
+            write(shared.lists(&summaries, &self.home_list)?)?;
+            write(shared.nav_files()?)?;
         }
         if outputs.sitemap && writes_sitemap(self.base_url()) {
-            files.extend(shared.sitemap(&summaries, self.base_url())?);
+            write(shared.sitemap(&summaries, self.base_url())?)?;
         }
         if outputs.findings {
-            files.extend(lists::findings_files(&self.findings())?);
+            write(lists::findings_files(&self.findings())?)?;
         }
-        files
-            .par_iter()
-            .try_for_each(|(path, bytes)| sink.write(path, bytes))?;
         if outputs.search {
             self.write_search(sink)?;
         }

@@ -68,19 +68,19 @@ fn language_files(
     target: bool,
     emit: &mut Emit<'_>,
 ) -> Result<()> {
-    let mut index: BTreeMap<String, (Vec<u32>, Vec<u32>)> = BTreeMap::new();
+    let mut index: BTreeMap<String, (Postings, Postings)> = BTreeMap::new();
     let mut page_starts = Vec::new();
     let mut texts = TextShards::new(lang);
     for (p, page) in pages.enumerate() {
         let (page, p) = (page?, p as u32);
         page_starts.push(texts.number);
         for term in terms(&page.title) {
-            push_once(&mut index.entry(term).or_default().1, p);
+            index.entry(term).or_default().1.push_once(p);
         }
         for (anchor, target_text, source_text) in &page.segments {
             let text = if target { target_text } else { source_text };
             for term in terms(text) {
-                push_once(&mut index.entry(term).or_default().0, texts.number);
+                index.entry(term).or_default().0.push_once(texts.number);
             }
             texts.push(p, &page, anchor, text, emit)?;
         }
@@ -95,10 +95,47 @@ fn language_files(
     emit(script(&format!("{lang}.js"), "m", lang, None, &manifest)?)
 }
 
-/// Adds `n` to a sorted list unless it is already its last entry.
-fn push_once(list: &mut Vec<u32>, n: u32) {
-    if list.last() != Some(&n) {
-        list.push(n);
+/// The numbers of the segments (or pages) that hold a term, ascending, as
+/// the shards write them: each the difference from the one before, in as
+/// few bytes as it needs (seven bits a byte). A 50,000-page docset has tens
+/// of millions of postings: a byte or two each, not four.
+#[derive(Debug, Default)]
+struct Postings {
+    last: Option<u32>,
+    count: usize,
+    deltas: Vec<u8>,
+}
+
+impl Postings {
+    /// Adds `n` (no less than the last) unless it is already the last.
+    fn push_once(&mut self, n: u32) {
+        if self.last == Some(n) {
+            return;
+        }
+        let mut delta = n - self.last.unwrap_or(0);
+        self.last = Some(n);
+        self.count += 1;
+        while delta >= 0x80 {
+            self.deltas.push((delta & 0x7f) as u8 | 0x80);
+            delta >>= 7;
+        }
+        self.deltas.push(delta as u8);
+    }
+
+    /// The differences, as [`deltas`] gives them.
+    fn deltas(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.count);
+        let (mut value, mut shift) = (0u32, 0);
+        for byte in &self.deltas {
+            value |= u32::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                out.push(value);
+                (value, shift) = (0, 0);
+            } else {
+                shift += 7;
+            }
+        }
+        out
     }
 }
 
@@ -117,7 +154,7 @@ struct Manifest {
 
 /// Writes the term shards; returns the first term of each.
 fn term_shards(
-    index: &BTreeMap<String, (Vec<u32>, Vec<u32>)>,
+    index: &BTreeMap<String, (Postings, Postings)>,
     lang: &str,
     emit: &mut Emit<'_>,
 ) -> Result<Vec<String>> {
@@ -134,8 +171,8 @@ fn term_shards(
         if shard.is_empty() {
             firsts.push(term.clone());
         }
-        size += term.len() + 4 * (segs.len() + titles.len()) + 8;
-        shard.insert(term, (deltas(segs), deltas(titles)));
+        size += term.len() + 4 * (segs.count + titles.count) + 8;
+        shard.insert(term, (segs.deltas(), titles.deltas()));
         if size >= TERM_SHARD_BYTES {
             flush(&mut shard, firsts.len() - 1)?;
             size = 0;
@@ -320,6 +357,19 @@ mod tests {
     #[test]
     fn words_lose_accents_and_case() {
         assert_eq!(terms("Ação: o Parceiro, 2 x"), ["acao", "parceiro"]);
+    }
+
+    #[test]
+    fn postings_give_back_their_differences() {
+        let numbers = [0, 1, 1, 127, 128, 300, 70_000, u32::MAX];
+        let mut postings = Postings::default();
+        for n in numbers {
+            postings.push_once(n);
+        }
+        let mut once = numbers.to_vec();
+        once.dedup();
+        assert_eq!(postings.deltas(), deltas(&once));
+        assert_eq!(postings.count, once.len());
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub struct PageFacts {
     /// entries name.
     pub uid: Option<String>,
     /// The fragment names other pages' links may end in (`#anchor`).
-    pub anchors: HashSet<String>,
+    pub anchors: links::Anchors,
     /// Every link, image and include of the page, to resolve against the site.
     pub links: Vec<LinkUse>,
     /// What the page translates each source sentence as, to compare across pages.
