@@ -524,21 +524,15 @@ pub fn anchors(doc: &Document) -> Anchors {
 pub struct Anchors(Vec<u64>);
 
 impl Anchors {
-    fn hash(anchor: &str) -> u64 {
-        let mut hasher = std::hash::DefaultHasher::new();
-        std::hash::Hash::hash(anchor, &mut hasher);
-        std::hash::Hasher::finish(&hasher)
-    }
-
     /// Whether the page defines `anchor`.
     pub fn contains(&self, anchor: &str) -> bool {
-        self.0.binary_search(&Anchors::hash(anchor)).is_ok()
+        self.0.binary_search(&crate::hash64(anchor)).is_ok()
     }
 }
 
 impl<'a> FromIterator<&'a str> for Anchors {
     fn from_iter<I: IntoIterator<Item = &'a str>>(anchors: I) -> Anchors {
-        let mut hashes: Vec<u64> = anchors.into_iter().map(Anchors::hash).collect();
+        let mut hashes: Vec<u64> = anchors.into_iter().map(crate::hash64).collect();
         hashes.sort_unstable();
         hashes.dedup();
         Anchors(hashes)

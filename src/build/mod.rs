@@ -5,7 +5,8 @@
 //! 1. Every page goes through the per-page stages once
 //!    ([`pipeline::read_page`]: load, parse, align, decide, review), in
 //!    parallel; the builder keeps each page's facts, findings and summary,
-//!    and the page itself while the documents fit in [`DOC_BUDGET`].
+//!    and the page itself while the documents fit in a budget
+//!    ([`DOC_BUDGET`], less a share per page).
 //! 2. The site pass ([`pipeline::site::run`]) adds the findings only the
 //!    whole docset gives; each page's summary gets its final counts.
 //! 3. Every page is rendered (`page.rs`) and written; then the site-wide
@@ -36,11 +37,29 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Documents are kept between the per-page stages and rendering while
-/// their estimated size stays under this; past it, a page is read and
-/// aligned again to render it (decide and review are never redone). Real
-/// docsets of a few thousand pages fit; a 50,000-page docset does not, and
-/// keeps memory bounded instead.
+/// their estimated size stays under this, less [`DOC_BUDGET_PER_PAGE`] for
+/// each page of the site; past it, a page is read and aligned again to
+/// render it (decide and review are never redone). Real docsets of a few
+/// thousand pages fit; a 50,000-page docset does not, and keeps memory
+/// bounded instead.
 pub const DOC_BUDGET: usize = 384 * 1024 * 1024;
+
+/// What the builder keeps of every page (facts, findings, summary: some
+/// 10 KB at 50,000 pages) grows with the site while the cache does not
+/// need to: the cache gives up this much of its budget per page, so that
+/// the whole stays under a gigabyte at 50,000 pages (a 140 MiB cache),
+/// while a few thousand pages still all fit.
+const DOC_BUDGET_PER_PAGE: usize = 5 * 1024;
+
+/// The cache never gets less than this.
+const MIN_DOC_BUDGET: usize = 64 * 1024 * 1024;
+
+/// The cache's budget for a site of `pages` pages.
+fn doc_budget(pages: usize) -> usize {
+    DOC_BUDGET
+        .saturating_sub(pages.saturating_mul(DOC_BUDGET_PER_PAGE))
+        .max(MIN_DOC_BUDGET)
+}
 
 /// An aligned document takes about this many times its markdown's bytes
 /// (events, segment texts in both languages, their plain text).
@@ -196,6 +215,7 @@ impl<'a> Builder<'a> {
             &site.config.strings,
         )?;
         let pages: Vec<&ContentFile> = site.files.iter().filter(|f| pipeline::is_page(f)).collect();
+        let budget = doc_budget(pages.len());
         let mut builder = Builder {
             site,
             base_url: base_url.map(str::to_owned),
@@ -209,7 +229,7 @@ impl<'a> Builder<'a> {
             pass: SitePass::default(),
             trees: Vec::new(),
             nav_problems: Vec::new(),
-            docs: DocCache::new(DOC_BUDGET),
+            docs: DocCache::new(budget),
             spill: spill::Spill::new()?,
             home_list: String::new(),
         };
@@ -622,7 +642,7 @@ impl<'a> Builder<'a> {
                 .try_for_each(|(path, bytes)| sink.write(path, bytes))
         };
         if outputs.lists {
-            write(shared.lists(&summaries, &self.home_list)?)?;
+            shared.lists(&summaries, &self.home_list, sink)?;
             write(shared.nav_files()?)?;
         }
         if outputs.sitemap && writes_sitemap(self.base_url()) {

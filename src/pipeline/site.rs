@@ -42,7 +42,7 @@ pub struct PageFacts {
     /// The page's pairs per habit class ([`Page::classes`]).
     pub classes: BTreeMap<String, usize>,
     /// The words of the page's translations ([`Page::vocabulary`]), hashed
-    /// ([`habits::word_hash`]).
+    /// ([`habits::word_hashes`]).
     pub vocabulary: Vec<u64>,
 }
 

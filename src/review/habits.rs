@@ -32,7 +32,6 @@ use super::checks::Held;
 use super::pair::Basis;
 use crate::diagnostic::Diagnostic;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The least share of its class at which a change is a habit.
 pub const HABIT_SHARE: f64 = 0.02;
@@ -52,31 +51,23 @@ pub struct PageHeld<'a> {
     pub held: &'a [Held],
     /// The page's pairs per habit class (the shares' denominators).
     pub classes: &'a BTreeMap<String, usize>,
-    /// The lowercase words of the page's translations, as [`word_hash`]es.
+    /// The lowercase words of the page's translations, hashed ([`word_hashes`]).
     pub vocabulary: &'a [u64],
 }
 
-/// A word of a page's vocabulary as the site pass keeps it: a 64-bit hash,
-/// not the word (pages of a large docset hold millions of words, of which
-/// only the union per language is read). Two words that collide would let
-/// a word left in English pass as the docset's: at 64 bits, never seen.
-pub fn word_hash(word: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    word.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// The words of a page's translations, hashed ([`PageHeld::vocabulary`]).
+/// The words of a page's translations as the site pass keeps them
+/// ([`PageHeld::vocabulary`]): 64-bit hashes, not the words (the pages of a
+/// large docset hold millions of words, of which only the union per
+/// language is read). Two words that collide would let a word left in
+/// English pass as the docset's: at 64 bits, never seen.
 pub fn word_hashes(words: &BTreeSet<String>) -> Vec<u64> {
-    words.iter().map(|w| word_hash(w)).collect()
+    words.iter().map(|w| crate::hash64(w.as_str())).collect()
 }
 
-/// A word hash in a language: the union of the pages' vocabularies is
+/// A word (hashed) in a language: the union of the pages' vocabularies is
 /// per language.
 fn in_language(locale: &str, word: u64) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    (locale.to_ascii_lowercase(), word).hash(&mut hasher);
-    hasher.finish()
+    crate::hash64(&(locale.to_ascii_lowercase(), word))
 }
 
 /// The held findings that are not habits of their language's pages.
@@ -118,7 +109,7 @@ pub fn findings(pages: &[PageHeld<'_>]) -> Vec<Diagnostic> {
                 !held.habit.changes.is_empty()
                     && all(&|w| {
                         w.chars().count() >= MIN_WORD
-                            && vocabulary.contains(&in_language(locale, word_hash(w)))
+                            && vocabulary.contains(&in_language(locale, crate::hash64(w.as_str())))
                     })
             }
         }
