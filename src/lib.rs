@@ -44,3 +44,13 @@ pub mod serve;
 pub mod site;
 pub mod write;
 pub mod yamlpage;
+
+/// A 64-bit hash of `value`, the same for equal values within one run: what
+/// the site pass keeps of strings it only compares (anchors, the words of
+/// translations), so that a large docset does not keep the strings.
+pub(crate) fn hash64<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::hash::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}

@@ -242,7 +242,7 @@ pub struct SiteIndex {
     folded: HashMap<String, String>,
     /// Page -> the anchors it defines (segment ids, heading and `<a name>`
     /// anchors; the `src-` twins of segment ids are implied).
-    pages: HashMap<String, HashSet<String>>,
+    pages: HashMap<String, Anchors>,
     /// Page `uid` -> page, as written and lowercase (DocFX uids are matched
     /// exactly first, then in any case).
     uids: HashMap<String, String>,
@@ -269,7 +269,7 @@ impl SiteIndex {
     }
 
     /// Records a page, its anchors and its frontmatter `uid`.
-    pub fn add_page(&mut self, rel: &str, anchors: HashSet<String>, uid: Option<&str>) {
+    pub fn add_page(&mut self, rel: &str, anchors: Anchors, uid: Option<&str>) {
         self.pages.insert(rel.to_owned(), anchors);
         if let Some(uid) = uid.map(str::trim).filter(|u| !u.is_empty()) {
             self.uids
@@ -506,10 +506,37 @@ impl SiteIndex {
 }
 
 /// The anchors a page defines: its segment ids and its blocks' anchors.
-pub fn anchors(doc: &Document) -> HashSet<String> {
-    let mut anchors: HashSet<String> = doc.segments.iter().map(|s| s.id.clone()).collect();
-    anchors.extend(doc.blocks.iter().flat_map(|b| b.anchors.iter().cloned()));
-    anchors
+pub fn anchors(doc: &Document) -> Anchors {
+    let ids = doc.segments.iter().map(|s| s.id.as_str());
+    ids.chain(
+        doc.blocks
+            .iter()
+            .flat_map(|b| b.anchors.iter().map(String::as_str)),
+    )
+    .collect()
+}
+
+/// The anchors of a page as links ask for them: whether one is there.
+/// Kept as sorted 64-bit hashes, not strings: every segment id is an
+/// anchor, and a 50,000-page docset has millions. Two anchors that collide
+/// would let a link to a missing one pass: at 64 bits, never seen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Anchors(Vec<u64>);
+
+impl Anchors {
+    /// Whether the page defines `anchor`.
+    pub fn contains(&self, anchor: &str) -> bool {
+        self.0.binary_search(&crate::hash64(anchor)).is_ok()
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Anchors {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(anchors: I) -> Anchors {
+        let mut hashes: Vec<u64> = anchors.into_iter().map(crate::hash64).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        Anchors(hashes)
+    }
 }
 
 #[cfg(test)]
@@ -529,13 +556,13 @@ mod tests {
             .map(|s| s.to_string()),
             Docsets::default(),
         );
-        index.add_page("a/page.md", HashSet::from(["h".to_owned()]), None);
+        index.add_page("a/page.md", Anchors::from_iter(["h"]), None);
         index.add_page(
             "a/Other.md",
-            HashSet::from(["abc-1".to_owned()]),
+            Anchors::from_iter(["abc-1"]),
             Some(" Other.Topic "),
         );
-        index.add_page("a/land/index.yml", HashSet::new(), None);
+        index.add_page("a/land/index.yml", Anchors::default(), None);
         index
     }
 

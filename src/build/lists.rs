@@ -1,6 +1,7 @@
-//! The site-wide outputs, each rendered from the pages' summaries and
-//! returned as files for the driver to write: home, 404, review dashboard,
-//! decisions index, sitemap, navigation trees and `review/findings/`.
+//! The site-wide outputs, each rendered from the pages' summaries: home,
+//! 404, review dashboard and decisions index (written as each is rendered),
+//! sitemap, navigation trees and `review/findings/` (returned as files for
+//! the driver to write).
 
 use super::page::Shared;
 use crate::diagnostic::{Diagnostic, Error, Result};
@@ -10,6 +11,7 @@ use crate::render::views::{
     self, ActorGroup, DecisionItem, ModalityGroup, PageSummary, RenderedTree, View,
 };
 use crate::render::Templates;
+use crate::write::Sink;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -19,10 +21,18 @@ pub(crate) type Output = (String, Vec<u8>);
 
 impl Shared<'_> {
     /// The lists of pages: home, 404, review dashboard and decisions
-    /// index, rendered in parallel. Each context holds only what its
-    /// template shows, and no list grows with the docset past a page of
-    /// [`DASHBOARD_ROWS`] or [`DECISIONS_PER_PAGE`].
-    pub(crate) fn lists(&self, summaries: &[&PageSummary], home_list: &str) -> Result<Vec<Output>> {
+    /// index, rendered in parallel and written into `sink`. Each context
+    /// holds only what its template shows, and no list grows with the
+    /// docset past a page of [`DASHBOARD_ROWS`] or [`DECISIONS_PER_PAGE`].
+    /// The pages' contexts are made as they are rendered, and each page is
+    /// written at once: at 50,000 pages, all of them made first and written
+    /// last took half a gigabyte.
+    pub(crate) fn lists(
+        &self,
+        summaries: &[&PageSummary],
+        home_list: &str,
+        sink: &dyn Sink,
+    ) -> Result<()> {
         let stats = SiteStats::of(summaries);
         let with_stats = |rel: &str| {
             let mut ctx = self.base_context(rel);
@@ -50,34 +60,31 @@ impl Shared<'_> {
             .collect();
         let mut decisions = with_stats("decisions/index.html");
         decisions.insert("actors", &index);
-        let mut outputs = vec![
-            ("home.html", home_list.to_owned(), home),
-            ("404.html", "404.html".to_owned(), not_found),
-            (
-                "decisions.html",
-                "decisions/index.html".to_owned(),
-                decisions,
-            ),
+        let render = |template: &str, path: &str, ctx: &tera::Context| -> Result<()> {
+            let html = self.templates.render(template, ctx)?;
+            sink.write(path, html.as_bytes())
+        };
+        let outputs = [
+            ("home.html", home_list, home),
+            ("404.html", "404.html", not_found),
+            ("decisions.html", "decisions/index.html", decisions),
         ];
-        let charts = dashboard_charts(summaries, &stats, &groups);
-        for page in dashboard_pages(summaries) {
-            let mut ctx = with_stats(&page.path);
-            ctx.insert("charts", &charts);
-            ctx.insert("dashboard_page", &page);
-            outputs.push(("review.html", page.path.clone(), ctx));
-        }
-        for page in actor_pages.iter().flatten() {
-            let mut ctx = with_stats(&page.path);
-            ctx.insert("actor_page", page);
-            outputs.push(("decisions-actor.html", page.path.clone(), ctx));
-        }
         outputs
             .par_iter()
-            .map(|(template, path, ctx)| {
-                let html = self.templates.render(template, ctx)?;
-                Ok((path.clone(), html.into_bytes()))
-            })
-            .collect()
+            .try_for_each(|(template, path, ctx)| render(template, path, ctx))?;
+        let charts = dashboard_charts(summaries, &stats, &groups);
+        dashboard_pages(summaries).par_iter().try_for_each(|page| {
+            let mut ctx = with_stats(&page.path);
+            ctx.insert("charts", &charts);
+            ctx.insert("dashboard_page", page);
+            render("review.html", &page.path, &ctx)
+        })?;
+        let actor_pages: Vec<&ActorPage<'_>> = actor_pages.iter().flatten().collect();
+        actor_pages.par_iter().try_for_each(|page| {
+            let mut ctx = with_stats(&page.path);
+            ctx.insert("actor_page", page);
+            render("decisions-actor.html", &page.path, &ctx)
+        })
     }
 
     /// `sitemap.xml`, with each page's alternates; past [`SITEMAP_PAGES`]

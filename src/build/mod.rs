@@ -5,7 +5,8 @@
 //! 1. Every page goes through the per-page stages once
 //!    ([`pipeline::read_page`]: load, parse, align, decide, review), in
 //!    parallel; the builder keeps each page's facts, findings and summary,
-//!    and the page itself while the documents fit in [`DOC_BUDGET`].
+//!    and the page itself while the documents fit in a budget
+//!    ([`DOC_BUDGET`], less a share per page).
 //! 2. The site pass ([`pipeline::site::run`]) adds the findings only the
 //!    whole docset gives; each page's summary gets its final counts.
 //! 3. Every page is rendered (`page.rs`) and written; then the site-wide
@@ -17,6 +18,7 @@
 mod lists;
 mod page;
 pub mod search;
+mod spill;
 
 use crate::claims;
 use crate::diagnostic::{Diagnostic, Result, Severity};
@@ -35,11 +37,29 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Documents are kept between the per-page stages and rendering while
-/// their estimated size stays under this; past it, a page is read and
-/// aligned again to render it (decide and review are never redone). Real
-/// docsets of a few thousand pages fit; a 50,000-page docset does not, and
-/// keeps memory bounded instead.
+/// their estimated size stays under this, less [`DOC_BUDGET_PER_PAGE`] for
+/// each page of the site; past it, a page is read and aligned again to
+/// render it (decide and review are never redone). Real docsets of a few
+/// thousand pages fit; a 50,000-page docset does not, and keeps memory
+/// bounded instead.
 pub const DOC_BUDGET: usize = 384 * 1024 * 1024;
+
+/// What the builder keeps of every page (facts, findings, summary: some
+/// 10 KB at 50,000 pages) grows with the site while the cache does not
+/// need to: the cache gives up this much of its budget per page, so that
+/// the whole stays under a gigabyte at 50,000 pages (a 140 MiB cache),
+/// while a few thousand pages still all fit.
+const DOC_BUDGET_PER_PAGE: usize = 5 * 1024;
+
+/// The cache never gets less than this.
+const MIN_DOC_BUDGET: usize = 64 * 1024 * 1024;
+
+/// The cache's budget for a site of `pages` pages.
+fn doc_budget(pages: usize) -> usize {
+    DOC_BUDGET
+        .saturating_sub(pages.saturating_mul(DOC_BUDGET_PER_PAGE))
+        .max(MIN_DOC_BUDGET)
+}
 
 /// An aligned document takes about this many times its markdown's bytes
 /// (events, segment texts in both languages, their plain text).
@@ -125,8 +145,35 @@ struct Known {
     own: Vec<Diagnostic>,
     /// `own` with the site pass's findings, sorted.
     findings: Vec<Diagnostic>,
-    /// The page's search records, once rendered.
-    search: search::PageRecords,
+    /// Where the page's search records are in [`Builder::spill`], once
+    /// rendered.
+    search: Option<spill::Stored>,
+}
+
+/// A page just read, with what the builder keeps of it made in the
+/// page's own thread (the facts and the summary take work).
+struct Arrival {
+    page: Page,
+    facts: PageFacts,
+    summary: PageSummary,
+}
+
+impl Arrival {
+    fn of(page: Page, locales: &Locales) -> Arrival {
+        let facts = PageFacts::of(&page);
+        let summary = PageSummary::new(
+            &page.doc,
+            &page.decisions,
+            &page.locale,
+            &page.findings,
+            locales,
+        );
+        Arrival {
+            page,
+            facts,
+            summary,
+        }
+    }
 }
 
 /// A build that can be redone in part: it keeps the templates, every page's
@@ -152,6 +199,8 @@ pub struct Builder<'a> {
     trees: Vec<RenderedTree>,
     nav_problems: Vec<Diagnostic>,
     docs: DocCache,
+    /// The pages' search records, from rendering to the search index.
+    spill: spill::Spill,
     /// Where the list of pages goes (see [`claims`]).
     home_list: String,
 }
@@ -166,6 +215,7 @@ impl<'a> Builder<'a> {
             &site.config.strings,
         )?;
         let pages: Vec<&ContentFile> = site.files.iter().filter(|f| pipeline::is_page(f)).collect();
+        let budget = doc_budget(pages.len());
         let mut builder = Builder {
             site,
             base_url: base_url.map(str::to_owned),
@@ -179,25 +229,26 @@ impl<'a> Builder<'a> {
             pass: SitePass::default(),
             trees: Vec::new(),
             nav_problems: Vec::new(),
-            docs: DocCache::new(DOC_BUDGET),
+            docs: DocCache::new(budget),
+            spill: spill::Spill::new()?,
             home_list: String::new(),
         };
-        let read: Vec<std::result::Result<Page, Diagnostic>> =
-            pipeline::timed("read, align, decide and review pages", || {
-                builder
-                    .pages
-                    .par_iter()
-                    .map(|file| pipeline::read_page(site, file))
-                    .collect()
-            });
-        for result in read {
-            match result {
-                Ok(page) => builder.take_in(page),
-                Err(problem) => {
-                    builder.unreadable.insert(problem.file.clone(), problem);
-                }
-            }
-        }
+        let files = builder.pages.clone();
+        // The URLs are set below, once the site's language is known.
+        let blank = Locales::new("", "");
+        pipeline::timed("read, align, decide and review pages", || {
+            pipeline::in_rounds(
+                site,
+                &files,
+                |page| Arrival::of(page, &blank),
+                |result| match result {
+                    Ok(arrival) => builder.take_in(arrival),
+                    Err(problem) => {
+                        builder.unreadable.insert(problem.file.clone(), problem);
+                    }
+                },
+            );
+        });
         builder.set_fragments();
         builder.locales = Locales::new(
             &majority_locale(
@@ -243,23 +294,16 @@ impl<'a> Builder<'a> {
     }
 
     /// Keeps what the builder needs of a page just read.
-    fn take_in(&mut self, mut page: Page) {
+    fn take_in(&mut self, arrival: Arrival) {
+        let Arrival {
+            mut page,
+            facts,
+            mut summary,
+        } = arrival;
         let rel = page.doc.rel.clone();
-        let facts = PageFacts::of(&page);
-        let mut summary = PageSummary::new(
-            &page.doc,
-            &page.decisions,
-            &page.locale,
-            &page.findings,
-            &self.locales,
-        );
         summary.url = self.locales.href(&rel, View::Sxs);
         let own = std::mem::take(&mut page.findings);
-        let search = self
-            .known
-            .remove(&rel)
-            .map(|k| k.search)
-            .unwrap_or_default();
+        let search = self.known.remove(&rel).and_then(|k| k.search);
         self.known.insert(
             rel.clone(),
             Known {
@@ -358,7 +402,7 @@ impl<'a> Builder<'a> {
                 Ok(page) => {
                     let rel = page.doc.rel.clone();
                     let old = self.summaries.get(&rel).cloned();
-                    self.take_in(page);
+                    self.take_in(Arrival::of(page, &self.locales));
                     if let (Some(old), Some(new)) = (old, self.summaries.get(&rel)) {
                         outputs.sitemap |=
                             (old.bilingual, &old.locale) != (new.bilingual, &new.locale);
@@ -524,12 +568,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Renders the pages `rels` in parallel into `sink`. Returns how many
-    /// were rendered, and whether the search index changed with them.
+    /// Renders the pages `rels` in parallel into `sink`; their search
+    /// records go to the spill. Returns how many were rendered, and whether
+    /// the search index changed with them.
     fn render(&mut self, rels: &[String], sink: &dyn Sink) -> Result<(usize, bool)> {
         let shared = self.shared();
-        let site = self.site;
-        type Rendered = std::result::Result<(String, search::PageRecords), Diagnostic>;
+        let (site, spill) = (self.site, &self.spill);
+        /// A page rendered: where its records are, and whether they changed.
+        type Rendered = std::result::Result<(String, Option<spill::Stored>, bool), Diagnostic>;
         let results: Vec<Result<Rendered>> = rels
             .par_iter()
             .filter_map(|rel| self.known.get(rel).map(|k| (rel, k)))
@@ -545,18 +591,30 @@ impl<'a> Builder<'a> {
                 for (path, html) in &page.files {
                     sink.write(path, html.as_bytes())?;
                 }
-                Ok(Ok((rel.clone(), page.search)))
+                let before = match known.search {
+                    Some(at) => spill.get(at)?,
+                    None => search::PageRecords::default(),
+                };
+                // Unchanged records are not stored again (`sxs serve`
+                // renders pages again and again).
+                let changed = before != page.search;
+                let stored = if changed {
+                    Some(spill.put(&page.search)?)
+                } else {
+                    known.search
+                };
+                Ok(Ok((rel.clone(), stored, changed)))
             })
             .collect();
         let mut count = 0;
         let mut search_changed = false;
         for result in results {
             match result? {
-                Ok((rel, search)) => {
+                Ok((rel, stored, changed)) => {
                     count += 1;
                     if let Some(known) = self.known.get_mut(&rel) {
-                        search_changed |= known.search != search;
-                        known.search = search;
+                        search_changed |= changed;
+                        known.search = stored;
                     }
                 }
                 Err(problem) => {
@@ -577,28 +635,40 @@ impl<'a> Builder<'a> {
             .iter()
             .filter_map(|f| self.summaries.get(&f.rel))
             .collect();
-        let mut files: Vec<Output> = Vec::new();
+        // Each kind of file is written, and let go, before the next is made.
+        let write = |files: Vec<Output>| {
+            files
+                .par_iter()
+                .try_for_each(|(path, bytes)| sink.write(path, bytes))
+        };
         if outputs.lists {
-            files.extend(shared.lists(&summaries, &self.home_list)?);
-            files.extend(shared.nav_files()?);
+            shared.lists(&summaries, &self.home_list, sink)?;
+            write(shared.nav_files()?)?;
         }
         if outputs.sitemap && writes_sitemap(self.base_url()) {
-            files.extend(shared.sitemap(&summaries, self.base_url())?);
-        }
-        if outputs.search {
-            let records: Vec<&search::PageRecords> = self
-                .published()
-                .filter_map(|f| self.known.get(&f.rel))
-                .map(|k| &k.search)
-                .collect();
-            files.extend(search::files(&records)?);
+            write(shared.sitemap(&summaries, self.base_url())?)?;
         }
         if outputs.findings {
-            files.extend(lists::findings_files(&self.findings())?);
+            write(lists::findings_files(&self.findings())?)?;
         }
-        files
-            .par_iter()
-            .try_for_each(|(path, bytes)| sink.write(path, bytes))
+        if outputs.search {
+            self.write_search(sink)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the search index from the spilled records of the published
+    /// pages, in site order (a page never rendered has none).
+    fn write_search(&self, sink: &dyn Sink) -> Result<()> {
+        let records = || {
+            self.published()
+                .filter_map(|f| self.known.get(&f.rel))
+                .map(|k| match k.search {
+                    Some(at) => self.spill.get(at),
+                    None => Ok(search::PageRecords::default()),
+                })
+        };
+        search::write_files(records, &mut |(path, bytes)| sink.write(&path, &bytes))
     }
 
     /// Files that depend on neither pages nor content: robots.txt and the

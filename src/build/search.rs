@@ -44,56 +44,98 @@ const TEXT_SHARD_BYTES: usize = 6 * 1024;
 /// The two languages of the index and the side of a segment each reads.
 const LANGS: [(&str, bool); 2] = [("t", true), ("s", false)];
 
-/// Every search file of the site, from its pages in site order.
-pub fn files(pages: &[&PageRecords]) -> Result<Vec<Output>> {
-    let mut out = Vec::new();
+/// Where the search files go, one at a time, as each is complete.
+pub(crate) type Emit<'e> = dyn FnMut(Output) -> Result<()> + 'e;
+
+/// Writes every search file of the site through `emit`, from its pages in
+/// site order. `pages` gives the pages afresh for each language: they are
+/// read once per language, so that only one language's terms are in
+/// memory, and the text shards are written as they fill up.
+pub fn write_files<I>(pages: impl Fn() -> I, emit: &mut Emit<'_>) -> Result<()>
+where
+    I: Iterator<Item = Result<PageRecords>>,
+{
     for (lang, target) in LANGS {
-        out.extend(language_files(pages, lang, target)?);
+        language_files(pages(), lang, target, emit)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The search files of one language.
-fn language_files(pages: &[&PageRecords], lang: &str, target: bool) -> Result<Vec<Output>> {
-    let text = |seg: &(String, String, String)| -> String {
-        if target {
-            seg.1.clone()
-        } else {
-            seg.2.clone()
-        }
-    };
-    let mut index: BTreeMap<String, (Vec<u32>, Vec<u32>)> = BTreeMap::new();
-    let mut page_starts = Vec::with_capacity(pages.len());
-    let mut number: u32 = 0;
-    for (p, page) in pages.iter().enumerate() {
-        page_starts.push(number);
+fn language_files(
+    pages: impl Iterator<Item = Result<PageRecords>>,
+    lang: &str,
+    target: bool,
+    emit: &mut Emit<'_>,
+) -> Result<()> {
+    let mut index: BTreeMap<String, (Postings, Postings)> = BTreeMap::new();
+    let mut page_starts = Vec::new();
+    let mut texts = TextShards::new(lang);
+    for (p, page) in pages.enumerate() {
+        let (page, p) = (page?, p as u32);
+        page_starts.push(texts.number);
         for term in terms(&page.title) {
-            push_once(&mut index.entry(term).or_default().1, p as u32);
+            index.entry(term).or_default().1.push_once(p);
         }
-        for seg in &page.segments {
-            for term in terms(&text(seg)) {
-                push_once(&mut index.entry(term).or_default().0, number);
+        for (anchor, target_text, source_text) in &page.segments {
+            let text = if target { target_text } else { source_text };
+            for term in terms(text) {
+                index.entry(term).or_default().0.push_once(texts.number);
             }
-            number += 1;
+            texts.push(p, &page, anchor, text, emit)?;
         }
     }
-    let mut files = Vec::new();
-    let term_firsts = term_shards(&index, lang, &mut files)?;
-    let text_firsts = text_shards(pages, lang, &text, &mut files)?;
+    texts.flush(emit)?;
     let manifest = Manifest {
-        terms: term_firsts,
-        texts: text_firsts,
+        terms: term_shards(&index, lang, emit)?,
         pages: deltas(&page_starts),
-        segments: number,
+        segments: texts.number,
+        texts: texts.firsts,
     };
-    files.push(script(&format!("{lang}.js"), "m", lang, None, &manifest)?);
-    Ok(files)
+    emit(script(&format!("{lang}.js"), "m", lang, None, &manifest)?)
 }
 
-/// Adds `n` to a sorted list unless it is already its last entry.
-fn push_once(list: &mut Vec<u32>, n: u32) {
-    if list.last() != Some(&n) {
-        list.push(n);
+/// The numbers of the segments (or pages) that hold a term, ascending, as
+/// the shards write them: each the difference from the one before, in as
+/// few bytes as it needs (seven bits a byte). A 50,000-page docset has tens
+/// of millions of postings: a byte or two each, not four.
+#[derive(Debug, Default)]
+struct Postings {
+    last: Option<u32>,
+    count: usize,
+    deltas: Vec<u8>,
+}
+
+impl Postings {
+    /// Adds `n` (no less than the last) unless it is already the last.
+    fn push_once(&mut self, n: u32) {
+        if self.last == Some(n) {
+            return;
+        }
+        let mut delta = n - self.last.unwrap_or(0);
+        self.last = Some(n);
+        self.count += 1;
+        while delta >= 0x80 {
+            self.deltas.push((delta & 0x7f) as u8 | 0x80);
+            delta >>= 7;
+        }
+        self.deltas.push(delta as u8);
+    }
+
+    /// The differences, as [`deltas`] gives them.
+    fn deltas(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.count);
+        let (mut value, mut shift) = (0u32, 0);
+        for byte in &self.deltas {
+            value |= u32::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                out.push(value);
+                (value, shift) = (0, 0);
+            } else {
+                shift += 7;
+            }
+        }
+        out
     }
 }
 
@@ -112,19 +154,16 @@ struct Manifest {
 
 /// Writes the term shards; returns the first term of each.
 fn term_shards(
-    index: &BTreeMap<String, (Vec<u32>, Vec<u32>)>,
+    index: &BTreeMap<String, (Postings, Postings)>,
     lang: &str,
-    files: &mut Vec<Output>,
+    emit: &mut Emit<'_>,
 ) -> Result<Vec<String>> {
     let mut firsts = Vec::new();
     let mut shard: BTreeMap<&str, (Vec<u32>, Vec<u32>)> = BTreeMap::new();
     let mut size = 0;
-    let flush = |shard: &mut BTreeMap<&str, (Vec<u32>, Vec<u32>)>,
-                 files: &mut Vec<Output>,
-                 n: usize|
-     -> Result<()> {
+    let mut flush = |shard: &mut BTreeMap<&str, (Vec<u32>, Vec<u32>)>, n: usize| -> Result<()> {
         let name = format!("{lang}-t{n}.js");
-        files.push(script(&name, "t", lang, Some(n), &*shard)?);
+        emit(script(&name, "t", lang, Some(n), &*shard)?)?;
         shard.clear();
         Ok(())
     };
@@ -132,15 +171,15 @@ fn term_shards(
         if shard.is_empty() {
             firsts.push(term.clone());
         }
-        size += term.len() + 4 * (segs.len() + titles.len()) + 8;
-        shard.insert(term, (deltas(segs), deltas(titles)));
+        size += term.len() + 4 * (segs.count + titles.count) + 8;
+        shard.insert(term, (segs.deltas(), titles.deltas()));
         if size >= TERM_SHARD_BYTES {
-            flush(&mut shard, files, firsts.len() - 1)?;
+            flush(&mut shard, firsts.len() - 1)?;
             size = 0;
         }
     }
     if !shard.is_empty() {
-        flush(&mut shard, files, firsts.len() - 1)?;
+        flush(&mut shard, firsts.len() - 1)?;
     }
     Ok(firsts)
 }
@@ -154,47 +193,73 @@ struct TextShard {
     s: Vec<(u32, String, String)>,
 }
 
-/// Writes the text shards; returns the first segment number of each.
-fn text_shards(
-    pages: &[&PageRecords],
-    lang: &str,
-    text: &dyn Fn(&(String, String, String)) -> String,
-    files: &mut Vec<Output>,
-) -> Result<Vec<u32>> {
-    let mut firsts = Vec::new();
-    let mut shard = TextShard::default();
-    let mut size = 0;
-    let mut number: u32 = 0;
-    for (p, page) in pages.iter().enumerate() {
-        for seg in &page.segments {
-            if shard.s.is_empty() {
-                firsts.push(number);
-            }
-            if shard.p.last().map(|e| e.0) != Some(p as u32) {
-                shard
-                    .p
-                    .push((p as u32, page.url.clone(), page.title.clone()));
-                size += page.url.len() + page.title.len();
-            }
-            let body = text(seg);
-            size += body.len() + seg.0.len() + 8;
-            shard
-                .s
-                .push(((shard.p.len() - 1) as u32, seg.0.clone(), body));
-            number += 1;
-            if size >= TEXT_SHARD_BYTES {
-                let name = format!("{lang}-d{}.js", firsts.len() - 1);
-                files.push(script(&name, "d", lang, Some(firsts.len() - 1), &shard)?);
-                shard = TextShard::default();
-                size = 0;
-            }
+/// The text shards of one language, written as each fills up.
+struct TextShards<'l> {
+    lang: &'l str,
+    shard: TextShard,
+    /// The bytes of texts in `shard`, about.
+    size: usize,
+    /// The number of the next segment.
+    number: u32,
+    /// The first segment number of each shard.
+    firsts: Vec<u32>,
+}
+
+impl<'l> TextShards<'l> {
+    fn new(lang: &'l str) -> TextShards<'l> {
+        TextShards {
+            lang,
+            shard: TextShard::default(),
+            size: 0,
+            number: 0,
+            firsts: Vec::new(),
         }
     }
-    if !shard.s.is_empty() {
-        let name = format!("{lang}-d{}.js", firsts.len() - 1);
-        files.push(script(&name, "d", lang, Some(firsts.len() - 1), &shard)?);
+
+    /// Adds the next segment (page number `p`, of `page`).
+    fn push(
+        &mut self,
+        p: u32,
+        page: &PageRecords,
+        anchor: &str,
+        body: &str,
+        emit: &mut Emit<'_>,
+    ) -> Result<()> {
+        let shard = &mut self.shard;
+        if shard.s.is_empty() {
+            self.firsts.push(self.number);
+        }
+        if shard.p.last().map(|e| e.0) != Some(p) {
+            shard.p.push((p, page.url.clone(), page.title.clone()));
+            self.size += page.url.len() + page.title.len();
+        }
+        self.size += body.len() + anchor.len() + 8;
+        let at = (shard.p.len() - 1) as u32;
+        shard.s.push((at, anchor.to_owned(), body.to_owned()));
+        self.number += 1;
+        if self.size >= TEXT_SHARD_BYTES {
+            self.flush(emit)?;
+        }
+        Ok(())
     }
-    Ok(firsts)
+
+    /// Writes the shard being filled, if it has a segment.
+    fn flush(&mut self, emit: &mut Emit<'_>) -> Result<()> {
+        if self.shard.s.is_empty() {
+            return Ok(());
+        }
+        let (lang, n) = (self.lang, self.firsts.len() - 1);
+        emit(script(
+            &format!("{lang}-d{n}.js"),
+            "d",
+            lang,
+            Some(n),
+            &self.shard,
+        )?)?;
+        self.shard = TextShard::default();
+        self.size = 0;
+        Ok(())
+    }
 }
 
 /// A search file: a call of `sxsSearch(kind, lang, number, data)`, which
@@ -295,6 +360,19 @@ mod tests {
     }
 
     #[test]
+    fn postings_give_back_their_differences() {
+        let numbers = [0, 1, 1, 127, 128, 300, 70_000, u32::MAX];
+        let mut postings = Postings::default();
+        for n in numbers {
+            postings.push_once(n);
+        }
+        let mut once = numbers.to_vec();
+        once.dedup();
+        assert_eq!(postings.deltas(), deltas(&once));
+        assert_eq!(postings.count, once.len());
+    }
+
+    #[test]
     fn cjk_runs_are_indexed_by_pairs() {
         assert_eq!(terms("合作伙伴 Center"), ["合作", "作伙", "伙伴", "center"]);
         assert_eq!(terms("在 a"), ["在"]);
@@ -316,7 +394,12 @@ mod tests {
     fn postings_number_segments_across_pages_and_titles_by_page() {
         let a = page("a.html", "Billing", &["pay the bill", "other"]);
         let b = page("b.html", "Other", &["the bill again"]);
-        let out = files(&[&a, &b]).unwrap();
+        let mut out = Vec::new();
+        write_files(|| [&a, &b].into_iter().cloned().map(Ok), &mut |file| {
+            out.push(file);
+            Ok(())
+        })
+        .unwrap();
         let shard = out
             .iter()
             .find(|(p, _)| p == "static/search/t-t0.js")

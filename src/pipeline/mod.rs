@@ -234,30 +234,40 @@ fn read_rounds<T: Send>(
     problems: &mut Vec<Diagnostic>,
     keep: impl Fn(Page) -> T + Sync,
 ) -> (Vec<site::PageFacts>, Vec<T>) {
-    use rayon::prelude::*;
     let files: Vec<&ContentFile> = site.files.iter().filter(|f| is_page(f)).collect();
     let (mut facts, mut kept) = (Vec::new(), Vec::new());
-    for round in files.chunks(ROUND) {
-        let read: Vec<Result<(T, site::PageFacts), Diagnostic>> = round
-            .par_iter()
-            .map(|file| {
-                read_page(site, file).map(|page| {
-                    let facts = site::PageFacts::of(&page);
-                    (keep(page), facts)
-                })
-            })
-            .collect();
-        for result in read {
-            match result {
-                Ok((page, page_facts)) => {
-                    facts.push(page_facts);
-                    kept.push(page);
-                }
-                Err(problem) => problems.push(problem),
-            }
+    let with_facts = |page: Page| {
+        let page_facts = site::PageFacts::of(&page);
+        (keep(page), page_facts)
+    };
+    in_rounds(site, &files, with_facts, |result| match result {
+        Ok((page, page_facts)) => {
+            facts.push(page_facts);
+            kept.push(page);
         }
-    }
+        Err(problem) => problems.push(problem),
+    });
     (facts, kept)
+}
+
+/// The per-page stages over `files`, [`ROUND`] pages at a time, in
+/// parallel within a round. `keep` makes what stays of each page in the
+/// page's own thread; `take` gets the results in file order as each round
+/// ends, so no more than a round of whole pages is ever in memory.
+pub(crate) fn in_rounds<T: Send>(
+    site: &Site,
+    files: &[&ContentFile],
+    keep: impl Fn(Page) -> T + Sync,
+    mut take: impl FnMut(Result<T, Diagnostic>),
+) {
+    use rayon::prelude::*;
+    for round in files.chunks(ROUND) {
+        let read: Vec<Result<T, Diagnostic>> = round
+            .par_iter()
+            .map(|file| read_page(site, file).map(&keep))
+            .collect();
+        read.into_iter().for_each(&mut take);
+    }
 }
 
 /// The site pass over the pages' facts; counts the pages and adds the

@@ -28,7 +28,7 @@ pub struct PageFacts {
     /// entries name.
     pub uid: Option<String>,
     /// The fragment names other pages' links may end in (`#anchor`).
-    pub anchors: HashSet<String>,
+    pub anchors: links::Anchors,
     /// Every link, image and include of the page, to resolve against the site.
     pub links: Vec<LinkUse>,
     /// What the page translates each source sentence as, to compare across pages.
@@ -43,8 +43,9 @@ pub struct PageFacts {
     pub held: Vec<crate::review::checks::Held>,
     /// The page's pairs per habit class ([`Page::classes`]).
     pub classes: BTreeMap<String, usize>,
-    /// The words of the page's translations ([`Page::vocabulary`]).
-    pub vocabulary: std::collections::BTreeSet<String>,
+    /// The words of the page's translations ([`Page::vocabulary`]), hashed
+    /// ([`habits::word_hashes`]).
+    pub vocabulary: Vec<u64>,
 }
 
 impl PageFacts {
@@ -68,7 +69,7 @@ impl PageFacts {
             omissions: omission::samples(&page.doc),
             held: page.held.clone(),
             classes: page.classes.clone(),
-            vocabulary: page.vocabulary.clone(),
+            vocabulary: habits::word_hashes(&page.vocabulary),
         }
     }
 }

@@ -12,11 +12,11 @@
 //! real findings).
 
 use super::accept;
+use super::narrow;
 use super::profile::Profile;
 use super::untranslated;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Document;
-use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 const CODE: Code = Code::Consistency;
@@ -25,9 +25,9 @@ const CODE: Code = Code::Consistency;
 const QUOTE_CHARS: usize = 120;
 
 /// One segment as the check keeps it: hashes of both sides, where it is,
-/// and how to quote it should it become the reference.
+/// and where its id and quote end in its page's [`Entries::texts`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+struct Entry {
     source: u64,
     /// The translation as the reader sees it: markup (a link over one more
     /// word, bold moved) is the markup check's business, not another
@@ -37,15 +37,55 @@ pub struct Entry {
     /// words differ only in word order, which the judged samples found to be
     /// correct both ways. (Case is kept: a wrong capital is a real slip.)
     words: u64,
-    id: String,
-    line: usize,
-    column: usize,
-    quote: String,
+    line: u32,
+    column: u32,
+    id_end: u32,
+    quote_end: u32,
 }
 
-/// The entries of one page, read once after align (see [`entries`]).
+/// The entries of one page, read once after align (see [`entries`]). The
+/// ids and quotes are one string, not two per entry: at 50,000 pages the
+/// entries are millions, and a string of their own each doubled their
+/// size.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Entries(Vec<Entry>);
+pub struct Entries {
+    entries: Vec<Entry>,
+    /// Each entry's segment id then its quote, one after the other.
+    texts: String,
+}
+
+impl Entries {
+    fn push(&mut self, source: u64, seg: &crate::model::Segment) {
+        self.texts.push_str(&seg.id);
+        let id_end = narrow(self.texts.len());
+        self.texts.push_str(&quote(&seg.target_text));
+        self.entries.push(Entry {
+            source,
+            target: hash(&seg.target_text),
+            words: words_hash(&seg.target_text),
+            line: narrow(seg.line),
+            column: narrow(seg.column),
+            id_end,
+            quote_end: narrow(self.texts.len()),
+        });
+    }
+
+    /// The id and the quote of entry `i`.
+    fn texts(&self, i: usize) -> (&str, &str) {
+        let start = match i.checked_sub(1).and_then(|j| self.entries.get(j)) {
+            Some(before) => before.quote_end as usize,
+            None => 0,
+        };
+        let Some(entry) = self.entries.get(i) else {
+            return ("", "");
+        };
+        let (id_end, quote_end) = (entry.id_end as usize, entry.quote_end as usize);
+        (
+            self.texts.get(start..id_end).unwrap_or_default(),
+            self.texts.get(id_end..quote_end).unwrap_or_default(),
+        )
+    }
+}
 
 /// Where a segment is: its page (index into [`Consistency::files`]) and its
 /// index in the page's entries.
@@ -63,12 +103,21 @@ struct Variant {
     places: Vec<Place>,
 }
 
-/// The translations of every source sentence seen so far.
+/// The pages' entries, in path order; compared when the findings are asked
+/// for (a map of every source seen took more memory than the entries).
 #[derive(Debug, Default)]
 pub struct Consistency<'e> {
     files: Vec<(&'e str, &'e Entries)>,
-    /// Source hash → its translations, in the order first seen.
-    sources: HashMap<u64, Vec<Variant>>,
+}
+
+/// A segment found at a place, as a finding quotes it.
+#[derive(Debug, Clone, Copy)]
+struct At<'e> {
+    rel: &'e str,
+    line: u32,
+    column: u32,
+    id: &'e str,
+    quote: &'e str,
 }
 
 /// A hash of markdown in NFC with whitespace runs collapsed and the ends
@@ -95,10 +144,6 @@ fn words_hash(text: &str) -> u64 {
     hasher.finish()
 }
 
-fn small(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 /// The pairs of one page the check compares. Skipped: sources with nothing
 /// to translate (code, numbers, URLs), untranslated segments (the
 /// untranslated check reports them, and they are no translation to be
@@ -113,54 +158,85 @@ pub fn entries(doc: &Document) -> Entries {
             || untranslated::prose_words(&prose).is_empty()
             || untranslated::is_untranslated(seg, &prose))
     });
-    Entries(
-        kept.map(|seg| Entry {
-            source: hash(&seg.source),
-            target: hash(&seg.target_text),
-            words: words_hash(&seg.target_text),
-            id: seg.id.clone(),
-            line: seg.line,
-            column: seg.column,
-            quote: quote(&seg.target_text),
-        })
-        .collect(),
-    )
+    let mut entries = Entries::default();
+    for seg in kept {
+        entries.push(hash(&seg.source), seg);
+    }
+    entries
 }
 
 impl<'e> Consistency<'e> {
     /// Records the entries of one page; pages are added in path order, so
     /// that the first translation seen wins a tie.
     pub fn add(&mut self, rel: &'e str, entries: &'e Entries) {
-        let file = small(self.files.len());
         self.files.push((rel, entries));
-        for (i, entry) in entries.0.iter().enumerate() {
-            let place = Place {
-                file,
-                entry: small(i),
+    }
+
+    fn entry(&self, place: &Place) -> Option<&'e Entry> {
+        let (_, entries) = self.files.get(place.file as usize)?;
+        entries.entries.get(place.entry as usize)
+    }
+
+    fn lookup(&self, place: &Place) -> Option<At<'e>> {
+        let (rel, entries) = self.files.get(place.file as usize)?;
+        let entry = entries.entries.get(place.entry as usize)?;
+        let (id, quote) = entries.texts(place.entry as usize);
+        Some(At {
+            rel,
+            line: entry.line,
+            column: entry.column,
+            id,
+            quote,
+        })
+    }
+
+    /// Every place, grouped by source (in place order within a source).
+    fn by_source(&self) -> Vec<(u64, Place)> {
+        let mut all: Vec<(u64, Place)> = Vec::new();
+        for (file, (_, entries)) in self.files.iter().enumerate() {
+            all.extend(entries.entries.iter().enumerate().map(|(i, entry)| {
+                let place = Place {
+                    file: narrow(file),
+                    entry: narrow(i),
+                };
+                (entry.source, place)
+            }));
+        }
+        // Stable: each source's places stay in path order.
+        all.sort_by_key(|(source, _)| *source);
+        all
+    }
+
+    /// The translations of one source's places, in the order first seen.
+    fn variants(&self, places: &[(u64, Place)]) -> Vec<Variant> {
+        let mut variants: Vec<Variant> = Vec::new();
+        for (_, place) in places {
+            let Some(entry) = self.entry(place) else {
+                continue;
             };
-            let variants = self.sources.entry(entry.source).or_default();
             match variants.iter_mut().find(|v| v.target == entry.target) {
-                Some(variant) => variant.places.push(place),
+                Some(variant) => variant.places.push(*place),
                 None => variants.push(Variant {
                     target: entry.target,
                     words: entry.words,
-                    places: vec![place],
+                    places: vec![*place],
                 }),
             }
         }
-    }
-
-    fn lookup(&self, place: &Place) -> Option<(&'e str, &'e Entry)> {
-        let (rel, entries) = self.files.get(place.file as usize)?;
-        Some((rel, entries.0.get(place.entry as usize)?))
+        variants
     }
 
     /// A finding for every segment translated otherwise than its source's
     /// reference translation, in page order.
     pub fn findings(&self) -> Vec<Diagnostic> {
         let mut out: Vec<(Place, Diagnostic)> = Vec::new();
-        for variants in self.sources.values().filter(|v| v.len() > 1) {
-            let reference = &variants[reference(variants)];
+        let all = self.by_source();
+        for places in all.chunk_by(|a, b| a.0 == b.0).filter(|p| p.len() > 1) {
+            let variants = self.variants(places);
+            if variants.len() < 2 {
+                continue;
+            }
+            let reference = &variants[reference(&variants)];
             let Some(at) = reference.places.first().and_then(|p| self.lookup(p)) else {
                 continue;
             };
@@ -198,8 +274,7 @@ struct Uses {
 /// majority, and how large, without calling it right: the majority is
 /// sometimes the wrong one (a typo copied by the translation memory), so
 /// the translator is asked to check which is.
-fn finding(here: (&str, &Entry), at: (&str, &Entry), uses: Uses) -> Diagnostic {
-    let ((rel, seg), (ref_rel, reference)) = (here, at);
+fn finding(here: At<'_>, reference: At<'_>, uses: Uses) -> Diagnostic {
     let majority = if uses.reference > uses.here {
         "the majority"
     } else {
@@ -207,16 +282,16 @@ fn finding(here: (&str, &Entry), at: (&str, &Entry), uses: Uses) -> Diagnostic {
     };
     let message = format!(
         "the same source is translated “{}” in {} of the {} places that have it ({majority}, which does not make it right; first at {}:{}:{}, {}) and as here in {}; check which is right and use one translation throughout unless the context needs another",
-        reference.quote, uses.reference, uses.total, ref_rel, reference.line, reference.column, reference.id, uses.here,
+        reference.quote, uses.reference, uses.total, reference.rel, reference.line, reference.column, reference.id, uses.here,
     );
     Diagnostic::new(
-        rel,
-        (seg.line, seg.column),
+        here.rel,
+        (here.line as usize, here.column as usize),
         CODE,
         Severity::Warning,
         message,
     )
-    .with_id(&seg.id)
+    .with_id(here.id)
 }
 
 /// A text cut to [`QUOTE_CHARS`] characters.

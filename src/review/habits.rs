@@ -51,18 +51,33 @@ pub struct PageHeld<'a> {
     pub held: &'a [Held],
     /// The page's pairs per habit class (the shares' denominators).
     pub classes: &'a BTreeMap<String, usize>,
-    /// The lowercase words of the page's translations.
-    pub vocabulary: &'a BTreeSet<String>,
+    /// The lowercase words of the page's translations, hashed ([`word_hashes`]).
+    pub vocabulary: &'a [u64],
+}
+
+/// The words of a page's translations as the site pass keeps them
+/// ([`PageHeld::vocabulary`]): 64-bit hashes, not the words (the pages of a
+/// large docset hold millions of words, of which only the union per
+/// language is read). Two words that collide would let a word left in
+/// English pass as the docset's: at 64 bits, never seen.
+pub fn word_hashes(words: &BTreeSet<String>) -> Vec<u64> {
+    words.iter().map(|w| crate::hash64(w.as_str())).collect()
+}
+
+/// A word (hashed) in a language: the union of the pages' vocabularies is
+/// per language.
+fn in_language(locale: &str, word: u64) -> u64 {
+    crate::hash64(&(locale.to_ascii_lowercase(), word))
 }
 
 /// The held findings that are not habits of their language's pages.
 pub fn findings(pages: &[PageHeld<'_>]) -> Vec<Diagnostic> {
     let key = |locale: &str, k: &str| format!("{} {k}", locale.to_ascii_lowercase());
     let mut classes: HashMap<String, usize> = HashMap::new();
-    let mut vocabulary: HashSet<String> = HashSet::new();
+    let mut vocabulary: HashSet<u64> = HashSet::new();
     let mut changes: HashMap<String, usize> = HashMap::new();
     for page in pages {
-        vocabulary.extend(page.vocabulary.iter().map(|w| key(page.locale, w)));
+        vocabulary.extend(page.vocabulary.iter().map(|w| in_language(page.locale, *w)));
         for (class, n) in page.classes {
             *classes.entry(key(page.locale, class)).or_default() += n;
         }
@@ -93,7 +108,8 @@ pub fn findings(pages: &[PageHeld<'_>]) -> Vec<Diagnostic> {
             Basis::Vocabulary => {
                 !held.habit.changes.is_empty()
                     && all(&|w| {
-                        w.chars().count() >= MIN_WORD && vocabulary.contains(&key(locale, w))
+                        w.chars().count() >= MIN_WORD
+                            && vocabulary.contains(&in_language(locale, crate::hash64(w.as_str())))
                     })
             }
         }
@@ -127,13 +143,18 @@ mod tests {
                 segment_findings(&crate::read_document(&format!("{i}.md"), page), locale)
             })
             .collect();
+        let words: Vec<Vec<u64>> = reviewed
+            .iter()
+            .map(|s| word_hashes(&s.vocabulary))
+            .collect();
         let held: Vec<PageHeld<'_>> = reviewed
             .iter()
-            .map(|s| PageHeld {
+            .zip(&words)
+            .map(|(s, words)| PageHeld {
                 locale,
                 held: &s.held,
                 classes: &s.classes,
-                vocabulary: &s.vocabulary,
+                vocabulary: words,
             })
             .collect();
         let mut ids: Vec<String> = findings(&held).into_iter().filter_map(|d| d.id).collect();

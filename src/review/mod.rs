@@ -32,6 +32,13 @@ use crate::model::Document;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// A line, column, count or offset as the site pass keeps it, in 32 bits
+/// (half a `usize`: a large docset keeps millions). Past `u32::MAX`, which
+/// no page reaches, it saturates.
+pub(crate) fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// What the review of one page gives.
 #[derive(Debug, Default, Clone)]
 pub struct PageReview {
