@@ -58,11 +58,13 @@ pub const ALONE_FACTOR: f64 = length::MIN_FACTOR;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sample {
     /// 1-based line of the pair, for the finding.
-    pub line: usize,
+    pub line: u32,
     /// 1-based column of the pair, for the finding.
-    pub column: usize,
+    pub column: u32,
     /// The segment's id, for the finding.
-    pub id: String,
+    /// (Narrow fields and boxed texts, as the length check's samples: a
+    /// 50,000-page docset keeps millions of them.)
+    pub id: Box<str>,
     /// Letters of the source that are not written the same in the target.
     pub source: usize,
     /// Letters of the target that are not written the same in the source.
@@ -70,9 +72,9 @@ pub struct Sample {
     /// Does the target keep some word of the source as it is?
     pub kept: bool,
     /// Words the target must copy from the source and does not have.
-    pub lost: Vec<String>,
+    pub lost: Box<[String]>,
     /// Sentences of the source and of the target.
-    pub sentences: (usize, usize),
+    pub sentences: (u16, u16),
 }
 
 impl Sample {
@@ -108,12 +110,12 @@ impl Sample {
         Sample {
             line: 0,
             column: 0,
-            id: String::new(),
+            id: Box::default(),
             source: translated(&source_words, &|i| expanded.contains(&i)) + other_letters(source),
             target: translated(&target_words, &|_| false) + other_letters(target),
             kept: !shared.is_empty(),
-            lost,
-            sentences: (sentences(source), sentences(target)),
+            lost: lost.into_boxed_slice(),
+            sentences: (few(sentences(source)), few(sentences(target))),
         }
     }
 
@@ -220,6 +222,12 @@ pub fn must_survive(word: &str) -> bool {
     acronym(word) || inner_capital || code
 }
 
+/// A count kept in 16 bits (a pair of more than 65,535 sentences is read as
+/// that many).
+fn few(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
 /// The sentences of a text: one, and one more after each sentence mark
 /// that is followed by more text. An ASCII mark ends a sentence only before
 /// a space and a capital, after a word of three letters or more without a
@@ -271,9 +279,9 @@ pub fn samples(doc: &Document) -> Vec<Sample> {
                 .any(|a| a.code == Code::Omission && a.id == s.id)
         })
         .map(|s| Sample {
-            line: s.line,
-            column: s.column,
-            id: s.id.clone(),
+            line: super::narrow(s.line),
+            column: super::narrow(s.column),
+            id: s.id.as_str().into(),
             ..Sample::of(&s.source_text, &s.target_text)
         })
         .filter(|s| s.source >= MIN_LETTERS)
@@ -352,13 +360,13 @@ fn flag(rel: &str, sample: &Sample, (median, sigma): (f64, f64)) -> Option<Diagn
     Some(
         Diagnostic::new(
             rel,
-            (sample.line, sample.column),
+            (sample.line as usize, sample.column as usize),
             Code::Omission,
             Code::Omission.default_severity(),
             message,
         )
         .with_id(&sample.id)
-        .with_tokens(sample.lost.clone()),
+        .with_tokens(sample.lost.to_vec()),
     )
 }
 
@@ -372,13 +380,13 @@ mod tests {
     /// A sample with these translated letters and no evidence of loss.
     fn sample(i: usize, source: usize, target: usize) -> Sample {
         Sample {
-            line: i + 1,
+            line: i as u32 + 1,
             column: 1,
-            id: format!("a-{i}"),
+            id: format!("a-{i}").into(),
             source,
             target,
             kept: true,
-            lost: Vec::new(),
+            lost: Box::default(),
             sentences: (1, 1),
         }
     }
@@ -455,7 +463,7 @@ mod tests {
         // 0.6 of the usual share: short, but a concise wording can be.
         samples.push(sample(900, 32, 22));
         let mut lost = sample(901, 32, 22);
-        lost.lost = vec!["CSP".into()];
+        lost.lost = vec!["CSP".to_owned()].into_boxed_slice();
         let mut fewer = sample(902, 32, 22);
         fewer.sentences = (2, 1);
         samples.extend([lost, fewer]);
@@ -534,7 +542,7 @@ mod tests {
             assert!(!must_survive(word), "{word}");
         }
         let s = Sample::of("Buy Office 365 E5 from a CSP.", "Compre o Office 365 e5.");
-        assert_eq!(s.lost, ["CSP"]);
+        assert_eq!(&*s.lost, ["CSP"]);
     }
 
     #[test]
@@ -571,7 +579,7 @@ mod tests {
             ),
         );
         let doc = crate::read_document("a.md", &page);
-        let ids: Vec<String> = samples(&doc).into_iter().map(|s| s.id).collect();
+        let ids: Vec<String> = samples(&doc).into_iter().map(|s| s.id.into()).collect();
         assert_eq!(ids, ["a-3"]);
     }
 
