@@ -37,7 +37,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Documents are kept between the per-page stages and rendering while
-/// their estimated size stays under this, less [`DOC_BUDGET_PER_PAGE`] for
+/// their estimated size stays under this, less `DOC_BUDGET_PER_PAGE` for
 /// each page of the site; past it, a page is read and aligned again to
 /// render it (decide and review are never redone). Real docsets of a few
 /// thousand pages fit; a 50,000-page docset does not, and keeps memory

@@ -99,7 +99,7 @@ pub struct Locale {
     /// answer the source's (`1st` → `第一`).
     pub ideographic_numerals: bool,
     /// Marks that stand for English bold around a UI name: Chinese writes
-    /// 选择“提交” for "select **Submit**", Japanese 「送信」 or [送信]. A
+    /// 选择“提交” for "select **Submit**", Japanese 「送信」 or `[送信]`. A
     /// bold of the source answered by one of these is not lost formatting.
     pub ui_marks: &'static [(char, char)],
     /// Words the grammar writes twice in a row: German "das das" (the
