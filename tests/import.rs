@@ -53,21 +53,6 @@ fn path_str(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 
-/// A copy of the docset in a temporary folder (the corpus is never changed).
-fn copy_site(from: &Path) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let to = dir.path().join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
-    dir
-}
-
 /// Gives some pages what the corpus lacks and import must keep: CRLF line
 /// endings (every 7th page) and a byte order mark (every 11th).
 fn vary_encodings(site: &Path) {
@@ -105,7 +90,7 @@ fn segments(site: &Path) -> Vec<Seg> {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// The JSON export of the docset `name` as [`copy_site`] and
+/// The JSON export of the docset `name` as [`common::copy_site`] and
 /// [`vary_encodings`] make it (`site`, before any import), exported once
 /// for all the tests that start from it: a corpus export is slow.
 fn baseline(name: &str, site: &Path) -> Vec<Seg> {
@@ -245,7 +230,7 @@ fn round_trip(name: &str, format: &str) {
     if format != "json" && !translate_toolkit_ready() {
         return;
     }
-    let site = copy_site(&corpus);
+    let site = common::copy_site(&corpus);
     let site = site.path();
     vary_encodings(site);
     let work = tempfile::tempdir().unwrap();
@@ -406,7 +391,7 @@ fn every_page_changed(site: &Path, to: &Path) -> Vec<String> {
 /// plus at most the one temporary file being written. Returns how many pages
 /// were new.
 fn kill_after(corpus: &Path, export: &Path, new: &BTreeMap<String, Vec<u8>>, watch: &str) -> usize {
-    let site = copy_site(corpus);
+    let site = common::copy_site(corpus);
     let old = snapshot(site.path());
     let mut child = Command::new(common::sxs_bin())
         .args([
@@ -470,7 +455,7 @@ fn a_kill_during_write_leaves_every_page_whole() {
     let export = work.path().join("every-page.json");
     let mut pages = every_page_changed(&corpus, &export);
     pages.sort();
-    let full = copy_site(&corpus);
+    let full = common::copy_site(&corpus);
     let out = sxs(&[
         "import",
         path_str(&export),

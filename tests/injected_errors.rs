@@ -28,7 +28,7 @@
 mod common;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use sxs::diagnostic::Severity;
 use sxs::model::Segment;
 use sxs::site::Site;
@@ -328,28 +328,9 @@ struct Injected {
     code: &'static str,
 }
 
-/// Copies the docset's files into `to` (the corpus itself is never written).
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let rel = entry.path().strip_prefix(from).unwrap();
-        if rel.components().any(|c| c.as_os_str() == ".git") {
-            continue;
-        }
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else if entry.file_type().is_file() {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
-
 /// Draws the pairs and writes the errors into copies of the docset:
 /// returns each copy with what was injected into it.
-fn inject(corpus: &Path, name: &str) -> Vec<(PathBuf, Vec<Injected>)> {
+fn inject(corpus: &Path, name: &str) -> Vec<(tempfile::TempDir, Vec<Injected>)> {
     let candidates = clean_pairs(corpus);
     let mut used: HashSet<(String, String)> = HashSet::new();
     // Per round: the file edits (old pair, new pair) and what they inject.
@@ -396,14 +377,10 @@ fn inject(corpus: &Path, name: &str) -> Vec<(PathBuf, Vec<Injected>)> {
     }
     rounds
         .into_iter()
-        .enumerate()
-        .map(|(r, (edits, injected))| {
-            let copy = std::env::temp_dir()
-                .join(format!("sxs-injected-{name}-{}-{r}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&copy);
-            copy_tree(corpus, &copy);
+        .map(|(edits, injected)| {
+            let copy = common::copy_site(corpus);
             for (file, changes) in edits {
-                let path = copy.join(&file);
+                let path = copy.path().join(&file);
                 let mut text = std::fs::read_to_string(&path).unwrap();
                 for (old, new) in changes {
                     text = text.replacen(&old, &new, 1);
@@ -455,9 +432,8 @@ fn recall(name: &str) -> Option<Vec<(&'static str, &'static str, usize, usize)>>
     let mut caught: HashMap<&str, usize> = HashMap::new();
     let mut injected_count: HashMap<&str, usize> = HashMap::new();
     for (copy, injected) in inject(&corpus, name) {
-        let site = Site::open(&copy, None).unwrap();
+        let site = Site::open(copy.path(), None).unwrap();
         let findings = sxs::pipeline::review_site(&site, false).findings;
-        let _ = std::fs::remove_dir_all(&copy);
         let found: HashSet<(String, String, &str)> = findings
             .iter()
             .filter(|f| f.severity != Severity::Info)

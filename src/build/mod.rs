@@ -107,8 +107,6 @@ pub fn build_counting(
     written: &std::sync::atomic::AtomicUsize,
 ) -> Result<Outcome> {
     let mut builder = Builder::new(site, base_url)?;
-    // No second site pass follows (`serve` keeps them for its rebuilds).
-    builder.forget_review_facts();
     let staging = Staging::begin(&site.output, &[&site.paths.content, &site.paths.root])?;
     let sink = crate::write::Counting {
         inner: &staging,
@@ -348,16 +346,6 @@ impl<'a> Builder<'a> {
             known.findings = findings;
         }
         changed
-    }
-
-    /// Drops what only a later site pass would read again of each page's
-    /// facts ([`PageFacts::forget_review`]): for a build that is done once.
-    /// A [`Builder::rebuild`] after this would judge consistency, lengths
-    /// and habits without the other pages, so `serve` does not call it.
-    pub fn forget_review_facts(&mut self) {
-        for known in self.known.values_mut() {
-            known.facts.forget_review();
-        }
     }
 
     /// Renders every page, the site-wide pages, static files and media

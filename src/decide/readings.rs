@@ -611,9 +611,9 @@ fn prerequisite(cx: &Cx, found: &Found) -> Option<Decision> {
     let hedge = |t: &Tok| matches!(t.w.as_ref(), "may" | "might" | "can" | "could");
     let previous = found.start.checked_sub(1).and_then(|b| toks.get(b));
     let coordinated_hedge = previous.is_some_and(|t| matches!(t.w.as_ref(), "or" | "and"))
-        && toks[clause_start(toks, found.start)..found.start]
-            .iter()
-            .any(hedge);
+        && toks
+            .get(clause_start(toks, found.start)..found.start)
+            .is_some_and(|clause| clause.iter().any(hedge));
     let hedged = previous.is_some_and(hedge) || coordinated_hedge;
     if hedged {
         return None;

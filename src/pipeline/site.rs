@@ -72,19 +72,6 @@ impl PageFacts {
             vocabulary: habits::word_hashes(&page.vocabulary),
         }
     }
-
-    /// Lets go of what only the review's part of the site pass reads
-    /// (consistency, lengths, omissions, habits), keeping what links and
-    /// includes need. A one-shot build runs the site pass once, and at
-    /// 50,000 pages these are a third of its memory.
-    pub fn forget_review(&mut self) {
-        self.consistency = consistency::Entries::default();
-        self.lengths = Vec::new();
-        self.omissions = Vec::new();
-        self.held = Vec::new();
-        self.classes = BTreeMap::new();
-        self.vocabulary = Vec::new();
-    }
 }
 
 /// The site pass's result: the index links resolve against, and the

@@ -179,7 +179,7 @@ fn name_like(words: &[&str]) -> bool {
 
 /// An abbreviation of a bibliographic reference, in any case ("pp", "Proc").
 fn citation_word(word: &str) -> bool {
-    CITATION_WORDS.contains(&word.to_lowercase().as_str())
+    CITATION_WORDS.iter().any(|c| c.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

@@ -84,3 +84,19 @@ pub(crate) fn corpora() -> Vec<PathBuf> {
     }
     found
 }
+
+/// A copy of a docset in a temporary folder (the corpus is never changed),
+/// removed when the returned folder is dropped.
+pub(crate) fn copy_site(from: &std::path::Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let to = dir.path().join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    dir
+}
