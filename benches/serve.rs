@@ -140,7 +140,7 @@ fn rebuild(bencher: Bencher, edit: fn(&str, usize) -> String) {
     struct Folder(PathBuf);
     impl sxs::write::Sink for Folder {
         fn write(&self, rel: &str, bytes: &[u8]) -> sxs::diagnostic::Result<()> {
-            sxs::write::write_under(&self.0, rel, bytes)
+            sxs::write::write_if_changed(&self.0, rel, bytes).map(drop)
         }
     }
     let Some(corpus) = corpus() else { return };

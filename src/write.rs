@@ -89,14 +89,18 @@ pub fn write_under(dir: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
 /// the same; leaving those alone saves the writes (and file watchers'
 /// events). Returns whether the file was written.
 pub fn write_if_changed(dir: &Path, rel: &str, bytes: &[u8]) -> Result<bool> {
-    let path = dir.join(rel);
-    let same = fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64)
-        && fs::read(&path).is_ok_and(|old| old == bytes);
-    if same {
+    if holds(&dir.join(rel), bytes) {
         return Ok(false);
     }
     write_under(dir, rel, bytes)?;
     Ok(true)
+}
+
+/// Whether the file at `path` holds exactly `bytes` (its size is compared
+/// first, so most changed files are told apart without reading them).
+pub fn holds(path: &Path, bytes: &[u8]) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64)
+        && fs::read(path).is_ok_and(|old| old == bytes)
 }
 
 /// A staging folder that becomes the output folder on [`Staging::commit`].

@@ -72,8 +72,8 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Builds the site, applies `edit`, rebuilds `changed` in part, and checks
-/// the result against a whole build. Returns how many pages were rendered.
-fn check(rel: &str, edit: impl Fn(&str) -> String) -> usize {
+/// the result against a whole build. Returns what the rebuild did.
+fn check(rel: &str, edit: impl Fn(&str) -> String) -> Outcome {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");
     write_site(&root);
@@ -106,38 +106,50 @@ fn check(rel: &str, edit: impl Fn(&str) -> String) -> usize {
     }
     assert_eq!(partial.findings, whole.findings, "{rel}");
     assert_eq!(partial.pages, whole.pages);
-    partial.rendered
+    partial
+}
+
+/// Whether a rebuild rendered the home page and the review and decision
+/// lists again.
+fn lists_rendered(outcome: &Outcome) -> bool {
+    outcome.site_outputs.contains(&"home/review/decisions")
 }
 
 #[test]
 fn a_text_edit_renders_one_page() {
-    let rendered = check("docs/c.md", |t| t.replace("Text of gamma", "New text"));
-    assert_eq!(rendered, 1);
+    let outcome = check("docs/c.md", |t| t.replace("Text of gamma", "New text"));
+    assert_eq!(outcome.rendered, 1);
+    assert!(
+        !lists_rendered(&outcome),
+        "the page's summary is the same: no list shows the edit"
+    );
 }
 
 #[test]
 fn a_new_title_renders_the_page_and_its_neighbours() {
-    let rendered = check("docs/c.md", |t| {
+    let outcome = check("docs/c.md", |t| {
         t.replace("title: Gamma", "title: Gamma II")
     });
+    assert!(lists_rendered(&outcome), "the lists name the page");
     // The sidebar is the tree's shared script (rewritten with the site-wide
     // outputs); only c.md and the pages whose previous/next link names it,
     // b.md and d.md, are rendered again.
-    assert_eq!(rendered, 3);
+    assert_eq!(outcome.rendered, 3);
 }
 
 #[test]
 fn a_removed_anchor_renders_the_pages_that_link_to_it() {
-    let rendered = check("docs/b.md", |t| t.replace("<a name=\"part\"></a>\n", ""));
-    assert_eq!(rendered, 2, "b.md and a.md, whose link is now broken");
+    let outcome = check("docs/b.md", |t| t.replace("<a name=\"part\"></a>\n", ""));
+    assert!(lists_rendered(&outcome), "a.md has a finding more");
+    assert_eq!(outcome.rendered, 2, "b.md and a.md, whose link is now broken");
 }
 
 #[test]
 fn an_include_edit_renders_the_pages_that_include_it() {
-    let rendered = check("docs/includes/snippet.md", |t| {
+    let outcome = check("docs/includes/snippet.md", |t| {
         t.replace("Snippet text", "Changed snippet")
     });
-    assert_eq!(rendered, 1, "a.md (the include is no page of its own)");
+    assert_eq!(outcome.rendered, 1, "a.md (the include is no page of its own)");
 }
 
 #[test]

@@ -201,6 +201,9 @@ pub struct Builder<'a> {
     docs: DocCache,
     /// The pages' search records, from rendering to the search index.
     spill: spill::Spill,
+    /// The search index no longer matches the pages (see
+    /// [`Builder::rebuild_pages`]).
+    search_stale: bool,
     /// Where the list of pages goes (see [`claims`]).
     home_list: String,
 }
@@ -231,6 +234,7 @@ impl<'a> Builder<'a> {
             nav_problems: Vec::new(),
             docs: DocCache::new(budget),
             spill: spill::Spill::new()?,
+            search_stale: false,
             home_list: String::new(),
         };
         let files = builder.pages.clone();
@@ -371,6 +375,16 @@ impl<'a> Builder<'a> {
     /// again; changed media are copied; a TOC change renders every page. A
     /// page that cannot be read keeps its last good output and reports why.
     pub fn rebuild(&mut self, rels: &[String], sink: &dyn Sink) -> Result<Rebuild> {
+        let rebuilt = self.rebuild_pages(rels, sink)?;
+        self.refresh_search(sink)?;
+        Ok(rebuilt)
+    }
+
+    /// [`Builder::rebuild`] but for the search index, which
+    /// [`Builder::refresh_search`] then writes: `serve` reloads the browser
+    /// in between, as the index takes longer to make than the pages and is
+    /// not on screen.
+    pub fn rebuild_pages(&mut self, rels: &[String], sink: &dyn Sink) -> Result<Rebuild> {
         let mut changed = Vec::new();
         let mut toc_changed = false;
         for rel in rels {
@@ -403,6 +417,7 @@ impl<'a> Builder<'a> {
                     let rel = page.doc.rel.clone();
                     let old = self.summaries.get(&rel).cloned();
                     self.take_in(Arrival::of(page, &self.locales));
+                    outputs.lists |= old.as_ref() != self.summaries.get(&rel);
                     if let (Some(old), Some(new)) = (old, self.summaries.get(&rel)) {
                         outputs.sitemap |=
                             (old.bilingual, &old.locale) != (new.bilingual, &new.locale);
@@ -419,10 +434,10 @@ impl<'a> Builder<'a> {
             }
         }
         let before: HashMap<String, PageSummary> = self.summaries.clone();
-        let findings_changed = self.run_site_pass();
+        let findings_changed = pipeline::timed("site pass", || self.run_site_pass());
         outputs.findings = !findings_changed.is_empty() || !rendering.is_empty();
         dependents.extend(findings_changed);
-        outputs.lists = before != self.summaries || !rendering.is_empty();
+        outputs.lists |= before != self.summaries;
         if toc_changed || titles_changed {
             self.make_trees()?;
             outputs.lists = true;
@@ -436,10 +451,27 @@ impl<'a> Builder<'a> {
             .filter(|f| dependents.contains(&f.rel))
             .map(|f| f.rel.clone())
             .collect();
-        let (rendered, search_changed) = self.render(&jobs, sink)?;
-        outputs.search = search_changed;
-        self.write_site_pages(sink, outputs)?;
+        let (rendered, search_changed) =
+            pipeline::timed("render pages", || self.render(&jobs, sink))?;
+        self.search_stale |= search_changed;
+        let visible = SiteOutputs {
+            search: false,
+            ..outputs
+        };
+        pipeline::timed("site-wide pages", || self.write_site_pages(sink, visible))?;
+        outputs.search = self.search_stale;
         Ok(Rebuild::Done(self.outcome(rendered, outputs)))
+    }
+
+    /// Writes the search index again if the pages rebuilt since it was
+    /// last written changed their records; says whether it did.
+    pub fn refresh_search(&mut self, sink: &dyn Sink) -> Result<bool> {
+        if !self.search_stale {
+            return Ok(false);
+        }
+        pipeline::timed("search", || self.write_search(sink))?;
+        self.search_stale = false;
+        Ok(true)
     }
 
     /// Writes the built-in static files and the site's `static/` folder
@@ -642,17 +674,17 @@ impl<'a> Builder<'a> {
                 .try_for_each(|(path, bytes)| sink.write(path, bytes))
         };
         if outputs.lists {
-            shared.lists(&summaries, &self.home_list, sink)?;
-            write(shared.nav_files()?)?;
+            pipeline::timed("lists", || shared.lists(&summaries, &self.home_list, sink))?;
+            pipeline::timed("navigation", || write(shared.nav_files()?))?;
         }
         if outputs.sitemap && writes_sitemap(self.base_url()) {
             write(shared.sitemap(&summaries, self.base_url())?)?;
         }
         if outputs.findings {
-            write(lists::findings_files(&self.findings())?)?;
+            pipeline::timed("findings", || write(lists::findings_files(&self.findings())?))?;
         }
         if outputs.search {
-            self.write_search(sink)?;
+            pipeline::timed("search", || self.write_search(sink))?;
         }
         Ok(())
     }

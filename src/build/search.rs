@@ -12,7 +12,7 @@
 //!   each with the pages they belong to (url, title) once.
 //!
 //! A query loads the manifest, the term shards its terms fall in and the
-//! text shards of the results it shows. Terms are what [`terms`] makes of a
+//! text shards of the results it shows. Terms are what [`Terms`] makes of a
 //! text; `static/sxs.js` makes the same of a query.
 
 use super::lists::Output;
@@ -68,31 +68,48 @@ fn language_files(
     target: bool,
     emit: &mut Emit<'_>,
 ) -> Result<()> {
-    let mut index: BTreeMap<String, (Postings, Postings)> = BTreeMap::new();
+    let mut index = Index::default();
+    let mut terms = Terms::default();
     let mut page_starts = Vec::new();
     let mut texts = TextShards::new(lang);
     for (p, page) in pages.enumerate() {
         let (page, p) = (page?, p as u32);
         page_starts.push(texts.number);
-        for term in terms(&page.title) {
-            index.entry(term).or_default().1.push_once(p);
-        }
+        terms.each(&page.title, |term| index.posting(term).1.push_once(p));
         for (anchor, target_text, source_text) in &page.segments {
             let text = if target { target_text } else { source_text };
-            for term in terms(text) {
-                index.entry(term).or_default().0.push_once(texts.number);
-            }
+            let number = texts.number;
+            terms.each(text, |term| index.posting(term).0.push_once(number));
             texts.push(p, &page, anchor, text, emit)?;
         }
     }
     texts.flush(emit)?;
+    let mut sorted: Vec<(&str, &(Postings, Postings))> =
+        index.0.iter().map(|(t, p)| (&**t, p)).collect();
+    sorted.sort_unstable_by_key(|(term, _)| *term);
     let manifest = Manifest {
-        terms: term_shards(&index, lang, emit)?,
+        terms: term_shards(&sorted, lang, emit)?,
         pages: deltas(&page_starts),
         segments: texts.number,
         texts: texts.firsts,
     };
     emit(script(&format!("{lang}.js"), "m", lang, None, &manifest)?)
+}
+
+/// Each term's postings: (segments, page titles). Hashed while the pages
+/// are read (a term is looked up by its text, allocated only when new), and
+/// sorted once for the shards.
+#[derive(Default)]
+struct Index(fnv::FnvHashMap<Box<str>, (Postings, Postings)>);
+
+impl Index {
+    fn posting(&mut self, term: &str) -> &mut (Postings, Postings) {
+        if !self.0.contains_key(term) {
+            self.0.insert(term.into(), Default::default());
+        }
+        // Inserted just above when it was missing.
+        self.0.get_mut(term).unwrap_or_else(|| unreachable!())
+    }
 }
 
 /// The numbers of the segments (or pages) that hold a term, ascending, as
@@ -154,7 +171,7 @@ struct Manifest {
 
 /// Writes the term shards; returns the first term of each.
 fn term_shards(
-    index: &BTreeMap<String, (Postings, Postings)>,
+    index: &[(&str, &(Postings, Postings))],
     lang: &str,
     emit: &mut Emit<'_>,
 ) -> Result<Vec<String>> {
@@ -167,9 +184,9 @@ fn term_shards(
         shard.clear();
         Ok(())
     };
-    for (term, (segs, titles)) in index {
+    for &(term, (segs, titles)) in index {
         if shard.is_empty() {
-            firsts.push(term.clone());
+            firsts.push(term.to_owned());
         }
         size += term.len() + 4 * (segs.count + titles.count) + 8;
         shard.insert(term, (segs.deltas(), titles.deltas()));
@@ -293,10 +310,24 @@ fn deltas(sorted: &[u32]) -> Vec<u32> {
 /// Normalizes text for search: decomposed, combining accents dropped,
 /// lowercase (so `ação` matches `acao`). The script does the same.
 pub fn normalize(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// [`normalize`] into a buffer; ASCII text (most source text) has nothing
+/// to decompose.
+fn normalize_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
+    out.extend(
+        text.nfd()
+            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// Ideographs, kana and hangul: scripts written without spaces, indexed
@@ -311,48 +342,75 @@ pub fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{2ffff}')
 }
 
-/// The terms of a text: its words of two or more letters or digits, and
-/// for runs of CJK characters every pair of neighbours (a lone one alone).
-pub fn terms(text: &str) -> Vec<String> {
-    let norm = normalize(text);
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let mut cjk: Vec<char> = Vec::new();
-    for c in norm.chars().chain(std::iter::once(' ')) {
-        if is_cjk(c) {
-            flush_word(&mut word, &mut out);
-            cjk.push(c);
-        } else {
-            flush_cjk(&mut cjk, &mut out);
-            if c.is_alphanumeric() {
-                word.push(c);
+/// Cuts texts into terms: words of two or more letters or digits, and for
+/// runs of CJK characters every pair of neighbours (a lone one alone). Its
+/// buffers are kept from text to text: a docset has millions of terms, and
+/// none is allocated to be looked up.
+#[derive(Default)]
+pub struct Terms {
+    norm: String,
+    term: String,
+    cjk: Vec<char>,
+}
+
+impl Terms {
+    /// Calls `found` with each term of `text`, in order.
+    pub fn each(&mut self, text: &str, mut found: impl FnMut(&str)) {
+        let Terms { norm, term, cjk } = self;
+        normalize_into(text, norm);
+        let mut letters = 0;
+        for c in norm.chars().chain(std::iter::once(' ')) {
+            if is_cjk(c) {
+                flush_word(term, &mut letters, &mut found);
+                cjk.push(c);
             } else {
-                flush_word(&mut word, &mut out);
+                flush_cjk(cjk, term, &mut found);
+                if c.is_alphanumeric() {
+                    term.push(c);
+                    letters += 1;
+                } else {
+                    flush_word(term, &mut letters, &mut found);
+                }
             }
         }
     }
-    out
 }
 
-fn flush_word(word: &mut String, out: &mut Vec<String>) {
-    if word.chars().nth(1).is_some() {
-        out.push(std::mem::take(word));
+fn flush_word(word: &mut String, letters: &mut usize, found: &mut impl FnMut(&str)) {
+    if *letters > 1 {
+        found(word);
     }
     word.clear();
+    *letters = 0;
 }
 
-fn flush_cjk(run: &mut Vec<char>, out: &mut Vec<String>) {
-    match run.len() {
-        0 => {}
-        1 => out.push(run[0].to_string()),
-        _ => out.extend(run.windows(2).map(|w| w.iter().collect::<String>())),
+fn flush_cjk(run: &mut Vec<char>, buf: &mut String, found: &mut impl FnMut(&str)) {
+    if run.is_empty() {
+        return;
     }
+    if let [only] = run[..] {
+        buf.clear();
+        buf.push(only);
+        found(buf);
+    }
+    for pair in run.windows(2) {
+        buf.clear();
+        buf.extend(pair);
+        found(buf);
+    }
+    buf.clear();
     run.clear();
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        Terms::default().each(text, |t| out.push(t.to_owned()));
+        out
+    }
 
     #[test]
     fn words_lose_accents_and_case() {

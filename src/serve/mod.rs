@@ -359,7 +359,8 @@ impl BuildLoop {
         }
     }
 
-    /// Rebuilds what changed, or says why the site must be built anew.
+    /// Rebuilds what changed, or says why the site must be built anew. The
+    /// browsers reload once the pages are live; the search index follows.
     fn partial(
         &self,
         builder: &mut Builder<'_>,
@@ -374,7 +375,7 @@ impl BuildLoop {
             if content.is_empty() {
                 return Ok(None);
             }
-            builder.rebuild(content, folder).map(Some)
+            builder.rebuild_pages(content, folder).map(Some)
         })?;
         let what = format!("{} changed", describe(content, statics));
         match rebuilt {
@@ -386,6 +387,9 @@ impl BuildLoop {
                 self.state.publish(self.state.status().errors);
             }
         }
+        self.state
+            .output
+            .update(|folder| builder.refresh_search(folder))?;
         Ok(None)
     }
 

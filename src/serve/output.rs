@@ -27,10 +27,19 @@ pub struct Output {
 pub struct Folder {
     dir: PathBuf,
     written: Mutex<Vec<String>>,
+    /// For an update, the live site: a file it already holds as written is
+    /// neither written again nor moved (a rebuild makes every search shard,
+    /// and creating a thousand files costs more than making them).
+    live: Option<PathBuf>,
 }
 
 impl Sink for Folder {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        if let Some(live) = &self.live {
+            if write::holds(&crate::outpath::join_under(live, rel)?, bytes) {
+                return Ok(());
+            }
+        }
         write::write_if_changed(&self.dir, rel, bytes)?;
         self.record(rel);
         Ok(())
@@ -83,20 +92,21 @@ impl Output {
             .clone()
     }
 
-    fn fresh(&self, kind: &str) -> Result<Folder> {
+    fn fresh(&self, kind: &str, live: Option<PathBuf>) -> Result<Folder> {
         let n = self.next.fetch_add(1, Ordering::Relaxed);
         let dir = self.base.path().join(format!("{kind}-{n}"));
         fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         Ok(Folder {
             dir,
             written: Mutex::new(Vec::new()),
+            live,
         })
     }
 
     /// Builds a whole site with `fill` into a new folder, which replaces the
     /// live one if `fill` succeeds (else the last good site stays).
     pub fn replace<T>(&self, fill: impl FnOnce(&Folder) -> Result<T>) -> Result<T> {
-        let folder = self.fresh("site")?;
+        let folder = self.fresh("site", None)?;
         let value = match fill(&folder) {
             Ok(value) => value,
             Err(err) => {
@@ -121,7 +131,7 @@ impl Output {
         let live = self
             .live()
             .ok_or_else(|| Error::new("no site was built yet"))?;
-        let folder = self.fresh("pending")?;
+        let folder = self.fresh("pending", Some(live.clone()))?;
         let result = fill(&folder).and_then(|value| {
             let written = folder
                 .written
@@ -179,7 +189,14 @@ mod tests {
                 f.write("dir/b.html", b"one")
             })
             .unwrap();
-        output.update(|f| f.write("dir/b.html", b"two")).unwrap();
+        let pending = output
+            .update(|f| {
+                f.write("a.html", b"one")?;
+                f.write("dir/b.html", b"two")?;
+                Ok(f.written.lock().unwrap().clone())
+            })
+            .unwrap();
+        assert_eq!(pending, ["dir/b.html"], "a file the site holds as is stays");
         let live = output.live().unwrap();
         assert_eq!(fs::read(live.join("a.html")).unwrap(), b"one");
         assert_eq!(fs::read(live.join("dir/b.html")).unwrap(), b"two");
