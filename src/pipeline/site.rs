@@ -11,6 +11,7 @@ use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::links::{self, LinkKind, LinkUse, SiteIndex, Target};
 use crate::render::markdown::MAX_INCLUDE_EXPANSIONS;
 use crate::review::consistency::{self, Consistency};
+use crate::review::places::Places;
 use crate::review::{habits, length, omission};
 use crate::site::Site;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -35,6 +36,9 @@ pub struct PageFacts {
     pub consistency: consistency::Entries,
     /// The page's target language: lengths and habits are weighed per language.
     pub locale: String,
+    /// Where the page's pairs are: the ids and places the samples of the
+    /// length and omission checks point to by number.
+    pub places: Places,
     /// The lengths of the page's pairs, for the length check's calibration.
     pub lengths: Vec<length::Sample>,
     /// What the omission check needs of the page's pairs, for its calibration.
@@ -65,6 +69,7 @@ impl PageFacts {
             links: links::collect(&page.doc),
             consistency: consistency::entries(&page.doc),
             locale: page.locale.clone(),
+            places: Places::of(&page.doc),
             lengths: length::samples(&page.doc),
             omissions: omission::samples(&page.doc),
             held: page.held.clone(),
@@ -121,6 +126,7 @@ pub fn run(site: &Site, pages: &[&PageFacts]) -> SitePass {
         .iter()
         .map(|page| length::PageSamples {
             rel: &page.rel,
+            places: &page.places,
             locale: &page.locale,
             samples: &page.lengths,
         })
@@ -130,6 +136,7 @@ pub fn run(site: &Site, pages: &[&PageFacts]) -> SitePass {
         .iter()
         .map(|page| length::PageSamples {
             rel: &page.rel,
+            places: &page.places,
             locale: &page.locale,
             samples: &page.omissions,
         })

@@ -25,6 +25,7 @@
 //! of 1 (spaced languages) or 0.4 (languages written without spaces).
 
 use super::narrow;
+use super::places::Places;
 use crate::diagnostic::{Code, Diagnostic};
 use std::collections::BTreeMap;
 
@@ -42,17 +43,12 @@ const MAD_SCALE: f64 = 1.4826;
 /// The lengths of one pair, in characters of readable text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sample {
-    /// 1-based line of the pair, for the finding.
-    pub line: u32,
-    /// 1-based column of the pair, for the finding.
-    pub column: u32,
+    /// The pair's number on its page (see [`Places`]), for the finding.
+    pub seg: u32,
     /// Characters of the source's readable text.
     pub source: u32,
     /// Characters of the target's readable text.
     pub target: u32,
-    /// The segment's id, for the finding. (Narrow fields and a boxed id:
-    /// a 50,000-page docset keeps about a million samples.)
-    pub id: Box<str>,
 }
 
 impl Sample {
@@ -118,21 +114,46 @@ fn median(values: &mut [f64]) -> f64 {
 pub struct PageSamples<'a, S = Sample> {
     /// The page, relative to the content folder: the findings' file.
     pub rel: &'a str,
+    /// Where the page's segments are: the findings' places.
+    pub places: &'a Places,
     /// The page's target language tag.
     pub locale: &'a str,
     /// The samples of the page's pairs.
     pub samples: &'a [S],
 }
 
+/// A sample with its page's file and places.
+pub type Placed<'a, S> = (&'a str, &'a Places, &'a S);
+
 /// The pages' samples per target language (lowercase tag), each with its
 /// page: a docset is calibrated language by language.
-pub fn by_language<'a, S>(pages: &[PageSamples<'a, S>]) -> BTreeMap<String, Vec<(&'a str, &'a S)>> {
-    let mut out: BTreeMap<String, Vec<(&str, &S)>> = BTreeMap::new();
+pub fn by_language<'a, S>(pages: &[PageSamples<'a, S>]) -> BTreeMap<String, Vec<Placed<'a, S>>> {
+    let mut out: BTreeMap<String, Vec<Placed<'a, S>>> = BTreeMap::new();
     for page in pages {
         let entry = out.entry(page.locale.to_ascii_lowercase()).or_default();
-        entry.extend(page.samples.iter().map(|s| (page.rel, s)));
+        entry.extend(page.samples.iter().map(|s| (page.rel, page.places, s)));
     }
     out
+}
+
+/// A finding of a calibrated check at its sample's segment (none if the
+/// page has no such segment, which its own samples never name).
+pub fn finding_at(
+    (rel, places, seg): (&str, &Places, u32),
+    code: Code,
+    message: String,
+) -> Option<Diagnostic> {
+    let place = places.get(seg)?;
+    Some(
+        Diagnostic::new(
+            rel,
+            (place.line, place.column),
+            code,
+            code.default_severity(),
+            message,
+        )
+        .with_id(place.id),
+    )
 }
 
 /// The length findings of a docset: each language calibrated on its own
@@ -140,18 +161,18 @@ pub fn by_language<'a, S>(pages: &[PageSamples<'a, S>]) -> BTreeMap<String, Vec<
 pub fn findings(pages: &[PageSamples<'_>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (language, samples) in &by_language(pages) {
-        let long: Vec<&Sample> = samples.iter().map(|(_, s)| *s).collect();
+        let long: Vec<&Sample> = samples.iter().map(|(_, _, s)| *s).collect();
         let unspaced = super::locale::Locale::of(language).unspaced;
         let band = calibrate(&long, unspaced);
-        for (rel, sample) in samples {
-            out.extend(flag(rel, sample, &band));
+        for &(rel, places, sample) in samples {
+            out.extend(flag((rel, places, sample.seg), sample, &band));
         }
     }
     out
 }
 
 /// The finding of one pair outside its band.
-fn flag(rel: &str, sample: &Sample, band: &Band) -> Option<Diagnostic> {
+fn flag(at: (&str, &Places, u32), sample: &Sample, band: &Band) -> Option<Diagnostic> {
     let ratio = sample.target as f64 / sample.source as f64;
     if (band.low..=band.high).contains(&ratio) {
         return None;
@@ -169,16 +190,7 @@ fn flag(rel: &str, sample: &Sample, band: &Band) -> Option<Diagnostic> {
         "the translation is {ratio:.2} times as long as the source ({} vs {} characters; {basis}); {hint}",
         sample.target, sample.source
     );
-    Some(
-        Diagnostic::new(
-            rel,
-            (sample.line as usize, sample.column as usize),
-            Code::Length,
-            Code::Length.default_severity(),
-            message,
-        )
-        .with_id(&sample.id),
-    )
+    finding_at(at, Code::Length, message)
 }
 
 /// The samples of a page's complete pairs whose source is long enough,
@@ -187,35 +199,41 @@ pub fn samples(doc: &crate::model::Document) -> Vec<Sample> {
     let accepted = super::accept::inline_acceptances(doc).accepted;
     doc.segments
         .iter()
-        .filter(|s| super::checks::comparable(s))
-        .filter(|s| {
+        .zip(0..)
+        .filter(|(s, _)| super::checks::comparable(s))
+        .filter(|(s, _)| {
             !accepted
                 .iter()
                 .any(|a| a.code == Code::Length && a.id == s.id)
         })
-        .map(|s| Sample {
-            line: narrow(s.line),
-            column: narrow(s.column),
+        .map(|(s, seg)| Sample {
+            seg,
             source: narrow(s.source_text.trim().chars().count()),
             target: narrow(s.target_text.trim().chars().count()),
-            id: s.id.as_str().into(),
         })
         .filter(|s| s.source as usize >= MIN_SOURCE_CHARS && s.target > 0)
         .collect()
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn sample(i: u32, source: u32, target: u32) -> Sample {
         Sample {
-            line: i + 1,
-            column: 1,
-            id: format!("a-{i}").into(),
+            seg: i,
             source,
             target,
         }
+    }
+
+    /// A page whose segment `n` has the id `a-n`, up to the last of
+    /// `samples`.
+    pub(crate) fn places_of<'s>(segs: impl Iterator<Item = &'s u32>) -> Places {
+        let ids: Vec<String> = (0..=segs.max().copied().unwrap_or(0))
+            .map(|n| format!("a-{n}"))
+            .collect();
+        Places::from_segments(ids.iter().zip(1..).map(|(id, line)| (id.as_str(), line, 1)))
     }
 
     /// A docset of `n` pairs whose ratios spread evenly around `centre`.
@@ -229,8 +247,10 @@ mod tests {
     }
 
     fn flagged(samples: &[Sample], locale: &str) -> Vec<String> {
+        let places = places_of(samples.iter().map(|s| &s.seg));
         let page = PageSamples {
             rel: "a.md",
+            places: &places,
             locale,
             samples,
         };
@@ -256,16 +276,20 @@ mod tests {
         let zh = docset(300, 0.34);
         let odd = sample(999, 100, 35); // normal in Chinese, not in Portuguese
         pages.push(odd.clone());
+        let zh = [zh, vec![odd]].concat();
+        let places = places_of(pages.iter().chain(&zh).map(|s| &s.seg));
         let found = findings(&[
             PageSamples {
                 rel: "pt.md",
+                places: &places,
                 locale: "pt-BR",
                 samples: &pages,
             },
             PageSamples {
                 rel: "zh.md",
+                places: &places,
                 locale: "zh-CN",
-                samples: &[zh, vec![odd]].concat(),
+                samples: &zh,
             },
         ]);
         let files: Vec<(&str, Option<&str>)> = found
@@ -307,7 +331,12 @@ mod tests {
             pair("a-3", "Curto.", &long),
         );
         let doc = crate::read_document("a.md", &page);
-        let ids: Vec<String> = samples(&doc).into_iter().map(|s| s.id.into()).collect();
+        let places = Places::of(&doc);
+        let ids: Vec<&str> = samples(&doc)
+            .iter()
+            .filter_map(|s| places.get(s.seg))
+            .map(|p| p.id)
+            .collect();
         assert_eq!(ids, ["a-2"]);
     }
 }

@@ -20,6 +20,7 @@ pub mod modality;
 pub mod numbers;
 pub mod omission;
 pub mod pair;
+pub mod places;
 pub mod profile;
 pub mod structure;
 pub mod text;

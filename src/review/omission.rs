@@ -33,6 +33,7 @@
 //! McDonald") are not read: a name's translation is a convention.
 
 use super::length::{self, PageSamples};
+use super::places::Places;
 use super::locale::Locale;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Document;
@@ -57,14 +58,10 @@ pub const ALONE_FACTOR: f64 = length::MIN_FACTOR;
 /// What the site pass needs of one pair.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sample {
-    /// 1-based line of the pair, for the finding.
-    pub line: u32,
-    /// 1-based column of the pair, for the finding.
-    pub column: u32,
-    /// The segment's id, for the finding.
-    /// (Narrow fields and boxed texts, as the length check's samples: a
-    /// 50,000-page docset keeps millions of them.)
-    pub id: Box<str>,
+    /// The pair's number on its page (see [`Places`]), for the finding.
+    /// (A number, narrow fields and boxed texts: a 50,000-page docset
+    /// keeps millions of samples.)
+    pub seg: u32,
     /// Letters of the source that are not written the same in the target.
     pub source: usize,
     /// Letters of the target that are not written the same in the source.
@@ -108,9 +105,7 @@ impl Sample {
                 .sum()
         };
         Sample {
-            line: 0,
-            column: 0,
-            id: Box::default(),
+            seg: 0,
             source: translated(&source_words, &|i| expanded.contains(&i)) + other_letters(source),
             target: translated(&target_words, &|_| false) + other_letters(target),
             kept: !shared.is_empty(),
@@ -269,19 +264,18 @@ pub fn samples(doc: &Document) -> Vec<Sample> {
     let accepted = super::accept::inline_acceptances(doc).accepted;
     doc.segments
         .iter()
-        .filter(|s| super::checks::comparable(s) && !super::untranslated::same_text(s))
+        .zip(0..)
+        .filter(|(s, _)| super::checks::comparable(s) && !super::untranslated::same_text(s))
         // A name ("Heard Island and McDonald Islands") has its conventional
         // translation, whose length says nothing of what was left out.
-        .filter(|s| super::untranslated::should_translate(&s.source_text))
-        .filter(|s| {
+        .filter(|(s, _)| super::untranslated::should_translate(&s.source_text))
+        .filter(|(s, _)| {
             !accepted
                 .iter()
                 .any(|a| a.code == Code::Omission && a.id == s.id)
         })
-        .map(|s| Sample {
-            line: super::narrow(s.line),
-            column: super::narrow(s.column),
-            id: s.id.as_str().into(),
+        .map(|(s, seg)| Sample {
+            seg,
             ..Sample::of(&s.source_text, &s.target_text)
         })
         .filter(|s| s.source >= MIN_LETTERS)
@@ -315,11 +309,11 @@ fn calibrate(samples: &[&Sample]) -> Vec<Option<(f64, f64)>> {
 pub fn findings(pages: &[PageSamples<'_, Sample>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for samples in length::by_language(pages).values() {
-        let bare: Vec<&Sample> = samples.iter().map(|(_, s)| *s).collect();
+        let bare: Vec<&Sample> = samples.iter().map(|(_, _, s)| *s).collect();
         let classes = calibrate(&bare);
-        for (rel, sample) in samples {
+        for &(rel, places, sample) in samples {
             if let Some(Some(spread)) = classes.get(sample.class()) {
-                out.extend(flag(rel, sample, *spread));
+                out.extend(flag((rel, places, sample.seg), sample, *spread));
             }
         }
     }
@@ -328,7 +322,11 @@ pub fn findings(pages: &[PageSamples<'_, Sample>]) -> Vec<Diagnostic> {
 
 /// The finding of one pair, if it is an omission by the rules of the
 /// module docs.
-fn flag(rel: &str, sample: &Sample, (median, sigma): (f64, f64)) -> Option<Diagnostic> {
+fn flag(
+    at: (&str, &Places, u32),
+    sample: &Sample,
+    (median, sigma): (f64, f64),
+) -> Option<Diagnostic> {
     let below = median - sample.log_ratio();
     let far = |mads: f64, factor: f64| below >= mads * sigma && below >= f64::ln(factor);
     let omitted = (sample.evidence() && far(EVIDENCE_MADS, EVIDENCE_FACTOR))
@@ -357,17 +355,7 @@ fn flag(rel: &str, sample: &Sample, (median, sigma): (f64, f64)) -> Option<Diagn
         "the translation seems to leave part of the source out ({}); check that no clause, sentence or name was dropped",
         signs.join("; ")
     );
-    Some(
-        Diagnostic::new(
-            rel,
-            (sample.line as usize, sample.column as usize),
-            Code::Omission,
-            Code::Omission.default_severity(),
-            message,
-        )
-        .with_id(&sample.id)
-        .with_tokens(sample.lost.to_vec()),
-    )
+    length::finding_at(at, Code::Omission, message).map(|d| d.with_tokens(sample.lost.to_vec()))
 }
 
 #[cfg(test)]
@@ -380,9 +368,7 @@ mod tests {
     /// A sample with these translated letters and no evidence of loss.
     fn sample(i: usize, source: usize, target: usize) -> Sample {
         Sample {
-            line: i as u32 + 1,
-            column: 1,
-            id: format!("a-{i}").into(),
+            seg: i as u32,
             source,
             target,
             kept: true,
@@ -402,17 +388,27 @@ mod tests {
             .collect()
     }
 
-    fn flagged(samples: &[Sample], locale: &str) -> Vec<String> {
+    fn found(samples: &[Sample], locale: &str) -> Vec<Diagnostic> {
+        let places = length::tests::places_of(samples.iter().map(|s| &s.seg));
         let page = PageSamples {
             rel: "a.md",
+            places: &places,
             locale,
             samples,
         };
-        findings(&[page]).into_iter().filter_map(|d| d.id).collect()
+        findings(&[page])
     }
 
-    fn with_id(mut s: Sample, id: &str) -> Sample {
-        s.id = id.into();
+    fn flagged(samples: &[Sample], locale: &str) -> Vec<String> {
+        found(samples, locale)
+            .into_iter()
+            .filter_map(|d| d.id)
+            .collect()
+    }
+
+    /// `s` as the pair numbered `seg` (id `a-<seg>`).
+    fn numbered(mut s: Sample, seg: u32) -> Sample {
+        s.seg = seg;
         s
     }
 
@@ -435,15 +431,10 @@ mod tests {
             SKYPE_SOURCE,
             "O plug-in do Skype for Business não estará mais disponível no Outlook.",
         );
-        samples.push(with_id(cut, "cut"));
-        samples.push(with_id(whole, "whole"));
-        assert_eq!(flagged(&samples, "pt-BR"), ["cut"]);
-        let page = PageSamples {
-            rel: "a.md",
-            locale: "pt-BR",
-            samples: &samples,
-        };
-        let message = findings(&[page])
+        samples.push(numbered(cut, 1000));
+        samples.push(numbered(whole, 1001));
+        assert_eq!(flagged(&samples, "pt-BR"), ["a-1000"], "the cut one");
+        let message = found(&samples, "pt-BR")
             .into_iter()
             .map(|d| d.message)
             .next()
@@ -468,13 +459,9 @@ mod tests {
         fewer.sentences = (2, 1);
         samples.extend([lost, fewer]);
         assert_eq!(flagged(&samples, "de-DE"), ["a-901", "a-902"]);
-        let finding = findings(&[PageSamples {
-            rel: "a.md",
-            locale: "de-DE",
-            samples: &samples,
-        }])
-        .into_iter()
-        .find(|d| d.id.as_deref() == Some("a-901"));
+        let finding = found(&samples, "de-DE")
+            .into_iter()
+            .find(|d| d.id.as_deref() == Some("a-901"));
         assert_eq!(finding.map(|d| d.tokens.to_vec()), Some(vec!["CSP".into()]));
     }
 
@@ -490,28 +477,28 @@ mod tests {
         // Chinese runs at about a third of the English letters: a whole
         // translation is not short there, the cut one is.
         let mut samples = docset(300, 0.33);
-        samples.push(with_id(
+        samples.push(numbered(
             Sample {
                 source: 32,
                 target: 1,
                 ..s
             },
-            "cut",
+            1000,
         ));
-        samples.push(with_id(
+        samples.push(numbered(
             Sample {
                 source: 32,
                 target: 12,
                 ..whole
             },
-            "whole",
+            1001,
         ));
-        assert_eq!(flagged(&samples, "zh-CN"), ["cut"]);
+        assert_eq!(flagged(&samples, "zh-CN"), ["a-1000"], "the cut one");
         // The same whole translation would be far too short in Portuguese.
         let mut pt = docset(300, 1.15);
-        pt.push(with_id(sample(0, 32, 12), "short"));
+        pt.push(numbered(sample(0, 32, 12), 1000));
         pt[300].sentences = (2, 1);
-        assert_eq!(flagged(&pt, "pt-BR"), ["short"]);
+        assert_eq!(flagged(&pt, "pt-BR"), ["a-1000"]);
     }
 
     #[test]
@@ -579,7 +566,12 @@ mod tests {
             ),
         );
         let doc = crate::read_document("a.md", &page);
-        let ids: Vec<String> = samples(&doc).into_iter().map(|s| s.id.into()).collect();
+        let places = Places::of(&doc);
+        let ids: Vec<&str> = samples(&doc)
+            .iter()
+            .filter_map(|s| places.get(s.seg))
+            .map(|p| p.id)
+            .collect();
         assert_eq!(ids, ["a-3"]);
     }
 
