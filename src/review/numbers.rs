@@ -308,6 +308,7 @@ mod tests {
             ),
             ("IDs de MPN de 22222222", "MPN IDs of 2222222"),
             ("*0, 45*", "*0.045*"),
+            ("nos últimos 2 meses", "in the last 1 month"),
         ];
         for (target, source) in cases {
             assert!(check(target, source, &pt()).is_some(), "{target}");
@@ -375,6 +376,10 @@ mod tests {
             (
                 "operações de nuvem 24 horas por dia",
                 "24 X 7 cloud-operations management",
+            ),
+            (
+                "seus PaidAvailableUnits no último mês.",
+                "its PaidAvailableUnits in the last 1 month.",
             ),
         ];
         for (target, source) in cases {

@@ -1,6 +1,8 @@
 //! Reading the numbers of a prose text, with every value each may mean.
 
-use super::words::{ENGLISH_MONTHS, ORDINAL_SUFFIXES, PERCENT, SCALES, WHOLE_PERIODS, WORDS};
+use super::words::{
+    ENGLISH_MONTHS, ORDINAL_SUFFIXES, PERCENT, SCALES, SINGLE_UNITS, WHOLE_PERIODS, WORDS,
+};
 use crate::review::profile::ATOM;
 
 /// One number as written, with the values it can mean. A *soft* number
@@ -236,7 +238,8 @@ fn parts(written: &str) -> Vec<Number<'_>> {
 /// `90 mil`), a clock (`6PM`, `7:30 PM`, `12:00AM`) and a month before two
 /// digits (`December 19`, also the year 2019) add the values they also
 /// mean; `100%` is "all", which a translation may say in words ("in
-/// full", 全额, "vollständig"), so it is soft.
+/// full", 全额, "vollständig"), and `1` before a unit of time in the
+/// singular is "a" ("the last 1 month": "no último mês"), so both are soft.
 fn read_context(
     numbers: &mut [Number<'_>],
     word: &str,
@@ -252,7 +255,9 @@ fn read_context(
         let percent = PERCENT.iter().any(|p| {
             bare.strip_prefix("100") == Some(p) || (bare == "100" && next.as_deref() == Some(p))
         });
-        number.soft |= percent;
+        let single =
+            number.written == "1" && next.as_deref().is_some_and(|n| SINGLE_UNITS.contains(&n));
+        number.soft |= percent || single;
     }
     let zeros = scale(&lower, next.as_deref());
     if let (Some(zeros), Some(last)) = (zeros, numbers.last_mut()) {
@@ -462,11 +467,14 @@ mod tests {
             "at 100% of your invoice",
             "(100%)",
             "100 percent of it",
+            "in the last 1 month.",
         ] {
             assert!(soft(prose), "{prose}");
         }
         for prose in [
             "the 3rd invoice",
+            "the last 2 months",
+            "1 license",
             "at 10% of",
             "100 GB",
             "1000%",

@@ -221,3 +221,9 @@ pub(super) const ENGLISH_MONTHS: &[&str] = &[
 /// Words after `100` that make it a percentage: `100%` says "all", "in
 /// full", which a translation may say in words.
 pub(super) const PERCENT: &[&str] = &["%", "percent"];
+
+/// Units of time that `1` counts in the singular: "the last 1 month" is
+/// "the last month", which a translation says with an article or none
+/// ("no último mês").
+pub(super) const SINGLE_UNITS: &[&str] =
+    &["minute", "hour", "day", "week", "month", "quarter", "year"];
