@@ -22,6 +22,11 @@
 //! two-digit year after a date's `/` also means 20xx (`2/12/17` =
 //! `12/02/2017`), and digits after a lone separator are a fraction (`.80` =
 //! `0,80`). A hexadecimal id such as a GUID is one number, compared whole.
+//! Also soft: `100%` ("in full"), `1` before a singular unit of time ("the
+//! last 1 month"), ordinal compounds (`3rd-party`); two digits after a
+//! month may be its year (`December 19` = December 2019). Words with digits
+//! written the same on both sides are matched copy for copy
+//! ([`shared_words`]).
 //!
 //! Calibrated on the Partner Center corpus: the first version, with none of
 //! these readings, reported 173 pairs of which 20 read were all sound
