@@ -26,7 +26,7 @@
 //! last 1 month"), ordinal compounds (`3rd-party`); two digits after a
 //! month may be its year (`December 19` = December 2019). Words with digits
 //! written the same on both sides are matched copy for copy
-//! ([`shared_words`]).
+//! (see `shared_words`).
 //!
 //! Calibrated on the Partner Center corpus: the first version, with none of
 //! these readings, reported 173 pairs of which 20 read were all sound
