@@ -27,7 +27,7 @@
 use super::narrow;
 use super::places::Places;
 use crate::diagnostic::{Code, Diagnostic};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// Sources shorter than this are not read: their ratio swings with a word.
 pub const MIN_SOURCE_CHARS: usize = 80;
@@ -208,11 +208,55 @@ pub fn samples(doc: &crate::model::Document) -> Vec<Sample> {
         })
         .map(|(s, seg)| Sample {
             seg,
-            source: narrow(s.source_text.trim().chars().count()),
+            source: narrow(
+                s.source_text
+                    .trim()
+                    .chars()
+                    .count()
+                    .saturating_sub(gloss_chars(s.source_text.trim(), &s.target_text)),
+            ),
             target: narrow(s.target_text.trim().chars().count()),
         })
         .filter(|s| s.source as usize >= MIN_SOURCE_CHARS && s.target > 0)
         .collect()
+}
+
+/// The characters of an English gloss in the source that the target need
+/// not say: the source names something in the target's own language and
+/// explains the name to the English reader, `X, or Y` or `X (Y)`
+/// ("Cadastro Nacional da Pessoa Jurídica, or National Registry of Legal
+/// Entities"). Read so when the last two words before the gloss are in
+/// the target (the name is kept), and the gloss is a name of two words or
+/// more (capitalized words and connectors) none of whose words the target
+/// has. An explanation that is not a name ("Partner Center (the portal
+/// where …)") is content, and counts.
+fn gloss_chars(source: &str, target: &str) -> usize {
+    let in_target: HashSet<String> = super::omission::words(target)
+        .map(str::to_lowercase)
+        .collect();
+    let kept = |w: &&str| in_target.contains(&w.to_lowercase());
+    for (at, _) in source.match_indices([',', '(']) {
+        let rest = &source[at..];
+        let Some(gloss) = rest
+            .strip_prefix(", or ")
+            .or_else(|| rest.strip_prefix('('))
+        else {
+            continue;
+        };
+        let gloss = gloss.split(')').next().unwrap_or_default();
+        let before: Vec<&str> = super::omission::words(&source[..at]).collect();
+        let glossed: Vec<&str> = super::omission::words(gloss).collect();
+        let name_kept = before.len() >= 2 && before[before.len() - 2..].iter().all(kept);
+        let english_name = glossed.len() >= 2
+            && !super::untranslated::should_translate(gloss)
+            && !glossed.iter().any(|w| w.chars().count() >= 3 && kept(w));
+        if name_kept && english_name {
+            let end = gloss.as_ptr() as usize - source.as_ptr() as usize + gloss.len();
+            let end = end + usize::from(source[end..].starts_with(')'));
+            return source[at..end].chars().count();
+        }
+    }
+    0
 }
 
 #[cfg(test)]
@@ -315,6 +359,43 @@ pub(crate) mod tests {
         samples.push(sample(500, 100, 70));
         samples.push(sample(501, 100, 50));
         assert_eq!(flagged(&samples, "de-DE"), ["a-501"]);
+    }
+
+    #[test]
+    fn an_english_gloss_of_a_name_the_target_keeps_is_not_counted() {
+        let gloss = |source: &str, target: &str| gloss_chars(source, target);
+        let cnpj = "CNPJ – (Cadastro Nacional da Pessoa Jurídica, or National Registry of Legal Entities).";
+        assert_eq!(
+            gloss(cnpj, "CNPJ – Cadastro Nacional de Pessoa Jurídica."),
+            ", or National Registry of Legal Entities)".chars().count()
+        );
+        assert_eq!(
+            gloss(
+                "Enter the Handelsregisternummer (Commercial Register Number) of the company.",
+                "Geben Sie die Handelsregisternummer des Unternehmens ein."
+            ),
+            0,
+            "the words before the gloss are not both kept"
+        );
+        for (source, target) in [
+            // An explanation that is not a name is content.
+            (
+                "Sign in to Partner Center (the portal where you manage your customers) first.",
+                "Entre no Partner Center primeiro.",
+            ),
+            // The target says the gloss: nothing was left out.
+            (
+                "Open Cadastro Nacional (National Registry) now.",
+                "Abra o Cadastro Nacional (National Registry) agora.",
+            ),
+            // The name before the gloss is not kept.
+            (
+                "Open the Cadastro Nacional, or National Registry.",
+                "Abra o registro.",
+            ),
+        ] {
+            assert_eq!(gloss(source, target), 0, "{source}");
+        }
     }
 
     #[test]

@@ -57,10 +57,12 @@ fn count(what: &str, source: usize, target: usize) -> Option<String> {
 /// code spans that differ; a changed count has no one place to mark.
 pub fn markup(pair: &Pair<'_>) -> Option<Flag> {
     let (t, s) = (&pair.target, &pair.source);
-    // Bolds the target language writes as UI-name marks (“…”, 「…」).
-    let answered = ui_marked(&t.prose, pair.locale.ui_marks)
+    // Bolds the target language writes as UI-name marks (“…”, 「…」), and
+    // bold links that such a language leaves a plain link.
+    let answered = (ui_marked(&t.prose, pair.locale.ui_marks)
         .saturating_sub(ui_marked(&s.prose, pair.locale.ui_marks))
-        .min(s.strong.len().saturating_sub(t.strong.len()));
+        + bold_links_kept(pair))
+    .min(s.strong.len().saturating_sub(t.strong.len()));
     let mut parts: Vec<String> = [
         count("bold", s.strong.len(), t.strong.len() + answered),
         count("italic", s.emphasis.len(), t.emphasis.len()),
@@ -193,6 +195,24 @@ fn same_words(target: &str, source: &str) -> bool {
     contains_word(target, source)
         || super::omission::words(target)
             .any(|w| super::omission::acronym(w) && super::omission::spells(w, &words))
+}
+
+/// How many of the source's bolds are a whole link's text (`[**Partner
+/// profile**](…)`) that the target keeps as a link, in a language that
+/// marks UI names otherwise than with bold (Chinese, Japanese: see
+/// `Locale::ui_marks`). The link shows the UI name as a link already, and
+/// such a language does not add bold to it: the bold is not lost
+/// formatting. Languages that bold UI names (German, Portuguese) keep it.
+fn bold_links_kept(pair: &Pair<'_>) -> usize {
+    if pair.locale.ui_marks.is_empty() || pair.target.targets.len() < pair.source.targets.len() {
+        return 0;
+    }
+    let links = &pair.source.link_texts;
+    pair.source
+        .strong
+        .iter()
+        .filter(|bold| links.iter().any(|text| text.trim() == bold.trim()))
+        .count()
 }
 
 /// How many spans of `text` open with one of the UI-name marks `marks`.
@@ -478,8 +498,34 @@ mod tests {
             ),
             ("ja-JP", "[送信] を選択します。", "Select **Submit**."),
             ("ja-JP", "「設定」を開きます。", "Open **Settings**."),
+            (
+                "zh-CN",
+                "选择[合作伙伴资料](https://partner.microsoft.com/pcv/profile)，查看公司的法律详细信息。",
+                "Select [**Partner profile**](https://partner.microsoft.com/pcv/profile) to view your company’s legal details.",
+            ),
         ] {
             assert_eq!(run_in(locale, markup, target, source), None, "{target}");
+        }
+        // A bold link loses its bold in a language that bolds UI names, and
+        // a bold that is not the link's whole text is lost in any.
+        for (locale, target, source) in [
+            (
+                "de-DE",
+                "Wählen Sie [Partnerprofil](https://example.com/profile) aus.",
+                "Select [**Partner profile**](https://example.com/profile).",
+            ),
+            (
+                "zh-CN",
+                "选择[合作伙伴资料](https://example.com/profile)。",
+                "Select [**Partner** profile](https://example.com/profile).",
+            ),
+            (
+                "zh-CN",
+                "选择合作伙伴资料。",
+                "Select [**Partner profile**](https://example.com/profile).",
+            ),
+        ] {
+            assert!(run_in(locale, markup, target, source).is_some(), "{target}");
         }
         // Quotes the source has too answer nothing; nor do quotes in German.
         for (locale, target, source) in [

@@ -134,7 +134,8 @@ pub fn punctuation(pair: &Pair<'_>) -> Option<Flag> {
     let seg = pair.segment;
     let (target, source) = (ending(&seg.target_text), ending(&seg.source_text));
     let comparable = target != Ending::Abbreviation && source != Ending::Abbreviation;
-    if comparable && target != source && changes_reading(source, target, seg.kind) {
+    let quoted = quoted_mark_kept(source, &seg.source_text, &seg.target_text);
+    if comparable && !quoted && target != source && changes_reading(source, target, seg.kind) {
         let message = format!(
             "the source ends with {} and the translation with {}; end the translation as the source ends",
             describe(source),
@@ -158,6 +159,22 @@ pub fn punctuation(pair: &Pair<'_>) -> Option<Flag> {
     Some(Flag::new(format!(
         "the source {side} with a space and the translation does not, so the translation runs into the text next to it; keep the spaces at the edges of the segment as in the source"
     )))
+}
+
+/// Does the source end inside a quote it opens and never closes (a source
+/// cut after a quoted question: `the question "Microsoft help required?`),
+/// and does the target have that mark? Then the mark is the quoted text's,
+/// not the sentence's: the translation may close the quote and go on
+/// (`"需要 Microsoft 帮助？" 问题选择"是"时。`), and only a mark lost
+/// altogether is a finding.
+fn quoted_mark_kept(source: Ending, source_text: &str, target_text: &str) -> bool {
+    let Ending::Mark(mark) = source else {
+        return false;
+    };
+    let open_quote = quote_strays(source_text, ENGLISH_QUOTES)
+        .iter()
+        .any(|q| ENGLISH_QUOTES.iter().any(|(open, _)| q.starts_with(*open)));
+    open_quote && target_text.chars().any(|c| Locale::mark(c) == Some(mark))
 }
 
 /// For each segment of a page: does text touch it, with no space between,
@@ -307,7 +324,7 @@ pub fn brackets(pair: &Pair<'_>) -> Option<Flag> {
             tokens.extend(stray);
         }
     }
-    if quote_strays(s, ENGLISH_QUOTES).is_empty() {
+    if quote_strays(s, ENGLISH_QUOTES).is_empty() && !single_quote_left_open(s) {
         let stray = quote_strays(t, pair.locale.quotes);
         if !stray.is_empty() {
             shown.push("quotes".to_owned());
@@ -321,6 +338,32 @@ pub fn brackets(pair: &Pair<'_>) -> Option<Flag> {
         ))
         .with_tokens(tokens)
     })
+}
+
+/// Does a text open a single quote (`'` or `‘` at the start of a word) that
+/// it never closes (at the end of a word)? Then the source's own quoting is
+/// broken (`Output : 'U => Unit is Ctl`) and a translation that follows
+/// it with `"` has nothing to fix. Apostrophes inside words (`don't`) are
+/// neither; single quotes are read here only, never required of a target
+/// (`’` is also the apostrophe).
+fn single_quote_left_open(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut depth = 0usize;
+    for (i, &c) in chars.iter().enumerate() {
+        if !matches!(c, '\'' | '‘' | '’') {
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let after = chars.get(i + 1).copied();
+        let space = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{".contains(c));
+        let end = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}".contains(c));
+        if c != '’' && space(before) && !space(after) {
+            depth += 1;
+        } else if !space(before) && end(after) {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    depth > 0
 }
 
 /// The quotes of an English source.
@@ -348,6 +391,26 @@ mod tests {
         for (target, source) in flagged {
             assert!(run(punctuation, target, source).is_some(), "{target}");
         }
+    }
+
+    #[test]
+    fn a_mark_inside_a_quote_the_source_leaves_open_is_the_quote_s() {
+        use super::super::checks::tests::run_in;
+        let source =
+            "This is applicable only if you choose Yes for the question \"Microsoft help required?";
+        let kept = "这仅适用于为\"需要 Microsoft 帮助？\" 问题选择\"是\"时。";
+        assert_eq!(run_in("zh-CN", punctuation, kept, source), None);
+        let lost = "这仅适用于为\"需要 Microsoft 帮助\" 问题选择\"是\"时。";
+        assert!(run_in("zh-CN", punctuation, lost, source).is_some());
+        // A question whose quotes are closed ends the sentence.
+        let closed = "Choose Yes for \"Microsoft help required\"?";
+        assert!(run_in(
+            "zh-CN",
+            punctuation,
+            "为\"需要 Microsoft 帮助？\"选择\"是\"。",
+            closed
+        )
+        .is_some());
     }
 
     #[test]
@@ -514,6 +577,25 @@ mod tests {
     }
 
     #[test]
+    fn only_a_single_quote_left_open_excuses_the_target_s_quotes() {
+        assert!(single_quote_left_open("Output : 'U => Unit is Ctl"));
+        for closed in [
+            "Select 'Save' and don't wait",
+            "the partners' accounts",
+            "it's ‘done’.",
+        ] {
+            assert!(!single_quote_left_open(closed), "{closed}");
+        }
+        // Balanced single quotes in the source: the target's quotes count.
+        assert!(run(
+            brackets,
+            "Selecione \"Salvar e espere",
+            "Select 'Save' and wait"
+        )
+        .is_some());
+    }
+
+    #[test]
     fn brackets_accepts_balanced_and_source_unbalanced_text() {
         for (target, source) in [
             (
@@ -529,6 +611,10 @@ mod tests {
             (
                 "informando que \"seu pedido foi recusado.",
                 "stating that “Your order was declined.",
+            ),
+            (
+                "Saída: \"U => [unidade](xref:unit)  é CTL",
+                "Output : 'U => [Unit](xref:unit)  is Ctl",
             ),
         ] {
             assert_eq!(run(brackets, target, source), None, "{target}");

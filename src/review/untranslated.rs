@@ -140,8 +140,8 @@ pub fn should_translate(prose: &str) -> bool {
         _ => {
             !(words.iter().any(|w| w.starts_with(char::is_uppercase))
                 && prose
-                    .split([',', ';'])
-                    .all(|part| name_like(&prose_words(part))))
+                    .split([',', ';', '='])
+                    .all(|part| name_like(&prose_words(part), product_signature(part))))
         }
     }
 }
@@ -168,13 +168,37 @@ fn identifier(word: &str) -> bool {
 }
 
 /// At most eight words, each capitalized or a connector (none at all: a
-/// part that held only a number or a code).
-fn name_like(words: &[&str]) -> bool {
+/// part that held only a number or a code); up to sixteen for a product
+/// name, which SKU names run to ("Dynamics 365 Customer Engagement Plan
+/// Enterprise Edition Add-On for CRM Basic (Qualified Offer) for Faculty").
+fn name_like(words: &[&str], product: bool) -> bool {
     let capitalized = |w: &&str| w.starts_with(char::is_uppercase);
-    words.len() <= 8
+    let most = if product {
+        MOST_PRODUCT_WORDS
+    } else {
+        MOST_NAME_WORDS
+    };
+    words.len() <= most
         && words
             .iter()
             .all(|w| capitalized(w) || CONNECTORS.contains(w) || citation_word(w))
+}
+
+/// Most words of a name, and of a product name.
+const MOST_NAME_WORDS: usize = 8;
+const MOST_PRODUCT_WORDS: usize = 16;
+
+/// Does a text carry what product names carry and title-case prose does
+/// not: a version number (`365`, `2019`) or an acronym (`CRM`, `SA`; a
+/// connector in capitals, "OR", is emphasis, not an acronym)?
+fn product_signature(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let version = !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+        let acronym = w.chars().count() >= 2
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && !CONNECTORS.contains(&w.to_lowercase().as_str());
+        version || acronym
+    })
 }
 
 /// An abbreviation of a bibliographic reference, in any case ("pp", "Proc").
@@ -246,6 +270,24 @@ mod tests {
         let findings = super::super::checks::segment_findings(&doc, "pt-BR").all();
         let ids: Vec<_> = findings.iter().filter_map(|d| d.id.as_deref()).collect();
         assert_eq!(ids, ["a-2"], "{findings:#?}");
+    }
+
+    #[test]
+    fn keys_and_values_are_parts_and_product_names_run_long() {
+        for text in [
+            "Azure Database (DB) for MariaDB ACR: Service Level 1 = Databases and Service Level 2 = Azure Database for MariaDB",
+            "Dynamics 365 Customer Engagement Plan Enterprise Edition From SA for CRM Basic (Qualified Offer) for Students",
+        ] {
+            assert_eq!(run(check, text, text), None, "{text}");
+        }
+        for text in [
+            "Set the limit = the number of users you expect",
+            // Title case without a version or an acronym is a sentence.
+            "Learn How To Manage Your Customers And Their Billing Accounts Here",
+            "Silver or Gold Cloud Business Applications OR Cloud Customer Relationship Management",
+        ] {
+            assert!(run(check, text, text).is_some(), "{text}");
+        }
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! Reading the numbers of a prose text, with every value each may mean.
 
+use super::words::{
+    ENGLISH_MONTHS, ORDINAL_SUFFIXES, PERCENT, SCALES, SINGLE_UNITS, WHOLE_PERIODS, WORDS,
+};
 use crate::review::profile::ATOM;
 
 /// One number as written, with the values it can mean. A *soft* number
@@ -15,180 +18,6 @@ pub(crate) struct Number<'a> {
 
 /// Thousands and decimal separators of a writing convention.
 pub(crate) type Convention = (char, char);
-
-/// Numbers, ordinals and months as words: English and Portuguese, and the
-/// cardinals of German, French and Spanish (a target may say "sechs Monate"
-/// for "6 months").
-const WORDS: &[(&str, &str)] = &[
-    // German "one" is also the article, in every case: as a soft number it
-    // can only answer a source's 1 ("at least 1 subscription" → "mindestens
-    // ein Abonnement"), never be missed.
-    ("ein", "1"),
-    ("eine", "1"),
-    ("einer", "1"),
-    ("einem", "1"),
-    ("einen", "1"),
-    ("eines", "1"),
-    ("einmal", "1"),
-    ("eins", "1"),
-    ("zwei", "2"),
-    ("drei", "3"),
-    ("vier", "4"),
-    ("fünf", "5"),
-    ("sechs", "6"),
-    ("sieben", "7"),
-    ("acht", "8"),
-    ("neun", "9"),
-    ("zehn", "10"),
-    ("elf", "11"),
-    ("zwölf", "12"),
-    ("zwanzig", "20"),
-    ("dreißig", "30"),
-    ("hundert", "100"),
-    ("tausend", "1000"),
-    ("deux", "2"),
-    ("trois", "3"),
-    ("quatre", "4"),
-    ("cinq", "5"),
-    ("sept", "7"),
-    ("huit", "8"),
-    ("neuf", "9"),
-    ("dix", "10"),
-    ("douze", "12"),
-    ("uno", "1"),
-    ("tres", "3"),
-    ("cuatro", "4"),
-    ("siete", "7"),
-    ("ocho", "8"),
-    ("nueve", "9"),
-    ("diez", "10"),
-    ("doce", "12"),
-    ("zero", "0"),
-    ("one", "1"),
-    ("two", "2"),
-    ("three", "3"),
-    ("four", "4"),
-    ("five", "5"),
-    ("six", "6"),
-    ("seven", "7"),
-    ("eight", "8"),
-    ("nine", "9"),
-    ("ten", "10"),
-    ("eleven", "11"),
-    ("twelve", "12"),
-    ("fifteen", "15"),
-    ("twenty", "20"),
-    ("thirty", "30"),
-    ("forty", "40"),
-    ("fifty", "50"),
-    ("sixty", "60"),
-    ("ninety", "90"),
-    ("hundred", "100"),
-    ("thousand", "1000"),
-    ("first", "1"),
-    ("second", "2"),
-    ("third", "3"),
-    ("fourth", "4"),
-    ("fifth", "5"),
-    ("sixth", "6"),
-    ("seventh", "7"),
-    ("eighth", "8"),
-    ("ninth", "9"),
-    ("tenth", "10"),
-    ("once", "1"),
-    ("twice", "2"),
-    ("um", "1"),
-    ("uma", "1"),
-    ("dois", "2"),
-    ("duas", "2"),
-    ("três", "3"),
-    ("quatro", "4"),
-    ("cinco", "5"),
-    ("seis", "6"),
-    ("sete", "7"),
-    ("oito", "8"),
-    ("nove", "9"),
-    ("dez", "10"),
-    ("onze", "11"),
-    ("doze", "12"),
-    ("quinze", "15"),
-    ("vinte", "20"),
-    ("trinta", "30"),
-    ("quarenta", "40"),
-    ("cinquenta", "50"),
-    ("sessenta", "60"),
-    ("noventa", "90"),
-    ("cem", "100"),
-    ("cento", "100"),
-    ("mil", "1000"),
-    ("primeiro", "1"),
-    ("primeira", "1"),
-    ("segundo", "2"),
-    ("segunda", "2"),
-    ("terceiro", "3"),
-    ("terceira", "3"),
-    ("terceiros", "3"),
-    ("quarto", "4"),
-    ("quarta", "4"),
-    ("quinto", "5"),
-    ("quinta", "5"),
-    ("sexto", "6"),
-    ("sexta", "6"),
-    ("sétimo", "7"),
-    ("sétima", "7"),
-    ("oitavo", "8"),
-    ("oitava", "8"),
-    ("nono", "9"),
-    ("nona", "9"),
-    ("décimo", "10"),
-    ("décima", "10"),
-    ("january", "1"),
-    ("february", "2"),
-    ("march", "3"),
-    ("april", "4"),
-    ("may", "5"),
-    ("june", "6"),
-    ("july", "7"),
-    ("august", "8"),
-    ("september", "9"),
-    ("october", "10"),
-    ("november", "11"),
-    ("december", "12"),
-    ("januar", "1"),
-    ("februar", "2"),
-    ("märz", "3"),
-    ("mai", "5"),
-    ("juni", "6"),
-    ("juli", "7"),
-    ("oktober", "10"),
-    ("dezember", "12"),
-    ("janeiro", "1"),
-    ("fevereiro", "2"),
-    ("março", "3"),
-    ("abril", "4"),
-    ("maio", "5"),
-    ("junho", "6"),
-    ("julho", "7"),
-    ("agosto", "8"),
-    ("setembro", "9"),
-    ("outubro", "10"),
-    ("novembro", "11"),
-    ("dezembro", "12"),
-];
-
-/// Words after a number that scale it (`90 mil` = `90,000`), with the
-/// number of zeros they add; `K` and `M` glued to digits do the same.
-const SCALES: &[(&str, usize)] = &[
-    ("thousand", 3),
-    ("mil", 3),
-    ("million", 6),
-    ("millions", 6),
-    ("milhão", 6),
-    ("milhões", 6),
-    ("billion", 9),
-    ("bilhão", 9),
-    ("bilhões", 9),
-];
 
 /// The numbers of a prose text, URLs skipped, read with these conventions.
 pub(crate) fn numbers<'a>(prose: &'a str, conventions: &[Convention]) -> Vec<Number<'a>> {
@@ -213,7 +42,11 @@ pub(crate) fn numbers<'a>(prose: &'a str, conventions: &[Convention]) -> Vec<Num
             out.extend(token_numbers(word, at, written, conventions));
         }
         out.extend(word_numbers(word));
-        read_context(&mut out[start..], word, words.get(i + 1).copied());
+        let around = (
+            i.checked_sub(1).map(|j| words[j]),
+            words.get(i + 1).copied(),
+        );
+        read_context(&mut out[start..], word, around);
         if i < idiom_until {
             out[start..].iter_mut().for_each(|n| n.soft = true);
         }
@@ -229,27 +62,18 @@ fn idiom(words: &[&str]) -> usize {
     let lower = |i: usize| words.get(i).map(|w| w.to_lowercase()).unwrap_or_default();
     let first = lower(0);
     let bare = first.trim_matches(|c: char| !c.is_alphanumeric());
+    // `(24x7)`: an opening bracket does not change the idiom.
+    let opened = first.trim_start_matches(|c: char| !c.is_alphanumeric());
     if whole_period(words) {
         4
-    } else if first.starts_with("24/7") || first.starts_with("24x7") || bare == "1:1" {
+    } else if opened.starts_with("24/7") || opened.starts_with("24x7") || bare == "1:1" {
         1
-    } else if first == "24" && lower(1) == "x" && lower(2).starts_with('7') {
+    } else if bare == "24" && lower(1) == "x" && lower(2).starts_with('7') {
         3
     } else {
         0
     }
 }
-
-/// Units and how many of each make the next larger one: "24 hours a day",
-/// "365 days a year" say "all the time" (Chinese 全年全天候), not a count.
-const WHOLE_PERIODS: &[(&str, &str, &str)] = &[
-    ("24", "hour", "day"),
-    ("7", "day", "week"),
-    ("365", "day", "year"),
-    ("12", "month", "year"),
-    ("52", "week", "year"),
-    ("60", "minute", "hour"),
-];
 
 /// Do `words` start with "N units a period" for a whole period ("24 hours a
 /// day")?
@@ -342,7 +166,8 @@ fn token_numbers<'a>(
     if written.len() == 2 && (glued || last == Some('/')) {
         number.values.push(format!("20{written}"));
     }
-    if let Some(parts) = day_month(word, at, written) {
+    let comma_decimal = conventions.iter().any(|&(_, decimal)| decimal == ',');
+    if let Some(parts) = day_month(word, at, written, comma_decimal) {
         number.values.extend(parts);
     }
     let fraction = matches!(last, Some('.' | ',')) && !second.is_some_and(|c| c.is_ascii_digit());
@@ -363,9 +188,14 @@ fn in_name(word: &str, at: usize, written: &str) -> bool {
         .take_while(|c| c.is_alphabetic())
         .collect();
     let named = after.chars().count() >= 4;
-    // `2-dimensional`, `360-degree`: a compound the target may say in one
-    // word ("bidimensional").
-    let compound = word[at + written.len()..]
+    // `2-dimensional`, `360-degree`, `3rd-party`: a compound the target
+    // may say in one word ("bidimensional", "Drittanbieter").
+    let rest = &word[at + written.len()..];
+    let rest = ORDINAL_SUFFIXES
+        .iter()
+        .find_map(|s| rest.strip_prefix(s))
+        .unwrap_or(rest);
+    let compound = rest
         .strip_prefix('-')
         .is_some_and(|rest| rest.chars().take_while(|c| c.is_alphabetic()).count() >= 4);
     let mut before = word[..at].chars().rev();
@@ -374,16 +204,22 @@ fn in_name(word: &str, at: usize, written: &str) -> bool {
 }
 
 /// A day and month written `31.01.` or `04.07` (German and others): two
-/// parts of one or two digits, the second a month, with a period after
-/// them or both of two digits. Also means its two parts, which answer a
-/// source date's (`1/31`).
-fn day_month(word: &str, at: usize, written: &str) -> Option<[String; 2]> {
-    let (day, month) = written.split_once('.')?;
+/// parts of one or two digits that are a day and a month in either order
+/// (a translation may keep the source's month first: `2.28.` for `2/28`),
+/// with a period after them, both of two digits, or in a language whose
+/// decimal separator is the comma (`comma_decimal`), where a period between
+/// two short numbers is not a decimal point. Also means its two parts,
+/// which answer a source date's (`1/31`).
+fn day_month(word: &str, at: usize, written: &str, comma_decimal: bool) -> Option<[String; 2]> {
+    let (first, second) = written.split_once('.')?;
     let short = |p: &str| (1..=2).contains(&p.len());
-    let dated = word[at + written.len()..].starts_with('.') || (day.len() == 2 && month.len() == 2);
-    let month_value: u32 = month.parse().ok()?;
-    let valid = short(day) && short(month) && (1..=12).contains(&month_value) && dated;
-    valid.then(|| [canonical(day, ""), canonical(month, "")])
+    let dated = comma_decimal
+        || word[at + written.len()..].starts_with('.')
+        || (first.len() == 2 && second.len() == 2);
+    let (a, b): (u32, u32) = (first.parse().ok()?, second.parse().ok()?);
+    let date = |day: u32, month: u32| (1..=31).contains(&day) && (1..=12).contains(&month);
+    let valid = short(first) && short(second) && (date(a, b) || date(b, a)) && dated;
+    valid.then(|| [canonical(first, ""), canonical(second, "")])
 }
 
 /// The parts of a number no convention reads (`10.0.19041`, `31,2021`).
@@ -399,11 +235,30 @@ fn parts(written: &str) -> Vec<Number<'_>> {
 }
 
 /// What the words around a word's numbers say about them: a scale (`300K`,
-/// `90 mil`) and a clock (`6PM`, `7:30 PM`, `12:00AM`) add the values they
-/// also mean.
-fn read_context(numbers: &mut [Number<'_>], word: &str, next: Option<&str>) {
+/// `90 mil`), a clock (`6PM`, `7:30 PM`, `12:00AM`) and a month before two
+/// digits (`December 19`, also the year 2019) add the values they also
+/// mean; `100%` is "all", which a translation may say in words ("in
+/// full", 全额, "vollständig"), and `1` before a unit of time in the
+/// singular is "a" ("the last 1 month": "no último mês"), so both are soft.
+fn read_context(
+    numbers: &mut [Number<'_>],
+    word: &str,
+    (previous, next): (Option<&str>, Option<&str>),
+) {
     let lower = word.to_lowercase();
     let next = next.map(|w| w.trim_end_matches([',', '.', ';', ')']).to_lowercase());
+    if let [number] = numbers {
+        if after_month(previous) && number.written.len() == 2 {
+            number.values.push(format!("20{}", number.written));
+        }
+        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
+        let percent = PERCENT.iter().any(|p| {
+            bare.strip_prefix("100") == Some(p) || (bare == "100" && next.as_deref() == Some(p))
+        });
+        let single =
+            number.written == "1" && next.as_deref().is_some_and(|n| SINGLE_UNITS.contains(&n));
+        number.soft |= percent || single;
+    }
     let zeros = scale(&lower, next.as_deref());
     if let (Some(zeros), Some(last)) = (zeros, numbers.last_mut()) {
         let scaled = last.values.iter().find_map(|v| shifted(v, zeros));
@@ -413,6 +268,14 @@ fn read_context(numbers: &mut [Number<'_>], word: &str, next: Option<&str>) {
         let h24 = hour.values.iter().find_map(|v| to_24h(v, pm));
         hour.values.extend(h24);
     }
+}
+
+/// Is this word an English month name (`December`, `Dec.`)?
+fn after_month(previous: Option<&str>) -> bool {
+    previous.is_some_and(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        ENGLISH_MONTHS.contains(&w.as_str())
+    })
 }
 
 /// Zeros added by a `K`/`M` after the word's digits or a scale word next.
@@ -593,6 +456,72 @@ mod tests {
             assert!(soft(prose), "{prose}");
         }
         assert!(!soft("10 GB"));
+    }
+
+    #[test]
+    fn idioms_compounds_and_wholes_are_soft_through_brackets() {
+        let soft = |prose: &str| numbers(prose, EN).iter().all(|n| n.soft);
+        for prose in [
+            "access (24x7) to",
+            "the 3rd-party vendor",
+            "at 100% of your invoice",
+            "(100%)",
+            "100 percent of it",
+            "in the last 1 month.",
+        ] {
+            assert!(soft(prose), "{prose}");
+        }
+        for prose in [
+            "the 3rd invoice",
+            "the last 2 months",
+            "1 license",
+            "at 10% of",
+            "100 GB",
+            "1000%",
+            "a (24) x",
+        ] {
+            assert!(!soft(prose), "{prose}");
+        }
+    }
+
+    #[test]
+    fn two_digits_after_a_month_may_be_its_year() {
+        let of = |prose: &str, written: &str| -> Vec<String> {
+            numbers(prose, EN)
+                .into_iter()
+                .find(|n| n.written == written)
+                .map(|n| n.values)
+                .unwrap_or_default()
+        };
+        assert!(of("the December 19 price list", "19").contains(&"2019".to_owned()));
+        assert!(of("on Dec. 21, 2020", "21").contains(&"2021".to_owned()));
+        assert_eq!(of("on December 5", "5"), ["5"]);
+        assert_eq!(of("for 19 users", "19"), ["19"]);
+    }
+
+    #[test]
+    fn dotted_days_and_months_read_in_either_order() {
+        const DE: &[Convention] = &[(',', '.'), ('.', ',')];
+        let parts = |prose: &str, conventions: &[Convention]| -> Vec<String> {
+            numbers(prose, conventions)
+                .into_iter()
+                .flat_map(|n| n.values)
+                .collect()
+        };
+        // German order, the source's order kept, and a comma-decimal
+        // language's `2.29` (not a decimal there).
+        for (prose, day, month) in [
+            ("am 31.01.", "31", "1"),
+            ("der 2.28. bzw.", "28", "2"),
+            ("bzw. 2.29, wenn", "29", "2"),
+        ] {
+            let read = parts(prose, DE);
+            let has = |v: &str| read.iter().any(|r| r == v);
+            assert!(has(day) && has(month), "{prose}: {read:?}");
+        }
+        // In English `2.29` is a decimal, and no date has a 13th month.
+        assert!(!parts("costs 2.29 now", EN).contains(&"29".to_owned()));
+        assert!(!parts("am 13.13.", DE).contains(&"13".to_owned()));
     }
 
     #[test]
