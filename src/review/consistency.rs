@@ -28,6 +28,10 @@ const CODE: Code = Code::Consistency;
 /// A reference translation longer than this is cut in messages.
 const QUOTE_CHARS: usize = 120;
 
+/// A translation used in at least this many places, and in at least a
+/// quarter as many as the majority's, is established ([`established`]).
+const ESTABLISHED_USES: usize = 3;
+
 /// One segment as the check keeps it: hashes of both sides, what the
 /// comparison of two translations needs of the source and of the target's
 /// words, where it is, and where its id and text end in its page's
@@ -258,6 +262,10 @@ impl<'e> Consistency<'e> {
                 else {
                     continue;
                 };
+                let label = difference.kind == wording::Kind::Label;
+                if label && established(variant.places.len(), reference.places.len()) {
+                    continue;
+                }
                 let uses = Uses {
                     reference: reference.places.len(),
                     here: variant.places.len(),
@@ -323,6 +331,15 @@ fn quote(text: &str) -> String {
     }
 }
 
+/// Is a translation used `here` times, beside the majority's `reference`,
+/// established: chosen again and again ("Capacidades" in 54 places,
+/// "Funcionalidades" in 140, for the heading "Capabilities")? Two such
+/// words for a label are the docset's two habits, not a slip to fix in
+/// one place; a label's other words are reported where they are rare.
+fn established(here: usize, reference: usize) -> bool {
+    here >= ESTABLISHED_USES && here * 4 >= reference
+}
+
 /// The index of the variant used most often; the first seen on a tie.
 fn reference(variants: &[Variant]) -> usize {
     let mut best = 0;
@@ -366,19 +383,19 @@ mod tests {
         let docs = [
             page(
                 "a.md",
-                &[("a-1", "Selecione **Salvar**.", "Select **Save**.")],
+                &[("a-1", "**Configurações** de conta", "**Account** settings")],
             ),
             page(
                 "b.md",
                 &[
-                    ("b-1", "Selecione  **Salvar**.", "Select **Save**."),
+                    ("b-1", "**Configurações**  de conta", "**Account** settings"),
                     ("b-2", "Sim", "Yes"),
                 ],
             ),
             page(
                 "c.md",
                 &[
-                    ("c-1", "Clique em **Salvar**.", "Select **Save**."),
+                    ("c-1", "**Definições** de conta", "**Account** settings"),
                     ("c-2", "Confirmado", "Yes"),
                 ],
             ),
@@ -391,7 +408,7 @@ mod tests {
         assert!(
             findings[0]
                 .message
-                .contains("translated “Selecione Salvar.” in 2 of the 3 places that have it (the majority, which does not make it right; first at a.md:1:1, a-1) and as here in 1"),
+                .contains("translated “Configurações de conta” in 2 of the 3 places that have it (the majority, which does not make it right; first at a.md:1:1, a-1) and as here in 1"),
             "{}",
             findings[0].message
         );
@@ -476,6 +493,28 @@ mod tests {
             page("b.md", &[("b-1", "O arquivo de reconciliação com base em licença de 15 de fevereiro conterá as seguintes linhas de cobrança:", source)]),
         ];
         assert_eq!(run(&docs), Vec::new());
+    }
+
+    #[test]
+    fn a_label_translated_two_established_ways_is_not_reported() {
+        let pages = |here: usize, there: usize| -> Vec<Document> {
+            let mut docs = Vec::new();
+            for i in 0..here + there {
+                let target = if i < there {
+                    "Funcionalidades"
+                } else {
+                    "Capacidades"
+                };
+                let rel = format!("p{i:02}.md");
+                docs.push(page(&rel, &[("x-1", target, "Capabilities")]));
+            }
+            docs
+        };
+        // 3 of 12 places: a quarter, established.
+        assert_eq!(run(&pages(3, 9)), Vec::new());
+        // 2 of 10, or 3 of 15: rare beside the majority, reported.
+        assert_eq!(run(&pages(2, 8)).len(), 2);
+        assert_eq!(run(&pages(3, 13)).len(), 3);
     }
 
     #[test]

@@ -43,23 +43,46 @@ const LABEL_WORDS: usize = 6;
 const FUNCTION_LETTERS: usize = 3;
 
 /// Two words sharing a stem of this many letters, with endings of at most
-/// [`MAX_ENDING`] letters, are inflections of one word.
+/// [`MAX_ENDING`] letters, are inflections of one word ("Preço"/"Preços",
+/// "região"/"regiões", "eine"/"einer"); so is a word of
+/// [`MIN_DERIVED`] letters or more and the same word with a suffix
+/// ("passiva"/"passivamente").
 const MIN_STEM: usize = 3;
 
-/// See [`MIN_STEM`].
-const MAX_ENDING: usize = 4;
+/// See [`MIN_STEM`]; more would pair other words ("conta"/"contrato").
+const MAX_ENDING: usize = 3;
 
-/// Characters after which a word starts a sentence (or a cell of a
-/// `|`-separated list), where its capital says nothing.
-const SENTENCE_BREAKS: &str = ".!?:|。！？：";
+/// See [`MIN_STEM`].
+const MIN_DERIVED: usize = 5;
+
+/// The letters a compound may add between and after its parts (German
+/// linking `s`, `n`, `en`).
+const COMPOUND_JOINS: usize = 3;
+
+/// Characters after which a word starts a sentence (or what follows a
+/// colon, or a cell of a `|`-separated list), where its capital says
+/// nothing of a name.
+const BREAKS: &str = ".!?:|。！？：";
+
+/// Characters that end a sentence: the next word starts one, in capitals
+/// in every language this reads (after a colon, languages differ).
+const SENTENCE_ENDS: &str = ".!?。！？";
 
 /// A word of a text: a run of letters and digits, or one CJK character.
 #[derive(Debug, Clone)]
 struct Token<'t> {
     text: &'t str,
     folded: String,
-    /// The first word of the text or of a sentence in it.
+    /// Its place among the text's words.
+    index: usize,
+    /// The first word of the text, of a sentence, after a colon or in a
+    /// cell ([`BREAKS`]).
     initial: bool,
+    /// The first word of the text or of a sentence ([`SENTENCE_ENDS`]).
+    sentence_start: bool,
+    /// Only spaces or a hyphen between it and the word before: the two can
+    /// be one name.
+    joined: bool,
     /// Joined to the next word by a hyphen (`in-box`, `CSP-Programm`).
     hyphen_after: bool,
     cjk: bool,
@@ -100,10 +123,14 @@ fn add<'t>(out: &mut Vec<Token<'t>>, text: &'t str, gap: &str, cjk: bool) {
     if let Some(last) = out.last_mut() {
         last.hyphen_after = gap == "-";
     }
+    let first = out.is_empty();
     out.push(Token {
         text,
         folded: text.to_lowercase(),
-        initial: out.is_empty() || gap.contains(|c| SENTENCE_BREAKS.contains(c)),
+        index: out.len(),
+        initial: first || gap.contains(|c| BREAKS.contains(c)),
+        sentence_start: first || gap.contains(|c| SENTENCE_ENDS.contains(c)),
+        joined: !first && gap.chars().all(|c| c.is_whitespace() || c == '-'),
         hyphen_after: false,
         cjk,
     });
@@ -145,6 +172,8 @@ fn inner_capitals(tokens: &[Token<'_>]) -> usize {
 pub(super) struct SourceFacts {
     words: u8,
     capitals: u8,
+    /// Ends as a sentence does (a period, a question mark, a colon).
+    sentence: bool,
 }
 
 impl SourceFacts {
@@ -155,15 +184,25 @@ impl SourceFacts {
             .iter()
             .filter(|t| t.text.chars().any(char::is_alphabetic))
             .count();
+        let end =
+            source.trim_end_matches(|c: char| c.is_whitespace() || ")]\"'”’»」』）*_".contains(c));
         SourceFacts {
             words: u8::try_from(words).unwrap_or(u8::MAX),
             capitals: u8::try_from(inner_capitals(&tokens)).unwrap_or(u8::MAX),
+            sentence: end.ends_with(|c: char| ".?!:…。？！：".contains(c)),
         }
     }
 
-    /// Is the source a label (see [`LABEL_WORDS`])?
-    fn label(self) -> bool {
+    /// Is the source short (see [`LABEL_WORDS`])?
+    fn short(self) -> bool {
         usize::from(self.words) <= LABEL_WORDS
+    }
+
+    /// Is the source a label: short, and not punctuated as a sentence
+    /// ("Questions?", "Here's how:", "Making a support plan." are wording,
+    /// not terms; a label is a fragment, which no locale punctuates)?
+    fn label(self) -> bool {
+        self.short() && !self.sentence
     }
 }
 
@@ -281,13 +320,31 @@ impl std::fmt::Display for Difference {
 
 impl Difference {
     fn new(kind: Kind, here: &[&Token<'_>], there: &[&Token<'_>]) -> Difference {
-        let texts = |t: &[&Token<'_>]| t.iter().map(|t| t.text.to_owned()).collect();
         Difference {
             kind,
             here: texts(here),
             there: texts(there),
         }
     }
+}
+
+/// The words as written, neighbouring CJK characters as one (they are
+/// one word, written without spaces).
+fn texts(tokens: &[&Token<'_>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last: Option<&Token<'_>> = None;
+    for token in tokens {
+        match (out.last_mut(), last) {
+            (Some(word), Some(before))
+                if token.cjk && before.cjk && before.index + 1 == token.index =>
+            {
+                word.push_str(token.text);
+            }
+            _ => out.push(token.text.to_owned()),
+        }
+        last = Some(token);
+    }
+    out
 }
 
 /// How `here` differs from `there` (two translations of one source), if
@@ -298,12 +355,12 @@ pub(super) fn difference(
     source: SourceFacts,
 ) -> Option<Difference> {
     let (h, t) = (tokens(here.text), tokens(there.text));
-    if let Some(d) = kept(&h, here.copied, &t, there.copied) {
+    if let Some(d) = kept(&h, here.copied, &t, there.copied, !source.short()) {
         return Some(d);
     }
     let (only_h, only_t) = (only(&h, &t), only(&t, &h));
     if only_h.is_empty() != only_t.is_empty()
-        && missing_matters(&only_h, &only_t)
+        && missing_matters(&only_h, &only_t, source)
         && in_order(&h, &t)
     {
         return Some(Difference::new(Kind::Missing, &only_h, &only_t));
@@ -312,6 +369,7 @@ pub(super) fn difference(
         return Some(d);
     }
     let (rest_h, rest_t) = without_inflections(only_h, only_t);
+    let (rest_h, rest_t) = without_compounds(rest_h, rest_t);
     if let Some(d) = spelling(&rest_h, &rest_t) {
         return Some(d);
     }
@@ -340,7 +398,7 @@ fn kept_runs(tokens: &[Token<'_>], copied: u64) -> Vec<std::ops::Range<usize>> {
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     for i in (0..tokens.len().min(64)).filter(|i| copied & (1 << i) != 0) {
         match runs.last_mut() {
-            Some(run) if run.end == i => run.end = i + 1,
+            Some(run) if run.end == i && tokens[i].joined => run.end = i + 1,
             _ => runs.push(i..i + 1),
         }
     }
@@ -351,11 +409,11 @@ fn kept_runs(tokens: &[Token<'_>], copied: u64) -> Vec<std::ops::Range<usize>> {
 /// side that the other does not have, the same words in a row (compared
 /// folded, anywhere in the text: the other side's own marks stop at its
 /// 64th word).
-fn kept(h: &[Token<'_>], hc: u64, t: &[Token<'_>], tc: u64) -> Option<Difference> {
+fn kept(h: &[Token<'_>], hc: u64, t: &[Token<'_>], tc: u64, loose: bool) -> Option<Difference> {
     let lacking = |side: &[Token<'_>], copied: u64, other: &[Token<'_>]| -> Vec<String> {
         kept_runs(side, copied)
             .into_iter()
-            .filter(|run| !contains_run(other, &side[run.clone()]))
+            .filter(|run| !contains_run(other, &side[run.clone()], loose))
             .map(|run| phrase(&side[run]))
             .collect()
     };
@@ -367,10 +425,28 @@ fn kept(h: &[Token<'_>], hc: u64, t: &[Token<'_>], tc: u64) -> Option<Difference
     })
 }
 
-/// Does `side` have the words of `run` in a row (folded)?
-fn contains_run(side: &[Token<'_>], run: &[Token<'_>]) -> bool {
+/// Does `side` have the words of `run` in a row (folded)? `loose`, in a
+/// sentence, where grammar inflects a kept name (German "des
+/// Insights-Dashboards"), a word may have an ending of one or two letters
+/// more or less.
+fn contains_run(side: &[Token<'_>], run: &[Token<'_>], loose: bool) -> bool {
+    let same = |a: &Token<'_>, b: &Token<'_>| {
+        a.folded == b.folded
+            || (loose
+                && (ends_with_more(&a.folded, &b.folded) || ends_with_more(&b.folded, &a.folded)))
+    };
     side.windows(run.len())
-        .any(|w| w.iter().zip(run).all(|(a, b)| a.folded == b.folded))
+        .any(|w| w.iter().zip(run).all(|(a, b)| same(a, b)))
+}
+
+/// Is `long` the word `short` (four letters or more) with one or two
+/// letters more at its end?
+fn ends_with_more(long: &str, short: &str) -> bool {
+    let extra = long.chars().count().saturating_sub(short.chars().count());
+    short.chars().count() >= 4
+        && (1..=2).contains(&extra)
+        && long.starts_with(short)
+        && long[short.len()..].chars().all(char::is_alphabetic)
 }
 
 /// Words as written, spaced.
@@ -406,12 +482,21 @@ fn in_order(h: &[Token<'_>], t: &[Token<'_>]) -> bool {
 }
 
 /// Does a word one side has and the other lacks (nothing in its place)
-/// matter? Any word of a Latin-script language (a lost preposition is a
-/// slip too); in Chinese or Japanese two characters or more, as a lone
-/// particle (的, 了) is the writer's choice.
-fn missing_matters(only_h: &[&Token<'_>], only_t: &[&Token<'_>]) -> bool {
+/// matter? A content word (not a short word starting a sentence of the
+/// source's: [`article`]), or in Chinese or Japanese two characters or
+/// more; not a lone article or preposition ("os hologramas"/"hologramas",
+/// "a minha senha"), which the judged samples found optional more often
+/// than wrong, nor a lone particle (的, 了).
+fn missing_matters(only_h: &[&Token<'_>], only_t: &[&Token<'_>], source: SourceFacts) -> bool {
     let extra = if only_h.is_empty() { only_t } else { only_h };
-    extra.iter().any(|t| !t.cjk) || extra.len() >= 2
+    let content = |t: &&&Token<'_>| !t.cjk && !function_word(t) && !(article(t) && !source.short());
+    extra.iter().any(|t| content(&t)) || extra.iter().filter(|t| t.cjk).count() >= 2
+}
+
+/// A short word starting a sentence: in a sentence, an article or a
+/// conjunction ("Os hologramas …"); in a label it may be the term ("Tax").
+fn article(token: &Token<'_>) -> bool {
+    token.sentence_start && token.text.chars().count() <= FUNCTION_LETTERS
 }
 
 /// A difference of case in the words both sides share: a sentence (or a
@@ -419,7 +504,7 @@ fn missing_matters(only_h: &[&Token<'_>], only_t: &[&Token<'_>]) -> bool {
 /// when the source capitalises names inside its sentences, any shared
 /// word written in another case (`Abrir Calibragem`/`abrir calibragem`).
 fn case(h: &[Token<'_>], t: &[Token<'_>], source: SourceFacts) -> Option<Difference> {
-    let (ih, it) = (initials(h), initials(t));
+    let (ih, it) = (sentence_starts(h), sentence_starts(t));
     let same_words = ih.len() == it.len() && ih.iter().zip(&it).all(|(a, b)| a.folded == b.folded);
     if let Some((a, b)) = ih
         .iter()
@@ -448,14 +533,15 @@ fn case(h: &[Token<'_>], t: &[Token<'_>], source: SourceFacts) -> Option<Differe
 }
 
 /// The words that start a sentence.
-fn initials<'a, 't>(side: &'a [Token<'t>]) -> Vec<&'a Token<'t>> {
-    side.iter().filter(|t| t.initial).collect()
+fn sentence_starts<'a, 't>(side: &'a [Token<'t>]) -> Vec<&'a Token<'t>> {
+    side.iter().filter(|t| t.sentence_start).collect()
 }
 
-/// The ways each word (folded) is written, but the first word's.
+/// The ways each word (folded) is written, where its capital is not the
+/// start's (a sentence's, a colon's, a cell's: [`BREAKS`]).
 fn forms<'t>(side: &[Token<'t>]) -> BTreeMap<String, BTreeSet<&'t str>> {
     let mut out: BTreeMap<String, BTreeSet<&'t str>> = BTreeMap::new();
-    for token in side.iter().skip(1) {
+    for token in side.iter().filter(|t| !t.initial) {
         out.entry(token.folded.clone())
             .or_default()
             .insert(token.text);
@@ -463,12 +549,13 @@ fn forms<'t>(side: &[Token<'t>]) -> BTreeMap<String, BTreeSet<&'t str>> {
     out
 }
 
-/// Are these two words inflections of one (see [`MIN_STEM`])?
+/// Are these two words inflections of one, or one derived from the other
+/// (see [`MIN_STEM`])?
 fn inflected(a: &str, b: &str) -> bool {
     let stem = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    stem >= MIN_STEM
-        && a.chars().count() - stem <= MAX_ENDING
-        && b.chars().count() - stem <= MAX_ENDING
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    let derived = stem == na.min(nb) && stem >= MIN_DERIVED;
+    derived || (stem >= MIN_STEM && na - stem <= MAX_ENDING && nb - stem <= MAX_ENDING)
 }
 
 /// The differing words less the pairs that are inflections of one word.
@@ -490,6 +577,64 @@ fn without_inflections<'a, 't>(
         }
     }
     (h, t)
+}
+
+/// The differing words less those one side joins into a compound and the
+/// other writes apart (German "Anpassungsbewertung" for "Bewertung der
+/// Anpassung").
+fn without_compounds<'a, 't>(
+    h: Vec<&'a Token<'t>>,
+    t: Vec<&'a Token<'t>>,
+) -> (Vec<&'a Token<'t>>, Vec<&'a Token<'t>>) {
+    let (h, t) = split_compounds(h, t);
+    let (t, h) = split_compounds(t, h);
+    (h, t)
+}
+
+/// [`without_compounds`] one way: the words of `a` that are compounds of
+/// words of `b` go, with those words.
+fn split_compounds<'a, 't>(
+    a: Vec<&'a Token<'t>>,
+    b: Vec<&'a Token<'t>>,
+) -> (Vec<&'a Token<'t>>, Vec<&'a Token<'t>>) {
+    let mut used = vec![false; b.len()];
+    let mut kept_a = Vec::new();
+    for word in a {
+        let part = |j: usize| {
+            !used[j]
+                && !b[j].cjk
+                && b[j].folded.chars().count() > MIN_STEM
+                && word.folded.contains(stem(&b[j].folded))
+        };
+        let parts: Vec<usize> = (0..b.len()).filter(|&j| part(j)).collect();
+        let covered: usize = parts
+            .iter()
+            .map(|&j| stem(&b[j].folded).chars().count())
+            .sum();
+        let whole = word.folded.chars().count();
+        if parts.len() >= 2 && covered + COMPOUND_JOINS >= whole {
+            parts.iter().for_each(|&j| used[j] = true);
+        } else {
+            kept_a.push(word);
+        }
+    }
+    let kept_b = b
+        .into_iter()
+        .zip(used)
+        .filter(|(_, u)| !u)
+        .map(|(w, _)| w)
+        .collect();
+    (kept_a, kept_b)
+}
+
+/// A word less an ending of up to two letters, as it stands inside a
+/// compound ("Anwendung" of "Anwendungen" in "Anwendungsentwicklung").
+fn stem(word: &str) -> &str {
+    let n = word.chars().count();
+    let cut = n.saturating_sub(2).max(MIN_STEM + 1).min(n);
+    word.char_indices()
+        .nth(cut)
+        .map_or(word, |(i, _)| &word[..i])
 }
 
 /// A pair of words one or two letters apart that are not inflections: a
@@ -604,6 +749,24 @@ mod tests {
             ),
             Some(Kind::Kept)
         );
+        // A kept name inflected by the grammar of a sentence is the name.
+        assert_eq!(
+            kind(
+                "Sie können die Rohdaten aus dem Abschnitt Berichte des Insights-Dashboards herunterladen.",
+                "Sie können die Rohdaten aus dem Abschnitt Berichte im Insights-Dashboard herunterladen.",
+                "You can download the raw data from the Download Reports section in the Insights dashboard."
+            ),
+            None
+        );
+        // Brackets part a kept name from its acronym.
+        assert_eq!(
+            kind(
+                "Se o dispositivo estiver configurado para uma Conta da Microsoft (MSA) ou conta local.",
+                "Se o dispositivo estiver configurado para uma MSA (Conta Microsoft) ou conta local.",
+                "If the device is set up for a single Microsoft Account (MSA) or local account."
+            ),
+            None
+        );
         // The same kept words in another order of the sentence: no term.
         assert_eq!(
             kind(
@@ -636,19 +799,39 @@ mod tests {
         );
         assert_eq!(
             kind(
-                "Correções em 1 de maio de 2021 lista de preços",
-                "Correções em 1 de maio de 2021 na lista de preços",
-                "Corrections to May 1, 2021 License-based services price list"
-            ),
-            Some(Kind::Missing)
-        );
-        assert_eq!(
-            kind(
                 "向教育行业客户销售订阅",
                 "向客户销售订阅",
                 "Sell subscriptions to education customers and more"
             ),
             Some(Kind::Missing)
+        );
+        // A lone article or preposition more is optional, in a sentence or
+        // at its start; a short first word of a label is its term.
+        assert_eq!(
+            kind(
+                "Na próxima seção, você aprenderá a interagir com hologramas.",
+                "Na próxima seção, você aprenderá a interagir com os hologramas.",
+                "In the next section, you'll learn how to interact with holograms."
+            ),
+            None
+        );
+        assert_eq!(
+            kind(
+                "Hologramas estão aparecendo no outro lado de uma parede",
+                "Os hologramas estão aparecendo no outro lado de uma parede",
+                "Holograms are appearing on the other side of a wall"
+            ),
+            None
+        );
+        assert_eq!(kind("Tax (Steuern)", "Steuern", "Tax"), Some(Kind::Missing));
+        // A clause moved: the words one side has more are rewording.
+        assert_eq!(
+            kind(
+                "所有问题将在通话结束后发布的问答文档中得到解答。",
+                "将在通话结束后发布的文档中，解答所有问题。",
+                "All questions will be answered in the Q&A document published after the call."
+            ),
+            None
         );
         // One Chinese particle more or less is the writer's choice.
         assert_eq!(
@@ -710,6 +893,26 @@ mod tests {
             Some(Kind::Spelling)
         );
         assert_eq!(kind("Preços", "Preço", "Pricing"), None);
+        // Other words sharing three letters are not inflections.
+        assert!(!inflected("conta", "contrato"));
+        assert!(inflected("passiva", "passivamente"));
+        assert_eq!(
+            kind(
+                "Resfriado de forma passiva (sem ventiladores)",
+                "Passivamente resfriada (sem ventiladores)",
+                "Passively cooled (no fans)"
+            ),
+            None
+        );
+        // German compounds and the same words written apart.
+        assert_eq!(
+            kind(
+                "Die Anpassungsbewertung wird vierteljährlich aktualisiert",
+                "Die Bewertung der Anpassung wird vierteljährlich aktualisiert",
+                "Fit scoring is updated quarterly"
+            ),
+            None
+        );
         assert_eq!(kind("Test", "Testen", "Testing"), None);
         assert_eq!(
             kind(
@@ -785,6 +988,12 @@ mod tests {
             ),
             None
         );
+        // A short source punctuated as a sentence is wording, not a label.
+        assert_eq!(
+            kind("Noch Fragen?", "Haben Sie Fragen?", "Questions?"),
+            None
+        );
+        assert_eq!(kind("Veja como:", "Aqui está como:", "Here's how:"), None);
         // Same words, other markup or punctuation: nothing.
         assert_eq!(kind("选择提交。", "选择“提交”。", "Select Submit."), None);
     }
@@ -819,6 +1028,12 @@ mod tests {
             Some("they differ in the words kept from the source: nothing here, “Tokelau” there")
         );
         assert_eq!(edits("Tokelau", "Toquelau"), 2);
+        // Chinese characters of one word are quoted as one.
+        let d = diff("收费结束日期", "费用结束日期", "Charge end date");
+        assert_eq!(
+            d.map(|d| d.to_string()).as_deref(),
+            Some("they differ in the words of a label: “收” here, “用” there")
+        );
         assert_eq!(edits("", "abc"), 3);
     }
 }
