@@ -10,7 +10,8 @@
 //! pointing at it and saying how many places use each — the majority, not
 //! the right one (the judged samples found the majority wrong in 15 of 55
 //! real findings) — when the two differ in a way a translator must look at:
-//! a term, a name, a slip ([`wording`]), not a synonym or an inflection.
+//! a term, a name, a slip (see `consistency/wording.rs`), not a synonym or
+//! an inflection.
 
 mod wording;
 
@@ -240,7 +241,7 @@ impl<'e> Consistency<'e> {
 
     /// A finding for every segment translated otherwise than its source's
     /// reference translation, where the two differ in a way that matters
-    /// ([`wording::difference`]), in page order.
+    /// (`wording::difference`), in page order.
     pub fn findings(&self) -> Vec<Diagnostic> {
         let mut out: Vec<(Place, Diagnostic)> = Vec::new();
         let all = self.by_source();

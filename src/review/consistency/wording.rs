@@ -489,8 +489,11 @@ fn in_order(h: &[Token<'_>], t: &[Token<'_>]) -> bool {
 /// than wrong, nor a lone particle (的, 了).
 fn missing_matters(only_h: &[&Token<'_>], only_t: &[&Token<'_>], source: SourceFacts) -> bool {
     let extra = if only_h.is_empty() { only_t } else { only_h };
-    let content = |t: &&&Token<'_>| !t.cjk && !function_word(t) && !(article(t) && !source.short());
-    extra.iter().any(|t| content(&t)) || extra.iter().filter(|t| t.cjk).count() >= 2
+    let content = |t: &&Token<'_>| {
+        let article_of_a_sentence = article(t) && !source.short();
+        !t.cjk && !function_word(t) && !article_of_a_sentence
+    };
+    extra.iter().any(content) || extra.iter().filter(|t| t.cjk).count() >= 2
 }
 
 /// A short word starting a sentence: in a sentence, an article or a
