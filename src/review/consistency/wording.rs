@@ -1,0 +1,1042 @@
+//! What two translations of one source differ in, and whether that is worth
+//! a translator's time.
+//!
+//! The judged samples (`tests/fixtures/review-judged/`) found most reported
+//! variants to be two correct wordings: a synonym, an inflection
+//! ("Preço"/"Preços", "Test"/"Testen"), word order, a preposition. The
+//! real ones differ in a *term* or carry a slip, and each kind shows in the
+//! words themselves, in any language, with no word list:
+//!
+//! - a word **kept from the source** in one variant only (a name kept in
+//!   one place and translated in another: "Project Cortex"/"Projeto
+//!   Cortex"), or the kept words grouped otherwise (a product name cut
+//!   apart);
+//! - a word **only one variant has**, nothing in its place: a word lost;
+//! - **case**: a sentence started in lowercase, a word in capitals, or,
+//!   where the source writes its names with capitals, a name written in
+//!   another case;
+//! - **spelling**: one or two letters changed inside a word
+//!   ("Groelândia"/"Groenlândia"), not at its end (an inflection);
+//! - a differing word written with a **capital** inside a sentence, in a
+//!   translation that capitalises no more words than its source (its
+//!   capitals mark names, as in Portuguese; not in German, which
+//!   capitalises every noun);
+//! - any other content word differing in a **label**: a short source (a
+//!   heading, a field, a role, a table value) is a term, and two terms for
+//!   one label are one too many.
+//!
+//! Anything else — synonyms in a sentence, inflections, short function
+//! words, order — is not reported. Chinese and Japanese, written without
+//! spaces, are compared character by character.
+
+use crate::build::search::is_cjk;
+use crate::review::omission::must_survive;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A source of at most this many words is a label (a heading, a field, a
+/// role, a table value), whose words are terms.
+const LABEL_WORDS: usize = 6;
+
+/// A word of a Latin-script language of at most this many letters is a
+/// function word (an article, a preposition): two of them differing is
+/// grammar, not a term.
+const FUNCTION_LETTERS: usize = 3;
+
+/// Two words sharing a stem of this many letters, with endings of at most
+/// [`MAX_ENDING`] letters, are inflections of one word ("Preço"/"Preços",
+/// "região"/"regiões", "eine"/"einer"); so is a word of
+/// [`MIN_DERIVED`] letters or more and the same word with a suffix
+/// ("passiva"/"passivamente").
+const MIN_STEM: usize = 3;
+
+/// See [`MIN_STEM`]; more would pair other words ("conta"/"contrato").
+const MAX_ENDING: usize = 3;
+
+/// See [`MIN_STEM`].
+const MIN_DERIVED: usize = 5;
+
+/// The letters a compound may add between and after its parts (German
+/// linking `s`, `n`, `en`).
+const COMPOUND_JOINS: usize = 3;
+
+/// Characters after which a word starts a sentence (or what follows a
+/// colon, or a cell of a `|`-separated list), where its capital says
+/// nothing of a name.
+const BREAKS: &str = ".!?:|。！？：";
+
+/// Characters that end a sentence: the next word starts one, in capitals
+/// in every language this reads (after a colon, languages differ).
+const SENTENCE_ENDS: &str = ".!?。！？";
+
+/// A word of a text: a run of letters and digits, or one CJK character.
+#[derive(Debug, Clone)]
+struct Token<'t> {
+    text: &'t str,
+    folded: String,
+    /// Its place among the text's words.
+    index: usize,
+    /// The first word of the text, of a sentence, after a colon or in a
+    /// cell ([`BREAKS`]).
+    initial: bool,
+    /// The first word of the text or of a sentence ([`SENTENCE_ENDS`]).
+    sentence_start: bool,
+    /// Only spaces or a hyphen between it and the word before: the two can
+    /// be one name.
+    joined: bool,
+    /// Joined to the next word by a hyphen (`in-box`, `CSP-Programm`).
+    hyphen_after: bool,
+    cjk: bool,
+}
+
+/// The words of a text, in order.
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out: Vec<Token<'_>> = Vec::new();
+    let mut gap = String::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let cjk = is_cjk(c);
+        if c.is_alphanumeric() && !cjk {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = start.take() {
+            add(&mut out, &text[s..i], &gap, false);
+            gap.clear();
+        }
+        if cjk {
+            add(&mut out, &text[i..i + c.len_utf8()], &gap, true);
+            gap.clear();
+        } else {
+            gap.push(c);
+        }
+    }
+    if let Some(s) = start {
+        add(&mut out, &text[s..], &gap, false);
+    }
+    out
+}
+
+/// Appends a word, given what separates it from the word before.
+fn add<'t>(out: &mut Vec<Token<'t>>, text: &'t str, gap: &str, cjk: bool) {
+    if let Some(last) = out.last_mut() {
+        last.hyphen_after = gap == "-";
+    }
+    let first = out.is_empty();
+    out.push(Token {
+        text,
+        folded: text.to_lowercase(),
+        index: out.len(),
+        initial: first || gap.contains(|c| BREAKS.contains(c)),
+        sentence_start: first || gap.contains(|c| SENTENCE_ENDS.contains(c)),
+        joined: !first && gap.chars().all(|c| c.is_whitespace() || c == '-'),
+        hyphen_after: false,
+        cjk,
+    });
+}
+
+/// Is this word capitalised (its first letter uppercase)?
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Is this word written in capitals (two letters or more)?
+fn in_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// Is this a function word of a Latin-script language (see
+/// [`FUNCTION_LETTERS`]), written in lowercase? A short capitalised word
+/// is a label's first word ("Tax", "Sim") or a name.
+fn function_word(token: &Token<'_>) -> bool {
+    !token.cjk
+        && !capitalised(token.text)
+        && token.text.chars().all(char::is_alphabetic)
+        && token.text.chars().count() <= FUNCTION_LETTERS
+}
+
+/// The words capitalised inside a sentence: names, in languages that
+/// capitalise only names.
+fn inner_capitals(tokens: &[Token<'_>]) -> usize {
+    tokens
+        .iter()
+        .filter(|t| !t.initial && capitalised(t.text))
+        .count()
+}
+
+/// What the check keeps of a source: its number of words, and how many of
+/// them are capitalised inside a sentence (an English source writes its
+/// names so), each saturating at 255.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct SourceFacts {
+    words: u8,
+    capitals: u8,
+    /// Ends as a sentence does (a period, a question mark, a colon).
+    sentence: bool,
+}
+
+impl SourceFacts {
+    /// The facts of a source's readable text.
+    pub(super) fn of(source: &str) -> SourceFacts {
+        let tokens = tokens(source);
+        let words = tokens
+            .iter()
+            .filter(|t| t.text.chars().any(char::is_alphabetic))
+            .count();
+        let end =
+            source.trim_end_matches(|c: char| c.is_whitespace() || ")]\"'”’»」』）*_".contains(c));
+        SourceFacts {
+            words: u8::try_from(words).unwrap_or(u8::MAX),
+            capitals: u8::try_from(inner_capitals(&tokens)).unwrap_or(u8::MAX),
+            sentence: end.ends_with(|c: char| ".?!:…。？！：".contains(c)),
+        }
+    }
+
+    /// Is the source short (see [`LABEL_WORDS`])?
+    fn short(self) -> bool {
+        usize::from(self.words) <= LABEL_WORDS
+    }
+
+    /// Is the source a label: short, and not punctuated as a sentence
+    /// ("Questions?", "Here's how:", "Making a support plan." are wording,
+    /// not terms; a label is a fragment, which no locale punctuates)?
+    fn label(self) -> bool {
+        self.short() && !self.sentence
+    }
+}
+
+/// The groups of words joined by hyphens, each folded and joined again
+/// (`in-box`), with the index of its first word.
+fn compounds(tokens: &[Token<'_>]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        while tokens[j].hyphen_after && j + 1 < tokens.len() {
+            j += 1;
+        }
+        if j > i {
+            let parts: Vec<&str> = tokens[i..=j].iter().map(|t| t.folded.as_str()).collect();
+            out.push((i, parts.join("-")));
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// Which of the target's words (the first 64) are the source's, kept: a
+/// word of four letters or more, an acronym or code ([`must_survive`]), a
+/// word the source capitalises inside a sentence written so again, or a
+/// hyphenated group the source has as a whole (`in-box`). Shorter words
+/// are left out, as they are as often words of the target language ("a",
+/// "in", "do").
+pub(super) fn copied(target: &str, source: &str) -> u64 {
+    let (target, source) = (tokens(target), tokens(source));
+    let words: BTreeSet<&str> = source.iter().map(|t| t.folded.as_str()).collect();
+    let names: BTreeSet<&str> = source
+        .iter()
+        .filter(|t| !t.initial && capitalised(t.text))
+        .map(|t| t.folded.as_str())
+        .collect();
+    let mut mask = 0u64;
+    for (i, token) in target.iter().enumerate().take(64) {
+        let kept = words.contains(token.folded.as_str())
+            && (token.text.chars().count() > FUNCTION_LETTERS
+                || must_survive(token.text)
+                || (capitalised(token.text) && names.contains(token.folded.as_str())));
+        if kept && !token.cjk {
+            mask |= 1 << i;
+        }
+    }
+    let groups: BTreeSet<String> = compounds(&source).into_iter().map(|(_, g)| g).collect();
+    for (start, group) in compounds(&target) {
+        if groups.contains(&group) {
+            let len = group.matches('-').count() + 1;
+            for i in (start..start + len).take_while(|&i| i < 64) {
+                mask |= 1 << i;
+            }
+        }
+    }
+    mask
+}
+
+/// One translation as compared: its text (NFC) and which of its words are
+/// kept from the source ([`copied`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Variant<'t> {
+    pub(super) text: &'t str,
+    pub(super) copied: u64,
+}
+
+/// What kind of difference a [`Difference`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Kept,
+    Missing,
+    Case,
+    Spelling,
+    Name,
+    Label,
+}
+
+impl Kind {
+    fn describe(self) -> &'static str {
+        match self {
+            Kind::Kept => "the words kept from the source",
+            Kind::Missing => "words only one of them has",
+            Kind::Case => "case",
+            Kind::Spelling => "spelling",
+            Kind::Name => "a capitalised name",
+            Kind::Label => "the words of a label",
+        }
+    }
+}
+
+/// How two translations differ, where it matters: the kind, and the words
+/// of each (here: the segment reported; there: the one it is compared to).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Difference {
+    pub(super) kind: Kind,
+    pub(super) here: Vec<String>,
+    pub(super) there: Vec<String>,
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let words = |w: &[String]| match w {
+            [] => "nothing".to_owned(),
+            _ => format!("“{}”", w.join("”, “")),
+        };
+        write!(
+            f,
+            "they differ in {}: {} here, {} there",
+            self.kind.describe(),
+            words(&self.here),
+            words(&self.there)
+        )
+    }
+}
+
+impl Difference {
+    fn new(kind: Kind, here: &[&Token<'_>], there: &[&Token<'_>]) -> Difference {
+        Difference {
+            kind,
+            here: texts(here),
+            there: texts(there),
+        }
+    }
+}
+
+/// The words as written, neighbouring CJK characters as one (they are
+/// one word, written without spaces).
+fn texts(tokens: &[&Token<'_>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last: Option<&Token<'_>> = None;
+    for token in tokens {
+        match (out.last_mut(), last) {
+            (Some(word), Some(before))
+                if token.cjk && before.cjk && before.index + 1 == token.index =>
+            {
+                word.push_str(token.text);
+            }
+            _ => out.push(token.text.to_owned()),
+        }
+        last = Some(token);
+    }
+    out
+}
+
+/// How `here` differs from `there` (two translations of one source), if
+/// the difference is one a translator must look at (see the module docs).
+pub(super) fn difference(
+    here: Variant<'_>,
+    there: Variant<'_>,
+    source: SourceFacts,
+) -> Option<Difference> {
+    let (h, t) = (tokens(here.text), tokens(there.text));
+    if let Some(d) = kept(&h, here.copied, &t, there.copied, !source.short()) {
+        return Some(d);
+    }
+    let (only_h, only_t) = (only(&h, &t), only(&t, &h));
+    if only_h.is_empty() != only_t.is_empty()
+        && missing_matters(&only_h, &only_t, source)
+        && in_order(&h, &t)
+    {
+        return Some(Difference::new(Kind::Missing, &only_h, &only_t));
+    }
+    if let Some(d) = case(&h, &t, source) {
+        return Some(d);
+    }
+    let (rest_h, rest_t) = without_inflections(only_h, only_t);
+    let (rest_h, rest_t) = without_compounds(rest_h, rest_t);
+    if let Some(d) = spelling(&rest_h, &rest_t) {
+        return Some(d);
+    }
+    let (words_h, words_t) = (content(rest_h), content(rest_t));
+    if words_h.is_empty() && words_t.is_empty() {
+        return None;
+    }
+    let name = |side: &[&Token<'_>], all: &[Token<'_>]| {
+        inner_capitals(all) <= usize::from(source.capitals)
+            && side.iter().any(|t| !t.initial && capitalised(t.text))
+    };
+    if name(&words_h, &h) || name(&words_t, &t) {
+        return Some(Difference::new(Kind::Name, &words_h, &words_t));
+    }
+    (source.label() && !words_h.is_empty() && !words_t.is_empty())
+        .then(|| Difference::new(Kind::Label, &words_h, &words_t))
+}
+
+/// The words that are not function words ([`function_word`]).
+fn content<'a, 't>(words: Vec<&'a Token<'t>>) -> Vec<&'a Token<'t>> {
+    words.into_iter().filter(|t| !function_word(t)).collect()
+}
+
+/// The runs of consecutive words kept from the source.
+fn kept_runs(tokens: &[Token<'_>], copied: u64) -> Vec<std::ops::Range<usize>> {
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for i in (0..tokens.len().min(64)).filter(|i| copied & (1 << i) != 0) {
+        match runs.last_mut() {
+            Some(run) if run.end == i && tokens[i].joined => run.end = i + 1,
+            _ => runs.push(i..i + 1),
+        }
+    }
+    runs
+}
+
+/// A difference in the words kept from the source: a run of them on one
+/// side that the other does not have, the same words in a row (compared
+/// folded, anywhere in the text: the other side's own marks stop at its
+/// 64th word).
+fn kept(h: &[Token<'_>], hc: u64, t: &[Token<'_>], tc: u64, loose: bool) -> Option<Difference> {
+    let lacking = |side: &[Token<'_>], copied: u64, other: &[Token<'_>]| -> Vec<String> {
+        kept_runs(side, copied)
+            .into_iter()
+            .filter(|run| !contains_run(other, &side[run.clone()], loose))
+            .map(|run| phrase(&side[run]))
+            .collect()
+    };
+    let (here, there) = (lacking(h, hc, t), lacking(t, tc, h));
+    (!here.is_empty() || !there.is_empty()).then_some(Difference {
+        kind: Kind::Kept,
+        here,
+        there,
+    })
+}
+
+/// Does `side` have the words of `run` in a row (folded)? `loose`, in a
+/// sentence, where grammar inflects a kept name (German "des
+/// Insights-Dashboards"), a word may have an ending of one or two letters
+/// more or less.
+fn contains_run(side: &[Token<'_>], run: &[Token<'_>], loose: bool) -> bool {
+    let same = |a: &Token<'_>, b: &Token<'_>| {
+        a.folded == b.folded
+            || (loose
+                && (ends_with_more(&a.folded, &b.folded) || ends_with_more(&b.folded, &a.folded)))
+    };
+    side.windows(run.len())
+        .any(|w| w.iter().zip(run).all(|(a, b)| same(a, b)))
+}
+
+/// Is `long` the word `short` (four letters or more) with one or two
+/// letters more at its end?
+fn ends_with_more(long: &str, short: &str) -> bool {
+    let extra = long.chars().count().saturating_sub(short.chars().count());
+    short.chars().count() >= 4
+        && (1..=2).contains(&extra)
+        && long.starts_with(short)
+        && long[short.len()..].chars().all(char::is_alphabetic)
+}
+
+/// Words as written, spaced.
+fn phrase(tokens: &[Token<'_>]) -> String {
+    let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+    words.join(" ")
+}
+
+/// The words of `a` that `b` lacks (folded, as multisets), in `a`'s order.
+fn only<'a, 't>(a: &'a [Token<'t>], b: &[Token<'t>]) -> Vec<&'a Token<'t>> {
+    let mut left: BTreeMap<&str, usize> = BTreeMap::new();
+    for token in b {
+        *left.entry(token.folded.as_str()).or_default() += 1;
+    }
+    a.iter()
+        .filter(|token| match left.get_mut(token.folded.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .collect()
+}
+
+/// Is the shorter side the longer one with words left out, the rest in
+/// the same order? Otherwise the sentence was reworded (a clause moved),
+/// and a word more is part of the rewording, not a word lost.
+fn in_order(h: &[Token<'_>], t: &[Token<'_>]) -> bool {
+    let (short, long) = if h.len() <= t.len() { (h, t) } else { (t, h) };
+    let mut rest = long.iter();
+    short.iter().all(|s| rest.any(|l| l.folded == s.folded))
+}
+
+/// Does a word one side has and the other lacks (nothing in its place)
+/// matter? A content word (not a short word starting a sentence of the
+/// source's: [`article`]), or in Chinese or Japanese two characters or
+/// more; not a lone article or preposition ("os hologramas"/"hologramas",
+/// "a minha senha"), which the judged samples found optional more often
+/// than wrong, nor a lone particle (的, 了).
+fn missing_matters(only_h: &[&Token<'_>], only_t: &[&Token<'_>], source: SourceFacts) -> bool {
+    let extra = if only_h.is_empty() { only_t } else { only_h };
+    let content = |t: &&Token<'_>| {
+        let article_of_a_sentence = article(t) && !source.short();
+        !t.cjk && !function_word(t) && !article_of_a_sentence
+    };
+    extra.iter().any(content) || extra.iter().filter(|t| t.cjk).count() >= 2
+}
+
+/// A short word starting a sentence: in a sentence, an article or a
+/// conjunction ("Os hologramas …"); in a label it may be the term ("Tax").
+fn article(token: &Token<'_>) -> bool {
+    token.sentence_start && token.text.chars().count() <= FUNCTION_LETTERS
+}
+
+/// A difference of case in the words both sides share: a sentence (or a
+/// cell of a `|` list) started in lowercase on one side only, a word in capitals on one side only, or,
+/// when the source capitalises names inside its sentences, any shared
+/// word written in another case (`Abrir Calibragem`/`abrir calibragem`).
+fn case(h: &[Token<'_>], t: &[Token<'_>], source: SourceFacts) -> Option<Difference> {
+    let (ih, it) = (sentence_starts(h), sentence_starts(t));
+    let same_words = ih.len() == it.len() && ih.iter().zip(&it).all(|(a, b)| a.folded == b.folded);
+    if let Some((a, b)) = ih
+        .iter()
+        .zip(&it)
+        .find(|(a, b)| a.text != b.text)
+        .filter(|_| same_words)
+    {
+        return Some(Difference::new(Kind::Case, &[*a], &[*b]));
+    }
+    let (fh, ft) = (forms(h), forms(t));
+    for (word, here) in &fh {
+        let Some(there) = ft.get(word) else {
+            continue;
+        };
+        let capitals = |forms: &BTreeSet<&str>| forms.iter().any(|f| in_capitals(f));
+        let differs = here != there && (source.capitals > 0 || capitals(here) != capitals(there));
+        if differs {
+            return Some(Difference {
+                kind: Kind::Case,
+                here: here.iter().map(|s| (*s).to_owned()).collect(),
+                there: there.iter().map(|s| (*s).to_owned()).collect(),
+            });
+        }
+    }
+    None
+}
+
+/// The words that start a sentence.
+fn sentence_starts<'a, 't>(side: &'a [Token<'t>]) -> Vec<&'a Token<'t>> {
+    side.iter().filter(|t| t.sentence_start).collect()
+}
+
+/// The ways each word (folded) is written, where its capital is not the
+/// start's (a sentence's, a colon's, a cell's: [`BREAKS`]).
+fn forms<'t>(side: &[Token<'t>]) -> BTreeMap<String, BTreeSet<&'t str>> {
+    let mut out: BTreeMap<String, BTreeSet<&'t str>> = BTreeMap::new();
+    for token in side.iter().filter(|t| !t.initial) {
+        out.entry(token.folded.clone())
+            .or_default()
+            .insert(token.text);
+    }
+    out
+}
+
+/// Are these two words inflections of one, or one derived from the other
+/// (see [`MIN_STEM`])?
+fn inflected(a: &str, b: &str) -> bool {
+    let stem = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    let derived = stem == na.min(nb) && stem >= MIN_DERIVED;
+    derived || (stem >= MIN_STEM && na - stem <= MAX_ENDING && nb - stem <= MAX_ENDING)
+}
+
+/// The differing words less the pairs that are inflections of one word.
+fn without_inflections<'a, 't>(
+    mut h: Vec<&'a Token<'t>>,
+    mut t: Vec<&'a Token<'t>>,
+) -> (Vec<&'a Token<'t>>, Vec<&'a Token<'t>>) {
+    let mut i = 0;
+    while i < h.len() {
+        let pair = t
+            .iter()
+            .position(|b| !b.cjk && !h[i].cjk && inflected(&h[i].folded, &b.folded));
+        match pair {
+            Some(j) => {
+                h.remove(i);
+                t.remove(j);
+            }
+            None => i += 1,
+        }
+    }
+    (h, t)
+}
+
+/// The differing words less those one side joins into a compound and the
+/// other writes apart (German "Anpassungsbewertung" for "Bewertung der
+/// Anpassung").
+fn without_compounds<'a, 't>(
+    h: Vec<&'a Token<'t>>,
+    t: Vec<&'a Token<'t>>,
+) -> (Vec<&'a Token<'t>>, Vec<&'a Token<'t>>) {
+    let (h, t) = split_compounds(h, t);
+    let (t, h) = split_compounds(t, h);
+    (h, t)
+}
+
+/// [`without_compounds`] one way: the words of `a` that are compounds of
+/// words of `b` go, with those words.
+fn split_compounds<'a, 't>(
+    a: Vec<&'a Token<'t>>,
+    b: Vec<&'a Token<'t>>,
+) -> (Vec<&'a Token<'t>>, Vec<&'a Token<'t>>) {
+    let mut used = vec![false; b.len()];
+    let mut kept_a = Vec::new();
+    for word in a {
+        let part = |j: usize| {
+            !used[j]
+                && !b[j].cjk
+                && b[j].folded.chars().count() > MIN_STEM
+                && word.folded.contains(stem(&b[j].folded))
+        };
+        let parts: Vec<usize> = (0..b.len()).filter(|&j| part(j)).collect();
+        let covered: usize = parts
+            .iter()
+            .map(|&j| stem(&b[j].folded).chars().count())
+            .sum();
+        let whole = word.folded.chars().count();
+        if parts.len() >= 2 && covered + COMPOUND_JOINS >= whole {
+            parts.iter().for_each(|&j| used[j] = true);
+        } else {
+            kept_a.push(word);
+        }
+    }
+    let kept_b = b
+        .into_iter()
+        .zip(used)
+        .filter(|(_, u)| !u)
+        .map(|(w, _)| w)
+        .collect();
+    (kept_a, kept_b)
+}
+
+/// A word less an ending of up to two letters, as it stands inside a
+/// compound ("Anwendung" of "Anwendungen" in "Anwendungsentwicklung").
+fn stem(word: &str) -> &str {
+    let n = word.chars().count();
+    let cut = n.saturating_sub(2).max(MIN_STEM + 1).min(n);
+    word.char_indices()
+        .nth(cut)
+        .map_or(word, |(i, _)| &word[..i])
+}
+
+/// A pair of words one or two letters apart that are not inflections: a
+/// misspelling on one side (`Groelândia`, `Toquelau`). Short words are
+/// left out: two letters turn one short word into another (`Ihnen`,
+/// `Ihren`).
+fn spelling(h: &[&Token<'_>], t: &[&Token<'_>]) -> Option<Difference> {
+    for a in h {
+        for b in t {
+            let len = a.folded.chars().count().min(b.folded.chars().count());
+            let distance = edits(&a.folded, &b.folded);
+            if (distance == 1 && len >= 6) || (distance == 2 && len >= 7) {
+                return Some(Difference::new(Kind::Spelling, &[*a], &[*b]));
+            }
+        }
+    }
+    None
+}
+
+/// The edit distance (Levenshtein, in characters) of two words.
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The difference of two translations of `source`, as the check sees it.
+    fn diff(here: &str, there: &str, source: &str) -> Option<Difference> {
+        difference(
+            Variant {
+                text: here,
+                copied: copied(here, source),
+            },
+            Variant {
+                text: there,
+                copied: copied(there, source),
+            },
+            SourceFacts::of(source),
+        )
+    }
+
+    fn kind(here: &str, there: &str, source: &str) -> Option<Kind> {
+        diff(here, there, source).map(|d| d.kind)
+    }
+
+    #[test]
+    fn words_and_cjk_characters_are_tokens() {
+        let words: Vec<&str> = tokens("Entre no Partner Center-Konto: 选择“提交”。")
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            words,
+            ["Entre", "no", "Partner", "Center", "Konto", "选", "择", "提", "交"]
+        );
+        let t = tokens("Olá. Mundo novo | Valor");
+        assert!(t[0].initial && t[1].initial && !t[2].initial && t[3].initial);
+        assert!(tokens("in-box apps")[0].hyphen_after);
+    }
+
+    #[test]
+    fn a_word_kept_from_the_source_on_one_side_is_a_term() {
+        let source = "New SKUs bring the power of Project Cortex and more to customers";
+        let d = diff(
+            "Novos SKUs oferecem o poder do Project Cortex e muito mais para os clientes",
+            "Novos SKUs levam o poder do Projeto Cortex e muito mais para os clientes",
+            source,
+        );
+        assert_eq!(
+            d.map(|d| (d.kind, d.here, d.there)),
+            Some((Kind::Kept, vec!["Project Cortex".into()], vec![]))
+        );
+        // German, a compound: the source's word kept as its first part.
+        assert_eq!(
+            kind(
+                "Der Kunde hat keine Propensity-Bewertung.",
+                "Der Kunde hat keine Voraussetzungsbewertung.",
+                "Customer doesn't have a propensity score."
+            ),
+            Some(Kind::Kept)
+        );
+        // Chinese: the English name kept on one side only.
+        assert_eq!(
+            kind(
+                "适用于：合作伙伴中心 | 合作伙伴中心Microsoft Cloud for US Government",
+                "适用于：合作伙伴中心 | 适用于美国政府的 Microsoft 云合作伙伴中心",
+                "Applies to: Partner Center | Partner Center for Microsoft Cloud for US Government"
+            ),
+            Some(Kind::Kept)
+        );
+        // A name's words in another grouping: the name is cut apart.
+        assert_eq!(
+            kind(
+                "Lançamento de SKU das Salas do Microsoft Teams Premium",
+                "Lançamento do SKU Premium das Salas do Microsoft Teams",
+                "Microsoft Teams Rooms Premium SKU launch"
+            ),
+            Some(Kind::Kept)
+        );
+        // A kept name inflected by the grammar of a sentence is the name.
+        assert_eq!(
+            kind(
+                "Sie können die Rohdaten aus dem Abschnitt Berichte des Insights-Dashboards herunterladen.",
+                "Sie können die Rohdaten aus dem Abschnitt Berichte im Insights-Dashboard herunterladen.",
+                "You can download the raw data from the Download Reports section in the Insights dashboard."
+            ),
+            None
+        );
+        // Brackets part a kept name from its acronym.
+        assert_eq!(
+            kind(
+                "Se o dispositivo estiver configurado para uma Conta da Microsoft (MSA) ou conta local.",
+                "Se o dispositivo estiver configurado para uma MSA (Conta Microsoft) ou conta local.",
+                "If the device is set up for a single Microsoft Account (MSA) or local account."
+            ),
+            None
+        );
+        // The same kept words in another order of the sentence: no term.
+        assert_eq!(
+            kind(
+                "No Partner Center, selecione CSP.",
+                "Selecione CSP no Partner Center.",
+                "In Partner Center, select CSP."
+            ),
+            None
+        );
+        // Short words the languages share are not read as kept.
+        assert_eq!(
+            kind(
+                "Veja a lista",
+                "Veja uma lista",
+                "See a list of items and more things"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_word_on_one_side_only_is_missing() {
+        assert_eq!(
+            kind(
+                "CRM-Systeme sind stark angepasst, und Sie können die Power Automate Lösung anpassen.",
+                "CRM-Systeme sind stark angepasst, und Sie können die Power Automate anpassen.",
+                "CRM systems are highly customized, and you can customize the Power Automate solution."
+            ),
+            Some(Kind::Missing)
+        );
+        assert_eq!(
+            kind(
+                "向教育行业客户销售订阅",
+                "向客户销售订阅",
+                "Sell subscriptions to education customers and more"
+            ),
+            Some(Kind::Missing)
+        );
+        // A lone article or preposition more is optional, in a sentence or
+        // at its start; a short first word of a label is its term.
+        assert_eq!(
+            kind(
+                "Na próxima seção, você aprenderá a interagir com hologramas.",
+                "Na próxima seção, você aprenderá a interagir com os hologramas.",
+                "In the next section, you'll learn how to interact with holograms."
+            ),
+            None
+        );
+        assert_eq!(
+            kind(
+                "Hologramas estão aparecendo no outro lado de uma parede",
+                "Os hologramas estão aparecendo no outro lado de uma parede",
+                "Holograms are appearing on the other side of a wall"
+            ),
+            None
+        );
+        assert_eq!(kind("Tax (Steuern)", "Steuern", "Tax"), Some(Kind::Missing));
+        // A clause moved: the words one side has more are rewording.
+        assert_eq!(
+            kind(
+                "所有问题将在通话结束后发布的问答文档中得到解答。",
+                "将在通话结束后发布的文档中，解答所有问题。",
+                "All questions will be answered in the Q&A document published after the call."
+            ),
+            None
+        );
+        // One Chinese particle more or less is the writer's choice.
+        assert_eq!(
+            kind(
+                "用户的设置已保存",
+                "用户设置已保存",
+                "The settings of the user are saved now"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn case_matters_at_the_start_in_capitals_and_where_the_source_capitalises_names() {
+        assert_eq!(
+            kind(
+                "em seguida, importe esse arquivo para o Intune.",
+                "Em seguida, importe esse arquivo para o Intune.",
+                "Then, import this file into Intune."
+            ),
+            Some(Kind::Case)
+        );
+        assert_eq!(
+            kind("BESCHREIBUNG", "Beschreibung", "Description"),
+            Some(Kind::Case)
+        );
+        assert_eq!(
+            kind(
+                "Em calibragem, selecione abrir calibragem.",
+                "Em Calibragem, selecione Abrir Calibragem.",
+                "Under Calibration, select Open Calibration."
+            ),
+            Some(Kind::Case)
+        );
+        // The source has no name inside a sentence: a format's name in
+        // either case is the same word.
+        assert_eq!(
+            kind(
+                "Noções básicas de Markdown",
+                "Noções básicas de markdown",
+                "Markdown basics"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_letter_changed_inside_a_word_is_spelling_an_ending_is_inflection() {
+        assert_eq!(
+            kind("Groelândia", "Groenlândia", "Greenland"),
+            Some(Kind::Spelling)
+        );
+        assert_eq!(
+            kind(
+                "Office 365-Aufrufplan am 1. Oktober 2020 in neuen Märkten verfügbar",
+                "Office 365-Anrufplan am 1. Oktober 2020 in neuen Märkten verfügbar",
+                "Office 365 Calling Plan will be available in new markets on October 1, 2020"
+            ),
+            Some(Kind::Spelling)
+        );
+        assert_eq!(kind("Preços", "Preço", "Pricing"), None);
+        // Other words sharing three letters are not inflections.
+        assert!(!inflected("conta", "contrato"));
+        assert!(inflected("passiva", "passivamente"));
+        assert_eq!(
+            kind(
+                "Resfriado de forma passiva (sem ventiladores)",
+                "Passivamente resfriada (sem ventiladores)",
+                "Passively cooled (no fans)"
+            ),
+            None
+        );
+        // German compounds and the same words written apart.
+        assert_eq!(
+            kind(
+                "Die Anpassungsbewertung wird vierteljährlich aktualisiert",
+                "Die Bewertung der Anpassung wird vierteljährlich aktualisiert",
+                "Fit scoring is updated quarterly"
+            ),
+            None
+        );
+        assert_eq!(kind("Test", "Testen", "Testing"), None);
+        assert_eq!(
+            kind(
+                "Neuen Kunden hinzufügen",
+                "Hinzufügen neuer Kunden",
+                "Add a new customer"
+            ),
+            None
+        );
+        assert_eq!(
+            kind(
+                "Abra o menu Iniciar",
+                "Abrir o menu Iniciar",
+                "Open the Start menu"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn other_words_are_a_term_in_a_label_and_synonyms_in_a_sentence() {
+        assert_eq!(
+            kind(
+                "Suporte autônomo do cliente",
+                "Autoatendimento ao cliente",
+                "Customer self-support"
+            ),
+            Some(Kind::Label)
+        );
+        assert_eq!(
+            kind(
+                "Ausgleichen einer Position",
+                "Einen Artikel versetzen",
+                "Offset a line item"
+            ),
+            Some(Kind::Label)
+        );
+        assert_eq!(
+            kind("收费结束日期", "费用结束日期", "Charge end date"),
+            Some(Kind::Label)
+        );
+        // Prepositions alone differ: grammar.
+        assert_eq!(
+            kind(
+                "Informações sobre integridade e segurança",
+                "Informações de integridade e segurança",
+                "Health and safety info"
+            ),
+            None
+        );
+        // Sentences worded two ways, in three languages.
+        assert_eq!(
+            kind(
+                "O arquivo de reconciliação baseado em licença de 15 de fevereiro conterá as seguintes linhas de cobrança:",
+                "O arquivo de reconciliação com base em licença de 15 de fevereiro conterá as seguintes linhas de cobrança:",
+                "The February 15 license-based reconciliation file will contain the following billing lines:"
+            ),
+            None
+        );
+        assert_eq!(
+            kind(
+                "Einladen eines Kunden zur Einrichtung einer Vertriebspartnerschaft mit Ihnen",
+                "Einladen eines Kunden, eine Vertriebspartnerschaft mit Ihnen einzugehen",
+                "Invite a customer to establish a reseller relationship with you"
+            ),
+            None
+        );
+        assert_eq!(
+            kind(
+                "时间始终是一天的开始，即 0:00。",
+                "该时间始终为一天的起点时间，即 0:00。",
+                "The time is always the beginning of the day, 0:00."
+            ),
+            None
+        );
+        // A short source punctuated as a sentence is wording, not a label.
+        assert_eq!(
+            kind("Noch Fragen?", "Haben Sie Fragen?", "Questions?"),
+            None
+        );
+        assert_eq!(kind("Veja como:", "Aqui está como:", "Here's how:"), None);
+        // Same words, other markup or punctuation: nothing.
+        assert_eq!(kind("选择提交。", "选择“提交”。", "Select Submit."), None);
+    }
+
+    #[test]
+    fn a_capitalised_word_is_a_name_where_capitals_mark_names() {
+        let source = "Search for Partner Center Referrals (preview) in the search bar in the upper-right corner.";
+        assert_eq!(
+            kind(
+                "Pesquise Partner Center Indicações (versão prévia) na barra de pesquisa no canto superior direito.",
+                "Procure por referências do Partner Center (versão prévia) na barra de pesquisa no canto superior direito.",
+                source
+            ),
+            Some(Kind::Name)
+        );
+        // German capitalises every noun: a capital says nothing there.
+        assert_eq!(
+            kind(
+                "Wählen Sie im Bereich Einstellungen die Option für die Verwaltung Ihrer Benutzer aus.",
+                "Wählen Sie im Bereich Einstellungen die Option zur Verwaltung Ihrer Konten aus.",
+                "In the Settings area, select the option for managing your users and accounts."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn the_difference_is_described() {
+        let d = diff("Toquelau", "Tokelau", "Tokelau");
+        assert_eq!(
+            d.map(|d| d.to_string()).as_deref(),
+            Some("they differ in the words kept from the source: nothing here, “Tokelau” there")
+        );
+        assert_eq!(edits("Tokelau", "Toquelau"), 2);
+        // Chinese characters of one word are quoted as one.
+        let d = diff("收费结束日期", "费用结束日期", "Charge end date");
+        assert_eq!(
+            d.map(|d| d.to_string()).as_deref(),
+            Some("they differ in the words of a label: “收” here, “用” there")
+        );
+        assert_eq!(edits("", "abc"), 3);
+    }
+}
