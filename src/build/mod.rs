@@ -408,6 +408,9 @@ impl<'a> Builder<'a> {
             return Ok(Rebuild::Full(reason));
         }
         let mut dependents = self.includers(rels);
+        // The summaries as the lists show them, to tell after the site pass
+        // whether the lists change.
+        let before: HashMap<String, PageSummary> = self.summaries.clone();
         let mut outputs = SiteOutputs::default();
         let mut titles_changed = false;
         let mut rendering: HashSet<String> = HashSet::new();
@@ -417,7 +420,6 @@ impl<'a> Builder<'a> {
                     let rel = page.doc.rel.clone();
                     let old = self.summaries.get(&rel).cloned();
                     self.take_in(Arrival::of(page, &self.locales));
-                    outputs.lists |= old.as_ref() != self.summaries.get(&rel);
                     if let (Some(old), Some(new)) = (old, self.summaries.get(&rel)) {
                         outputs.sitemap |=
                             (old.bilingual, &old.locale) != (new.bilingual, &new.locale);
@@ -433,7 +435,6 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        let before: HashMap<String, PageSummary> = self.summaries.clone();
         let findings_changed = pipeline::timed("site pass", || self.run_site_pass());
         outputs.findings = !findings_changed.is_empty() || !rendering.is_empty();
         dependents.extend(findings_changed);

@@ -74,7 +74,11 @@ fn in_language(locale: &str, word: u64) -> u64 {
 pub fn findings(pages: &[PageHeld<'_>]) -> Vec<Diagnostic> {
     let key = |locale: &str, k: &str| format!("{} {k}", locale.to_ascii_lowercase());
     let mut classes: HashMap<String, usize> = HashMap::new();
-    let mut vocabulary: HashSet<u64> = HashSet::new();
+    // The words are hashes already: hashed again only by FNV, not SipHash
+    // (a docset has millions; `serve` makes this set on every save).
+    let words: usize = pages.iter().map(|p| p.vocabulary.len()).sum();
+    let mut vocabulary: fnv::FnvHashSet<u64> =
+        fnv::FnvHashSet::with_capacity_and_hasher(words, Default::default());
     let mut changes: HashMap<String, usize> = HashMap::new();
     for page in pages {
         vocabulary.extend(page.vocabulary.iter().map(|w| in_language(page.locale, *w)));

@@ -17,8 +17,9 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant, SystemTime};
 
 /// How long the file system must stay quiet before a batch is taken: an
-/// editor's save is several events within a millisecond or two.
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+/// editor's save is several events within a millisecond or two (20 ms is
+/// ten times that, and a fifth of the 100 ms a reload may take in all).
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// The longest a batch waits for quiet, so a stream of events (a checkout)
 /// cannot hold rebuilds back forever.
