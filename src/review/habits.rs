@@ -75,10 +75,9 @@ pub fn findings(pages: &[PageHeld<'_>]) -> Vec<Diagnostic> {
     let key = |locale: &str, k: &str| format!("{} {k}", locale.to_ascii_lowercase());
     let mut classes: HashMap<String, usize> = HashMap::new();
     // The words are hashes already: hashed again only by FNV, not SipHash
-    // (a docset has millions; `serve` makes this set on every save).
-    let words: usize = pages.iter().map(|p| p.vocabulary.len()).sum();
-    let mut vocabulary: fnv::FnvHashSet<u64> =
-        fnv::FnvHashSet::with_capacity_and_hasher(words, Default::default());
+    // (a docset has millions; `serve` makes this set on every save). Not
+    // sized from the pages' counts: the union is far smaller than their sum.
+    let mut vocabulary: fnv::FnvHashSet<u64> = fnv::FnvHashSet::default();
     let mut changes: HashMap<String, usize> = HashMap::new();
     for page in pages {
         vocabulary.extend(page.vocabulary.iter().map(|w| in_language(page.locale, *w)));

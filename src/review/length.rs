@@ -412,12 +412,7 @@ pub(crate) mod tests {
             pair("a-3", "Curto.", &long),
         );
         let doc = crate::read_document("a.md", &page);
-        let places = Places::of(&doc);
-        let ids: Vec<&str> = samples(&doc)
-            .iter()
-            .filter_map(|s| places.get(s.seg))
-            .map(|p| p.id)
-            .collect();
-        assert_eq!(ids, ["a-2"]);
+        let segs = samples(&doc).iter().map(|s| s.seg).collect::<Vec<_>>();
+        assert_eq!(Places::of(&doc).ids(segs), ["a-2"]);
     }
 }

@@ -33,8 +33,8 @@
 //! McDonald") are not read: a name's translation is a convention.
 
 use super::length::{self, PageSamples};
-use super::places::Places;
 use super::locale::Locale;
+use super::places::Places;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Document;
 use std::collections::BTreeSet;
@@ -566,13 +566,8 @@ mod tests {
             ),
         );
         let doc = crate::read_document("a.md", &page);
-        let places = Places::of(&doc);
-        let ids: Vec<&str> = samples(&doc)
-            .iter()
-            .filter_map(|s| places.get(s.seg))
-            .map(|p| p.id)
-            .collect();
-        assert_eq!(ids, ["a-3"]);
+        let segs = samples(&doc).iter().map(|s| s.seg).collect::<Vec<_>>();
+        assert_eq!(Places::of(&doc).ids(segs), ["a-3"]);
     }
 
     #[test]

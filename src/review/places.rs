@@ -44,7 +44,9 @@ impl Places {
     }
 
     /// The places of segments given as (id, line, column), in order.
-    pub fn from_segments<'s>(segments: impl IntoIterator<Item = (&'s str, usize, usize)>) -> Places {
+    pub fn from_segments<'s>(
+        segments: impl IntoIterator<Item = (&'s str, usize, usize)>,
+    ) -> Places {
         let mut places = Places::default();
         for (id, line, column) in segments {
             places.ids.push_str(id);
@@ -71,6 +73,17 @@ impl Places {
             line: line as usize,
             column: column as usize,
         })
+    }
+}
+
+#[cfg(test)]
+impl Places {
+    /// The ids of segments `segs` (the calibrated checks' tests).
+    pub(crate) fn ids(&self, segs: impl IntoIterator<Item = u32>) -> Vec<&str> {
+        segs.into_iter()
+            .filter_map(|n| self.get(n))
+            .map(|p| p.id)
+            .collect()
     }
 }
 
@@ -113,8 +126,7 @@ mod tests {
              <span data-ttu-id=\"x-2\">Dois.</span><span class=\"sxs-lookup\"><span data-stu-id=\"x-2\">Two.</span></span>\n",
         );
         let places = Places::of(&doc);
-        let ids: Vec<&str> = (0..2).filter_map(|n| places.get(n)).map(|p| p.id).collect();
-        assert_eq!(ids, ["x-1", "x-2"]);
+        assert_eq!(places.ids(0..3), ["x-1", "x-2"]);
         assert_eq!(places.get(1).map(|p| p.line), Some(3));
     }
 }
