@@ -141,7 +141,10 @@ fn a_new_title_renders_the_page_and_its_neighbours() {
 fn a_removed_anchor_renders_the_pages_that_link_to_it() {
     let outcome = check("docs/b.md", |t| t.replace("<a name=\"part\"></a>\n", ""));
     assert!(lists_rendered(&outcome), "a.md has a finding more");
-    assert_eq!(outcome.rendered, 2, "b.md and a.md, whose link is now broken");
+    assert_eq!(
+        outcome.rendered, 2,
+        "b.md and a.md, whose link is now broken"
+    );
 }
 
 #[test]
@@ -149,7 +152,10 @@ fn an_include_edit_renders_the_pages_that_include_it() {
     let outcome = check("docs/includes/snippet.md", |t| {
         t.replace("Snippet text", "Changed snippet")
     });
-    assert_eq!(outcome.rendered, 1, "a.md (the include is no page of its own)");
+    assert_eq!(
+        outcome.rendered, 1,
+        "a.md (the include is no page of its own)"
+    );
 }
 
 #[test]
