@@ -23,7 +23,10 @@
 //! - **untranslated**: a text left in English whose every word the
 //!   docset's own translations use (in pairs whose target is not the
 //!   source) is written so in the target language ("Optional", "Version"
-//!   in German), not left untranslated.
+//!   in German), not left untranslated; so is one whose every pair of
+//!   adjacent words they use, a term the docset keeps inside its own
+//!   sentences ("mit dem Status Co-Sell Ready"), while a
+//!   label translated elsewhere ("Invoice Date", Rechnungsdatum) is not.
 //!
 //! Calibrated on Partner Center de-DE, confirmed on pt-BR (see the README's
 //! check table for the measured figures).
@@ -108,12 +111,13 @@ pub fn findings(pages: &[PageHeld<'_>]) -> Vec<Diagnostic> {
             Basis::Pages => all(&|c| seen(c) >= GRAMMAR_PAGES),
             // Short words collide across languages (English "No", Portuguese
             // "no" = "in the"): only words of MIN_WORD letters or more count.
-            Basis::Vocabulary => {
-                !held.habit.changes.is_empty()
-                    && all(&|w| {
-                        w.chars().count() >= MIN_WORD
-                            && vocabulary.contains(&in_language(locale, crate::hash64(w.as_str())))
-                    })
+            Basis::Vocabulary(pairs) => {
+                let known = |w: &String| {
+                    vocabulary.contains(&in_language(locale, crate::hash64(w.as_str())))
+                };
+                let words = !held.habit.changes.is_empty()
+                    && all(&|w| w.chars().count() >= MIN_WORD && known(w));
+                words || (!pairs.is_empty() && pairs.iter().all(known))
             }
         }
     };
@@ -222,6 +226,23 @@ mod tests {
             pair("u-3", "No", "No")
         );
         assert_eq!(docset(&[pt], "pt-BR"), ["u-3"]);
+    }
+
+    #[test]
+    fn a_phrase_the_translations_use_in_their_sentences_is_a_kept_term() {
+        let page = format!(
+            "{}{}{}{}",
+            pair(
+                "s-1",
+                "Fügen Sie eine Lösung mit dem Status Co-Sell Ready hinzu.",
+                "Add at least one co-sell ready solution."
+            ),
+            pair("u-1", "Co-Sell Ready", "Co-sell ready"),
+            pair("u-2", "Invoice Date", "Invoice date"),
+            // One pair of the phrase is the docset's, the other is not.
+            pair("u-3", "Ready Date", "Ready date"),
+        );
+        assert_eq!(docset(&[page], "de-DE"), ["u-2", "u-3"]);
     }
 
     #[test]

@@ -246,8 +246,12 @@ impl Locale {
     /// A text with full-width digits, brackets and separators written in
     /// ASCII and space-grouped thousands joined (`１２` → `12`, `1 000` →
     /// `1000` where the language groups with spaces), so that the numbers
-    /// check reads one form.
-    pub fn normalize_numbers(&self, text: &str) -> String {
+    /// check reads one form. A full-width comma before three digits groups
+    /// thousands (`50，000 美元`) when `wide_groups`, and otherwise parts
+    /// two numbers, as it does in a list (`USD，10，100` for `USD, 10,
+    /// 100`): Chinese writes both without a space, so the numbers check
+    /// tries either reading.
+    pub fn normalize_numbers(&self, text: &str, wide_groups: bool) -> String {
         let chars: Vec<char> = text.chars().collect();
         let mut out = String::with_capacity(text.len());
         for (i, &c) in chars.iter().enumerate() {
@@ -268,7 +272,7 @@ impl Locale {
                     .is_some_and(|g| g.iter().all(|&d| Locale::digit(d).is_some()));
             match c {
                 _ if grouping => {}
-                '，' if thousands => out.push(','),
+                '，' if thousands && wide_groups => out.push(','),
                 // Elsewhere full-width commas and colons end a clause: a
                 // GUID after `ID：` is a word of its own.
                 '，' => out.push_str(", "),
@@ -306,16 +310,20 @@ mod tests {
         assert_eq!(Locale::digit('７'), Some('7'));
         assert_eq!(Locale::bracket('（'), '(');
         let ja = Locale::of("ja-JP");
-        assert_eq!(ja.normalize_numbers("（１２，０００）"), "(12,000)");
-        assert_eq!(ja.normalize_numbers("１２，ａ"), "12, ａ");
-        assert_eq!(ja.normalize_numbers("ID：a1"), "ID: a1");
+        assert_eq!(ja.normalize_numbers("（１２，０００）", true), "(12,000)");
+        assert_eq!(ja.normalize_numbers("１２，ａ", true), "12, ａ");
+        assert_eq!(ja.normalize_numbers("ID：a1", true), "ID: a1");
         let fr = Locale::of("fr-FR");
         assert_eq!(
-            fr.normalize_numbers("1 000,5 et 2\u{202f}500"),
+            fr.normalize_numbers("1 000,5 et 2\u{202f}500", true),
             "1000,5 et 2500"
         );
-        assert_eq!(fr.normalize_numbers("page 3 1234"), "page 3 1234");
+        assert_eq!(fr.normalize_numbers("page 3 1234", true), "page 3 1234");
         // German does not group with spaces: two numbers stay two.
-        assert_eq!(Locale::of("de").normalize_numbers("3 500"), "3 500");
+        assert_eq!(Locale::of("de").normalize_numbers("3 500", true), "3 500");
+        // A full-width comma either groups thousands or parts a list.
+        let zh = Locale::of("zh-CN");
+        assert_eq!(zh.normalize_numbers("50，000 美元", true), "50,000 美元");
+        assert_eq!(zh.normalize_numbers("USD，10，100", false), "USD, 10, 100");
     }
 }

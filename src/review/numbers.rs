@@ -33,6 +33,7 @@
 //! translations; this one reports 11, 8 of them real (mangled ids, a wrong
 //! date, a split number).
 
+mod names;
 mod read;
 mod words;
 
@@ -62,20 +63,34 @@ fn unmatched<'a>(from: &[Number<'a>], against: &[Number<'_>]) -> Vec<&'a str> {
 
 /// The numbers finding of a pair, if its numbers differ. Its tokens are the
 /// unmatched numbers as each side writes them (`30` and `3`), so both are
-/// marked where they stand.
+/// marked where they stand. A full-width comma between digits groups
+/// thousands or parts a list ([`Locale::normalize_numbers`]): the target is
+/// right when either reading has the source's numbers.
 pub fn check(target_prose: &str, source_prose: &str, locale: &Locale) -> Option<Flag> {
-    let target_prose = locale.normalize_numbers(target_prose);
-    let (target_shared, source_shared) = shared_words(&target_prose, source_prose);
+    let grouped = locale.normalize_numbers(target_prose, true);
+    let flag = compare(&grouped, source_prose, locale)?;
+    let listed = locale.normalize_numbers(target_prose, false);
+    if listed != grouped && compare(&listed, source_prose, locale).is_none() {
+        return None;
+    }
+    Some(flag)
+}
+
+/// The numbers finding of a target already normalized ([`check`]).
+fn compare(target_prose: &str, source_prose: &str, locale: &Locale) -> Option<Flag> {
+    let (target_shared, source_shared) = shared_words(target_prose, source_prose);
     // The source is English; a translator may keep its separators or use
     // the target language's.
-    let mut target = numbers(&target_prose, &[SOURCE, locale.separators]);
-    apply_shared(&mut target, &target_prose, &target_shared);
-    soften_counted(&mut target, &target_prose, locale);
+    let mut target = numbers(target_prose, &[SOURCE, locale.separators]);
+    apply_shared(&mut target, target_prose, &target_shared);
+    soften_counted(&mut target, target_prose, locale);
     if locale.ideographic_numerals {
-        target.extend(ideographic(&target_prose));
+        target.extend(ideographic(target_prose));
     }
     let mut source = numbers(source_prose, &[SOURCE]);
     apply_shared(&mut source, source_prose, &source_shared);
+    names::soften_leading(&mut source, source_prose, target_prose);
+    names::soften_expanded(&mut target, target_prose, source_prose);
     let missing = unmatched(&source, &target);
     let extra = unmatched(&target, &source);
     let message = match (missing.is_empty(), extra.is_empty()) {
@@ -432,10 +447,28 @@ mod tests {
                 "Das Verlängerungsdatum ist der 28.02.(2.28. bzw. 2.29, wenn er in einem Schaltjahr beginnt).",
                 "the renewal date being 2/28 (2/28, and 2/29 respectively, if starting in a leap year).",
             ),
+            (
+                "müssen Sie „Form-R“ zwölfmal einreichen",
+                "you will need to submit a Form-R 12 times",
+            ),
+            (
+                "Der Originalanbieter ist immer Microsoft",
+                "1st party will always be Microsoft",
+            ),
+            ("von einem Drittanbieter", "from a 3rd party."),
         ] {
             assert_eq!(check(target, source, &de), None, "{target}");
         }
         for (target, source) in [
+            (
+                "müssen Sie es elfmal einreichen",
+                "you need to submit it 12 times",
+            ),
+            ("Die Originalzahlung", "The 1st payment"),
+            (
+                "Plan für Microsoft Office 365 für Behörden",
+                "Teams in GCC-High page on Docs",
+            ),
             ("zu 10 % Ihrer Rechnung", "at 100% of your invoice"),
             ("Das Datum ist der 29.02.", "The date is 2/28."),
             (
@@ -497,6 +530,27 @@ mod tests {
             ("1 つのアカウント", "a single account", ja),
             ("（１２，０００）", "(12,000)", ja),
             ("至少 30 万美元", "at least USD300K", zh),
+            ("仅限 2 万名参加者", "limits to 20 K participants", zh),
+            (
+                "针对由世纪互联运营的合作伙伴中心进行开发",
+                "Develop for Partner Center operated by 21 Vianet",
+                zh,
+            ),
+            (
+                "将于 6 月 15 日发布新产品以替换之前的 Microsoft 365 F1。",
+                "A new offer will replace the previous F1 on June 15.",
+                zh,
+            ),
+            (
+                "SOL-1234-PQRS，USD，10，100",
+                "SOL-1234-PQRS, USD, 10, 100",
+                zh,
+            ),
+            (
+                "每天将收到 10，000 个 API 调用",
+                "10,000 API calls per day",
+                zh,
+            ),
             (
                 "产品 ID：ac14473c-8e5d-4e44",
                 "Offer ID: ac14473c-8e5d-4e44",
@@ -510,6 +564,16 @@ mod tests {
             ("在 6 月 16 日之前", "before Jun 15", zh),
             ("最多 １１ 个用户", "Up to 10 users", zh),
             ("第二张发票", "The 1st invoice", zh),
+            ("仅限 3 万名参加者", "limits to 20 K participants", zh),
+            // The target keeps the name, or the number is its version or a day.
+            ("由 Vianet 运营", "operated by 21 Vianet", zh),
+            ("在 Windows 企业版中", "in Windows 10 Enterprise", zh),
+            ("在 3 月", "on 5 March", zh),
+            (
+                "SOL-1234-PQRS，USD，10，200",
+                "SOL-1234-PQRS, USD, 10, 100",
+                zh,
+            ),
         ] {
             assert!(check(target, source, &locale).is_some(), "{target}");
         }

@@ -61,8 +61,11 @@ pub enum Basis {
     /// A change found on enough pages.
     Pages,
     /// Words the docset's own translations use (in pairs whose target is
-    /// not the source): the target language writes them so.
-    Vocabulary,
+    /// not the source): the target language writes them so. Also when
+    /// these adjacent word pairs (`co-sell ready`) are all the
+    /// translations' own: the docset keeps the phrase inside its
+    /// sentences, as a term.
+    Vocabulary(Vec<String>),
 }
 
 impl Flag {

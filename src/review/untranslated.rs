@@ -75,8 +75,21 @@ pub fn check(pair: &Pair<'_>) -> Option<Flag> {
             .map(|w| w.to_lowercase())
             .collect();
         Flag::new("the translation is the same as the source; translate it (if it is a name or a term that stays in English, accept this finding)")
-            .held(Basis::Vocabulary, words)
+            .held(Basis::Vocabulary(word_pairs(&pair.target.prose)), words)
     })
+}
+
+/// The adjacent pairs of lowercase words of a text (`co-sell ready`),
+/// numbers left out and hyphenated words kept whole: a phrase the docset's
+/// translations use in their own sentences is a term they keep.
+pub fn word_pairs(prose: &str) -> Vec<String> {
+    let words: Vec<String> = prose
+        .split(|c: char| c.is_whitespace() || c == ATOM)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .collect();
+    words.windows(2).map(|w| w.join(" ")).collect()
 }
 
 /// Is the source itself reliably in another language than English (a

@@ -1,7 +1,8 @@
 //! Reading the numbers of a prose text, with every value each may mean.
 
 use super::words::{
-    ENGLISH_MONTHS, ORDINAL_SUFFIXES, PERCENT, SCALES, SINGLE_UNITS, WHOLE_PERIODS, WORDS,
+    ENGLISH_MONTHS, MULTIPLICATIVES, ORDINAL_SUFFIXES, PARTY, PERCENT, SCALES, SINGLE_UNITS,
+    WHOLE_PERIODS, WORDS,
 };
 use crate::review::profile::ATOM;
 
@@ -66,13 +67,25 @@ fn idiom(words: &[&str]) -> usize {
     let opened = first.trim_start_matches(|c: char| !c.is_alphanumeric());
     if whole_period(words) {
         4
-    } else if opened.starts_with("24/7") || opened.starts_with("24x7") || bare == "1:1" {
+    } else if opened.starts_with("24/7")
+        || opened.starts_with("24x7")
+        || bare == "1:1"
+        || (ordinal(bare) && PARTY.contains(&lower(1).trim_end_matches([',', '.', ')'])))
+    {
         1
     } else if bare == "24" && lower(1) == "x" && lower(2).starts_with('7') {
         3
     } else {
         0
     }
+}
+
+/// Is a word an ordinal written with digits (`1st`, `3rd`)?
+fn ordinal(word: &str) -> bool {
+    ORDINAL_SUFFIXES.iter().any(|suffix| {
+        word.strip_suffix(suffix)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// Do `words` start with "N units a period" for a whole period ("24 hours a
@@ -333,12 +346,18 @@ fn shifted(value: &str, zeros: usize) -> Option<String> {
     ))
 }
 
-/// Numbers and months written as words in a word (`twelve-month`).
+/// Numbers and months written as words in a word (`twelve-month`), also
+/// as German multiplicatives (`zwölfmal`).
 fn word_numbers(word: &str) -> Vec<Number<'_>> {
     word.split(|c: char| !c.is_alphabetic())
         .filter_map(|part| {
             let lower = part.to_lowercase();
-            let (_, value) = WORDS.iter().find(|(w, _)| *w == lower)?;
+            let (_, value) = WORDS.iter().find(|(w, _)| {
+                *w == lower
+                    || MULTIPLICATIVES
+                        .iter()
+                        .any(|m| lower.strip_suffix(m) == Some(*w))
+            })?;
             Some(Number {
                 written: part,
                 values: vec![(*value).to_owned()],

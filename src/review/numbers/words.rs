@@ -162,8 +162,10 @@ pub(super) const WORDS: &[(&str, &str)] = &[
 ];
 
 /// Words after a number that scale it (`90 mil` = `90,000`), with the
-/// number of zeros they add; `K` and `M` glued to digits do the same.
+/// number of zeros they add; `K` and `M` glued to digits do the same, and
+/// a `K` apart (`20 K participants`; an `M` apart is metres).
 pub(super) const SCALES: &[(&str, usize)] = &[
+    ("k", 3),
     ("thousand", 3),
     ("mil", 3),
     ("million", 6),
@@ -188,6 +190,16 @@ pub(super) const WHOLE_PERIODS: &[(&str, &str, &str)] = &[
 
 /// English ordinal suffixes (`3rd-party`: a compound, see `in_name`).
 pub(super) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+
+/// The words after an ordinal that make the English idiom "first party",
+/// "third party" (the vendor itself, another vendor), which a translation
+/// says in one word ("1st party" → Originalanbieter, "3rd party" →
+/// Drittanbieter) without the number.
+pub(super) const PARTY: &[&str] = &["party", "parties"];
+
+/// German endings that make a number word a multiplicative (`zwölfmal` =
+/// 12 times, `dreifach` = threefold): the number word before them counts.
+pub(super) const MULTIPLICATIVES: &[&str] = &["mal", "fach"];
 
 /// English month names and their abbreviations: a two-digit number after
 /// one may be the year (`December 19` price list = December 2019).
