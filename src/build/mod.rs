@@ -682,7 +682,9 @@ impl<'a> Builder<'a> {
             write(shared.sitemap(&summaries, self.base_url())?)?;
         }
         if outputs.findings {
-            pipeline::timed("findings", || write(lists::findings_files(&self.findings())?))?;
+            pipeline::timed("findings", || {
+                write(lists::findings_files(&self.findings())?)
+            })?;
         }
         if outputs.search {
             pipeline::timed("search", || self.write_search(sink))?;

@@ -13,6 +13,7 @@
 //! a term, a name, a slip (see `consistency/wording.rs`), not a synonym or
 //! an inflection.
 
+mod optional;
 mod wording;
 
 use super::accept;
@@ -64,6 +65,9 @@ pub struct Entries {
     entries: Vec<Entry>,
     /// Each entry's segment id then its target text, one after the other.
     texts: String,
+    /// The words the page's language may add, drop or trade without a term
+    /// changing ([`optional::words`]): one list per page, not per entry.
+    optional: &'static [&'static str],
 }
 
 impl Entries {
@@ -133,6 +137,7 @@ struct At<'e> {
     text: &'e str,
     copied: u64,
     facts: SourceFacts,
+    optional: &'static [&'static str],
 }
 
 impl At<'_> {
@@ -160,8 +165,8 @@ fn hash(markdown: &str) -> u64 {
 /// to translate (code, numbers, URLs), untranslated segments (the
 /// untranslated check reports them, and they are no translation to be
 /// consistent with), and segments whose consistency finding the page
-/// accepts inline.
-pub fn entries(doc: &Document) -> Entries {
+/// accepts inline. `locale` is the target language's tag (`pt-BR`).
+pub fn entries(doc: &Document, locale: &str) -> Entries {
     let accepted = accept::inline_acceptances(doc).accepted;
     let kept = doc.segments.iter().filter(|seg| {
         let prose = Profile::read(&seg.source, &doc.refs).prose;
@@ -170,7 +175,10 @@ pub fn entries(doc: &Document) -> Entries {
             || untranslated::prose_words(&prose).is_empty()
             || untranslated::is_untranslated(seg, &prose))
     });
-    let mut entries = Entries::default();
+    let mut entries = Entries {
+        optional: optional::words(locale),
+        ..Entries::default()
+    };
     for seg in kept {
         entries.push(hash(&seg.source), seg);
     }
@@ -201,6 +209,7 @@ impl<'e> Consistency<'e> {
             text,
             copied: entry.copied,
             facts: entry.facts,
+            optional: entries.optional,
         })
     }
 
@@ -259,7 +268,8 @@ impl<'e> Consistency<'e> {
                 let Some(first) = variant.places.first().and_then(|p| self.lookup(p)) else {
                     continue;
                 };
-                let Some(difference) = wording::difference(first.wording(), at.wording(), at.facts)
+                let Some(difference) =
+                    wording::difference(first.wording(), at.wording(), at.facts, at.optional)
                 else {
                     continue;
                 };
@@ -367,7 +377,7 @@ mod tests {
     }
 
     fn run(docs: &[Document]) -> Vec<Diagnostic> {
-        let all: Vec<Entries> = docs.iter().map(entries).collect();
+        let all: Vec<Entries> = docs.iter().map(|doc| entries(doc, "pt-BR")).collect();
         let mut c = Consistency::default();
         for (doc, entries) in docs.iter().zip(&all) {
             c.add(&doc.rel, entries);

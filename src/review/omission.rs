@@ -33,8 +33,8 @@
 //! McDonald") are not read: a name's translation is a convention.
 
 use super::length::{self, PageSamples};
-use super::places::Places;
 use super::locale::Locale;
+use super::places::Places;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Document;
 use std::collections::BTreeSet;

@@ -44,7 +44,9 @@ impl Places {
     }
 
     /// The places of segments given as (id, line, column), in order.
-    pub fn from_segments<'s>(segments: impl IntoIterator<Item = (&'s str, usize, usize)>) -> Places {
+    pub fn from_segments<'s>(
+        segments: impl IntoIterator<Item = (&'s str, usize, usize)>,
+    ) -> Places {
         let mut places = Places::default();
         for (id, line, column) in segments {
             places.ids.push_str(id);
