@@ -67,7 +67,7 @@ impl PageFacts {
                 .filter(|u| !u.is_empty()),
             anchors: links::anchors(&page.doc),
             links: links::collect(&page.doc),
-            consistency: consistency::entries(&page.doc),
+            consistency: consistency::entries(&page.doc, &page.locale),
             locale: page.locale.clone(),
             places: Places::of(&page.doc),
             lengths: length::samples(&page.doc),

@@ -147,13 +147,16 @@ fn in_capitals(word: &str) -> bool {
 }
 
 /// Is this a function word of a Latin-script language (see
-/// [`FUNCTION_LETTERS`]), written in lowercase? A short capitalised word
-/// is a label's first word ("Tax", "Sim") or a name.
-fn function_word(token: &Token<'_>) -> bool {
+/// [`FUNCTION_LETTERS`]), or one the target language may add, drop or
+/// trade (`optional`: a Portuguese subject pronoun, a demonstrative),
+/// written in lowercase? A short capitalised word is a label's first word
+/// ("Tax", "Sim") or a name.
+fn function_word(token: &Token<'_>, optional: &[&str]) -> bool {
     !token.cjk
         && !capitalised(token.text)
         && token.text.chars().all(char::is_alphabetic)
-        && token.text.chars().count() <= FUNCTION_LETTERS
+        && (token.text.chars().count() <= FUNCTION_LETTERS
+            || optional.contains(&token.folded.as_str()))
 }
 
 /// The words capitalised inside a sentence: names, in languages that
@@ -353,6 +356,7 @@ pub(super) fn difference(
     here: Variant<'_>,
     there: Variant<'_>,
     source: SourceFacts,
+    optional: &[&str],
 ) -> Option<Difference> {
     let (h, t) = (tokens(here.text), tokens(there.text));
     if let Some(d) = kept(&h, here.copied, &t, there.copied, !source.short()) {
@@ -360,7 +364,7 @@ pub(super) fn difference(
     }
     let (only_h, only_t) = (only(&h, &t), only(&t, &h));
     if only_h.is_empty() != only_t.is_empty()
-        && missing_matters(&only_h, &only_t, source)
+        && missing_matters(&only_h, &only_t, source, optional)
         && in_order(&h, &t)
     {
         return Some(Difference::new(Kind::Missing, &only_h, &only_t));
@@ -373,7 +377,7 @@ pub(super) fn difference(
     if let Some(d) = spelling(&rest_h, &rest_t) {
         return Some(d);
     }
-    let (words_h, words_t) = (content(rest_h), content(rest_t));
+    let (words_h, words_t) = (content(rest_h, optional), content(rest_t, optional));
     if words_h.is_empty() && words_t.is_empty() {
         return None;
     }
@@ -389,8 +393,11 @@ pub(super) fn difference(
 }
 
 /// The words that are not function words ([`function_word`]).
-fn content<'a, 't>(words: Vec<&'a Token<'t>>) -> Vec<&'a Token<'t>> {
-    words.into_iter().filter(|t| !function_word(t)).collect()
+fn content<'a, 't>(words: Vec<&'a Token<'t>>, optional: &[&str]) -> Vec<&'a Token<'t>> {
+    words
+        .into_iter()
+        .filter(|t| !function_word(t, optional))
+        .collect()
 }
 
 /// The runs of consecutive words kept from the source.
@@ -484,16 +491,30 @@ fn in_order(h: &[Token<'_>], t: &[Token<'_>]) -> bool {
 /// Does a word one side has and the other lacks (nothing in its place)
 /// matter? A content word (not a short word starting a sentence of the
 /// source's: [`article`]), or in Chinese or Japanese two characters or
-/// more; not a lone article or preposition ("os hologramas"/"hologramas",
+/// more in a row (a word: 情况, 国家) or one character added in several
+/// places (员 making 管理 "management" 管理员 "admin" in each role of a
+/// list); not a lone article or preposition ("os hologramas"/"hologramas",
 /// "a minha senha"), which the judged samples found optional more often
-/// than wrong, nor a lone particle (的, 了).
-fn missing_matters(only_h: &[&Token<'_>], only_t: &[&Token<'_>], source: SourceFacts) -> bool {
+/// than wrong, nor particles and prepositions added one character at a
+/// time (的, 在…中, 靠…的).
+fn missing_matters(
+    only_h: &[&Token<'_>],
+    only_t: &[&Token<'_>],
+    source: SourceFacts,
+    optional: &[&str],
+) -> bool {
     let extra = if only_h.is_empty() { only_t } else { only_h };
     let content = |t: &&Token<'_>| {
         let article_of_a_sentence = article(t) && !source.short();
-        !t.cjk && !function_word(t) && !article_of_a_sentence
+        !t.cjk && !function_word(t, optional) && !article_of_a_sentence
     };
-    extra.iter().any(content) || extra.iter().filter(|t| t.cjk).count() >= 2
+    let cjk: Vec<&&Token<'_>> = extra.iter().filter(|t| t.cjk).collect();
+    let in_a_row = cjk.windows(2).any(|w| w[0].index + 1 == w[1].index);
+    let again = cjk
+        .iter()
+        .enumerate()
+        .any(|(i, a)| cjk[i + 1..].iter().any(|b| a.text == b.text));
+    extra.iter().any(content) || in_a_row || again
 }
 
 /// A short word starting a sentence: in a sentence, an article or a
@@ -691,11 +712,28 @@ mod tests {
                 copied: copied(there, source),
             },
             SourceFacts::of(source),
+            &[],
         )
     }
 
     fn kind(here: &str, there: &str, source: &str) -> Option<Kind> {
         diff(here, there, source).map(|d| d.kind)
+    }
+
+    /// [`kind`] in a target language with optional words.
+    fn kind_in(language: &str, here: &str, there: &str, source: &str) -> Option<Kind> {
+        let variant = |text| Variant {
+            text,
+            copied: copied(text, source),
+        };
+        let optional = super::super::optional::words(language);
+        difference(
+            variant(here),
+            variant(there),
+            SourceFacts::of(source),
+            optional,
+        )
+        .map(|d| d.kind)
     }
 
     #[test]
@@ -1020,6 +1058,76 @@ mod tests {
                 "In the Settings area, select the option for managing your users and accounts."
             ),
             None
+        );
+    }
+
+    #[test]
+    fn chinese_characters_added_one_at_a_time_are_particles_a_run_is_a_word() {
+        // 在…中 (in), 靠…的: a preposition and particles, not a word.
+        assert_eq!(
+            kind(
+                "合作伙伴中心报告的客户的组织名称。",
+                "在合作伙伴中心中报告的客户的组织名称。",
+                "Customer's organization name as reported in Partner Center."
+            ),
+            None
+        );
+        assert_eq!(
+            kind(
+                "排名靠前的非托管客户-用户",
+                "排名前非托管客户 - 用户",
+                "Top unmanaged customers – users"
+            ),
+            None
+        );
+        // The same character added to each role: another term.
+        assert_eq!(
+            kind(
+                "适当的角色：管理员代理|计费管理员|销售代理",
+                "适当的角色：管理代理 |计费管理 |销售代理",
+                "Appropriate roles: Admin agent | Billing admin | Sales agent"
+            ),
+            Some(Kind::Missing)
+        );
+        // Two characters in a row are a word lost: 情况 (status).
+        assert_eq!(
+            kind(
+                "当前活动使用情况百分比",
+                "当前活动使用百分比",
+                "Current active usage percentage"
+            ),
+            Some(Kind::Missing)
+        );
+    }
+
+    #[test]
+    fn pronouns_and_demonstratives_are_optional_where_the_language_says_so() {
+        let source = "If you need to look down to see holograms.";
+        let (here, there) = (
+            "Se precisar olhar para baixo para ver os hologramas.",
+            "Se você precisar olhar para baixo para ver os hologramas.",
+        );
+        assert_eq!(kind_in("pt-BR", here, there, source), None);
+        // Another language has no such word: a word lost.
+        assert_eq!(kind_in("de-DE", here, there, source), Some(Kind::Missing));
+        assert_eq!(
+            kind_in("pt-BR", "Para fazer isso", "Para fazer isto", "To do this"),
+            None
+        );
+        // A content word in the same place is still a term of a label.
+        assert_eq!(
+            kind_in("pt-BR", "Para fazer isso", "Para criar isso", "To do this"),
+            Some(Kind::Label)
+        );
+        // A pronoun starting a sentence in lowercase is still a slip.
+        assert_eq!(
+            kind_in(
+                "pt-BR",
+                "você deve ver o HoloLens listado no Intune.",
+                "Você deve ver o HoloLens listado no Intune.",
+                "You should see your HoloLens listed in Intune."
+            ),
+            Some(Kind::Case)
         );
     }
 
