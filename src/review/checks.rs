@@ -81,8 +81,8 @@ pub struct Segments {
     /// Per habit class, how many of the page's pairs could show it.
     pub classes: BTreeMap<String, usize>,
     /// The lowercase words of the page's translations (pairs whose target
-    /// is not the source), and their adjacent word pairs
-    /// ([`untranslated::word_pairs`]).
+    /// is not the source), and their adjacent pairs of capitalized words
+    /// ([`untranslated::name_pairs`]).
     pub vocabulary: BTreeSet<String>,
 }
 
@@ -128,7 +128,7 @@ pub fn segment_findings(doc: &Document, target_locale: &str) -> Segments {
             out.vocabulary
                 .extend(untranslated::words(&pair.target.prose).map(str::to_lowercase));
             out.vocabulary
-                .extend(untranslated::word_pairs(&pair.target.prose));
+                .extend(untranslated::name_pairs(&pair.target.prose));
         }
         for check in CHECKS {
             let Some(flag) = (check.run)(&pair) else {
