@@ -439,7 +439,7 @@ impl<'a> Builder<'a> {
         let findings_changed = pipeline::timed("site pass", || self.run_site_pass());
         outputs.findings = !findings_changed.is_empty() || !rendering.is_empty();
         dependents.extend(findings_changed);
-        outputs.lists |= before != self.summaries;
+        outputs.lists = before != self.summaries;
         if toc_changed || titles_changed {
             self.make_trees()?;
             outputs.lists = true;

@@ -307,16 +307,9 @@ fn deltas(sorted: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-/// Normalizes text for search: decomposed, combining accents dropped,
-/// lowercase (so `ação` matches `acao`). The script does the same.
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    normalize_into(text, &mut out);
-    out
-}
-
-/// [`normalize`] into a buffer; ASCII text (most source text) has nothing
-/// to decompose.
+/// Normalizes text for search into `out`: decomposed, combining accents
+/// dropped, lowercase (so `ação` matches `acao`); the script does the
+/// same. ASCII text (most source text) has nothing to decompose.
 fn normalize_into(text: &str, out: &mut String) {
     out.clear();
     if text.is_ascii() {
