@@ -7,11 +7,11 @@
   // reader without scripts sees no dead search box or button, and every
   // view of every page is some hundred bytes lighter): the menu button
   // where there is a sidebar, the search box, the theme toggle. Their
-  // words come from the body's data attributes, in the page's language.
+  // words come from the language's interface script (static/ui/).
   (function addControls() {
     var bar = document.querySelector(".topbar");
     if (!bar) return;
-    var words = document.body.dataset;
+    var words = window.SXS_UI || {};
     // Elements made by the DOM, so no word needs escaping.
     function make(tag, attrs, children) {
       var el = document.createElement(tag);
@@ -31,7 +31,7 @@
     ]);
     search.addEventListener("submit", function (e) { e.preventDefault(); });
     if (brand) brand.after(search); else bar.prepend(search);
-    var label = words.toggleTheme || "";
+    var label = words.toggle_theme || "";
     (bar.querySelector(".toplinks") || bar).append(
       make("button", { type: "button", class: "theme-toggle", "aria-label": label, title: label }, ["◐"]));
   })();
@@ -44,6 +44,14 @@
     var next = dark ? "light" : "dark";
     document.documentElement.dataset.theme = next;
     localStorage.setItem("sxs-theme", next);
+  });
+
+  // The segments: the spans with an id in the columns and the reading text
+  // (the markup gives them no class: bytes on every segment of every view),
+  // not a span with an id that the content itself wrote inside one.
+  var segShape = ".cell span[id], .reading span[id]";
+  document.querySelectorAll(segShape).forEach(function (span) {
+    if (!span.parentElement.closest(segShape)) span.classList.add("seg");
   });
 
   // A segment's id: its element's id, which the source column prefixes
@@ -397,6 +405,11 @@
   try { word = new RegExp("[\\p{Alphabetic}\\p{N}]", "u"); } catch (e) { word = /[a-z0-9\u00c0-\uffff]/; }
   window.sxsSearch = function (kind, lang, n, data) {
     var key = kind + lang + n;
+    // A text shard's anchors are front-coded: [page, shared, rest, text].
+    if (kind === "d" && data.s) {
+      var anchor = "";
+      data.s = data.s.map(function (s) { anchor = anchor.slice(0, s[1]) + s[2]; return [s[0], anchor, s[3]]; });
+    }
     store[key] = data;
     (waiting[key] || []).forEach(function (f) { f(); });
     delete waiting[key];
@@ -514,8 +527,8 @@
   }
   function render() {
     results.innerHTML = hits.length
-      ? '<li class="count" aria-live="polite">' + esc(document.body.dataset.results || "Results") + ": " + hits.length + "</li>" + hits.slice(0, shown).map(row).join("")
-      : '<li class="count">' + esc(document.body.dataset.noMatch || "No match") + "</li>";
+      ? '<li class="count" aria-live="polite">' + esc((window.SXS_UI || {}).results || "Results") + ": " + hits.length + "</li>" + hits.slice(0, shown).map(row).join("")
+      : '<li class="count">' + esc((window.SXS_UI || {}).no_match || "No match") + "</li>";
     results.hidden = false;
     select(active);
   }
@@ -587,8 +600,8 @@
 // Navigation trees: each is one shared script (static/nav/N.js) that sets
 // SXS_NAV[N] to its HTML, links written from the site root with a
 // placeholder; every element with data-nav="N" gets the tree, the current
-// page (data-page) marked and its branch opened. Without scripts the
-// element keeps its link to the tree's own page.
+// page marked and its branch opened. Without scripts the element keeps its
+// link to the tree's own page.
 (function () {
   "use strict";
   var root = document.body.dataset.root || "";
@@ -601,11 +614,22 @@
       var fallback = box.querySelector(".nav-fallback");
       if (fallback) fallback.remove();
       box.insertAdjacentHTML("beforeend", html.split("%SXS_ROOT%").join(root));
-      if (box.dataset.page) markCurrent(box, box.dataset.page);
+      markCurrent(box);
     });
   }
-  function markCurrent(box, page) {
-    var current = box.querySelector('a[data-page="' + CSS.escape(page) + '"]');
+  // An address without its fragment and query; a folder's is its index.
+  function bare(url) {
+    url = url.split("#")[0].split("?")[0];
+    return url.slice(-1) === "/" ? url + "index.html" : url;
+  }
+  // The tree links to a page's side-by-side view: the views' first link on
+  // a bilingual page, the page itself otherwise.
+  function markCurrent(box) {
+    var views = document.querySelector("nav.views a");
+    var here = bare(views ? views.href : location.href);
+    var current = Array.prototype.find.call(box.querySelectorAll("a[href]"), function (a) {
+      return bare(a.href) === here;
+    });
     if (!current) return;
     current.setAttribute("aria-current", "page");
     for (var el = current.parentElement; el && el !== box; el = el.parentElement) {

@@ -678,6 +678,7 @@ impl<'a> Builder<'a> {
         if outputs.lists {
             pipeline::timed("lists", || shared.lists(&summaries, &self.home_list, sink))?;
             pipeline::timed("navigation", || write(shared.nav_files()?))?;
+            write(self.ui_scripts(&shared)?)?;
         }
         if outputs.sitemap && writes_sitemap(self.base_url()) {
             write(shared.sitemap(&summaries, self.base_url())?)?;
@@ -691,6 +692,23 @@ impl<'a> Builder<'a> {
             pipeline::timed("search", || self.write_search(sink))?;
         }
         Ok(())
+    }
+
+    /// One interface script per language a view is shown in: the site's
+    /// two and the target language each page declares.
+    fn ui_scripts(&self, shared: &Shared<'_>) -> Result<Vec<Output>> {
+        let mut locales: BTreeMap<String, &str> = BTreeMap::new();
+        let declared = self.known.values().map(|k| k.locale.as_str());
+        for locale in [self.locales.target.as_str(), &self.site.config.source_locale]
+            .into_iter()
+            .chain(declared)
+        {
+            locales.entry(page::ui_script(locale)).or_insert(locale);
+        }
+        locales
+            .values()
+            .map(|locale| shared.ui_script_file(locale))
+            .collect()
     }
 
     /// Writes the search index from the spilled records of the published

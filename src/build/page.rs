@@ -14,6 +14,25 @@ use crate::site::Site;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
+/// The interface strings `sxs.js` needs (the controls it adds: menu,
+/// search, theme), given by each language's interface script.
+const UI_SCRIPT_WORDS: [&str; 5] = ["menu", "search", "no_match", "results", "toggle_theme"];
+
+/// Where a language's interface script goes, `static/ui/<tag>.js`: one
+/// shared file per language rather than the same words and the theme
+/// script in every view of every page (bytes that made a tenth of a small
+/// page). The tag keeps only ASCII letters, digits and hyphens, lower
+/// case, so no locale read from a page names another path.
+pub(crate) fn ui_script(locale: &str) -> String {
+    let tag: String = locale
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() })
+        .collect();
+    let tag = if tag.is_empty() { "und".to_owned() } else { tag };
+    format!("static/ui/{tag}.js")
+}
+
 /// What rendering any page needs, shared by every page of a build.
 pub(crate) struct Shared<'a> {
     pub site: &'a Site,
@@ -51,7 +70,28 @@ impl Shared<'_> {
     /// (`t`): the language of the text the page shows.
     pub(crate) fn chrome_in(&self, ctx: &mut tera::Context, locale: &str) {
         ctx.insert("ui_lang", locale);
+        ctx.insert("ui_script", &ui_script(locale));
         ctx.insert("t", &self.templates.strings(locale));
+    }
+
+    /// The script of `locale`'s interface (see [`ui_script`]): it applies
+    /// the reader's theme before the page is drawn and gives `sxs.js` the
+    /// words of the controls it adds.
+    pub(crate) fn ui_script_file(&self, locale: &str) -> Result<(String, Vec<u8>)> {
+        let strings = self.templates.strings(locale);
+        let words: BTreeMap<&str, &str> = UI_SCRIPT_WORDS
+            .iter()
+            .filter_map(|key| Some((*key, strings.get(*key)?.as_str())))
+            .collect();
+        let words = serde_json::to_string(&words)
+            .map_err(|e| crate::diagnostic::Error::new(format!("cannot write {locale}'s interface script: {e}")))?;
+        let body = format!(
+            "// sxs: the interface of the {locale} pages.\n\
+             document.documentElement.dataset.theme = localStorage.getItem(\"sxs-theme\") || \"\";\n\
+             window.SXS_UI = {words};\n",
+            locale = locale.replace(['\n', '\r'], " ")
+        );
+        Ok((ui_script(locale), body.into_bytes()))
     }
 
     /// Renders one page's three views. `findings` are all of the page's,

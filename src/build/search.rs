@@ -9,7 +9,9 @@
 //! - `<lang>-t<N>.js`, term shards: sorted terms with the segments that hold
 //!   them and the pages whose title holds them (delta-encoded numbers);
 //! - `<lang>-d<N>.js`, text shards: consecutive segments' anchors and texts,
-//!   each with the pages they belong to (url, title) once.
+//!   each with the pages they belong to (url, title) once; each anchor
+//!   front-coded against the one before it in the shard (`8c791-108`,
+//!   `8c791-109` → `[0,"8c791-108"]`, `[8,"9"]`).
 //!
 //! A query loads the manifest, the term shards its terms fall in and the
 //! text shards of the results it shows. Terms are what [`Terms`] makes of a
@@ -206,8 +208,23 @@ fn term_shards(
 struct TextShard {
     /// (page number, url, title) of each page with a segment here.
     p: Vec<(u32, String, String)>,
-    /// (index into `p`, anchor, text) of each segment.
-    s: Vec<(u32, String, String)>,
+    /// (index into `p`, bytes of the anchor shared with the previous one,
+    /// the rest of the anchor, text) of each segment.
+    s: Vec<(u32, usize, String, String)>,
+    /// The previous segment's anchor.
+    #[serde(skip)]
+    last_anchor: String,
+}
+
+/// How many leading bytes `anchor` shares with `previous`, counting ASCII
+/// only, so that the count is also the UTF-16 length the page's script
+/// slices by.
+fn shared_prefix(previous: &str, anchor: &str) -> usize {
+    previous
+        .bytes()
+        .zip(anchor.bytes())
+        .take_while(|(a, b)| a == b && a.is_ascii())
+        .count()
 }
 
 /// The text shards of one language, written as each fills up.
@@ -252,7 +269,10 @@ impl<'l> TextShards<'l> {
         }
         self.size += body.len() + anchor.len() + 8;
         let at = (shard.p.len() - 1) as u32;
-        shard.s.push((at, anchor.to_owned(), body.to_owned()));
+        let shared = shared_prefix(&shard.last_anchor, anchor);
+        shard.s.push((at, shared, anchor[shared..].to_owned(), body.to_owned()));
+        shard.last_anchor.clear();
+        shard.last_anchor.push_str(anchor);
         self.number += 1;
         if self.size >= TEXT_SHARD_BYTES {
             self.flush(emit)?;
@@ -424,6 +444,14 @@ mod tests {
     }
 
     #[test]
+    fn anchors_share_ascii_prefixes_only() {
+        assert_eq!(shared_prefix("8c791-108", "8c791-109"), 8);
+        assert_eq!(shared_prefix("", "a-1"), 0);
+        // "é" is two bytes in UTF-8 but one unit in the page's script.
+        assert_eq!(shared_prefix("ab-é1", "ab-é2"), 3);
+    }
+
+    #[test]
     fn cjk_runs_are_indexed_by_pairs() {
         assert_eq!(terms("合作伙伴 Center"), ["合作", "作伙", "伙伴", "center"]);
         assert_eq!(terms("在 a"), ["在"]);
@@ -466,8 +494,11 @@ mod tests {
             .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
             .unwrap();
         assert!(texts.contains("[1,\"b.html\",\"Other\"]"), "{texts}");
+        // Anchors front-coded: a-0, a-1 (shares "a-"), then b's a-0.
+        assert!(texts.contains("[0,0,\"a-0\",\"src pay the bill\"]"), "{texts}");
+        assert!(texts.contains("[0,2,\"1\",\"src other\"]"), "{texts}");
         assert!(
-            texts.contains("[1,\"a-0\",\"src the bill again\"]"),
+            texts.contains("[1,2,\"0\",\"src the bill again\"]"),
             "{texts}"
         );
         let manifest = out

@@ -137,14 +137,13 @@ pub(crate) fn transform<'a>(
                     }));
                 }
                 None => {
+                    // The link text alone, as DocFX shows an xref it cannot
+                    // resolve: the uid is in the finding (`unresolved-xref`)
+                    // at this line, not in every view of the page (an API
+                    // reference has one on most lines: a fortieth of its
+                    // output as an attribute nothing read).
                     links.push(false);
-                    out.push(Event::InlineHtml(
-                        format!(
-                            "<span class=\"xref\" data-xref=\"{}\">",
-                            escape_attr(&dest_url)
-                        )
-                        .into(),
-                    ));
+                    out.push(Event::InlineHtml("<span class=\"xref\">".into()));
                 }
             },
             Event::End(TagEnd::Link) => match links.pop() {

@@ -216,7 +216,7 @@ fn anchor_html(segment: &crate::model::Segment, mode: Mode) -> String {
     } else {
         ""
     };
-    format!("<span class=\"seg seg-anchor\" id=\"{prefix}{id}\"></span>")
+    format!("<span class=\"seg-anchor\" id=\"{prefix}{id}\"></span>")
 }
 
 /// An include paragraph: the included file's rows in the same mode, or a
@@ -330,25 +330,26 @@ fn segment_html(
     } else {
         "<span class=\"seg-missing\">(missing)</span>".to_owned()
     };
-    // No tabindex and no second attribute for the id: sxs.js makes the
-    // segments focusable and reads their ids (bytes on every segment of
-    // every view otherwise).
+    // A segment is a span with an id, nothing more: no class, no tabindex,
+    // no second attribute for the id. sxs.js finds the segments by that
+    // shape, marks them and makes them focusable; the style sheet reads
+    // the shape too (bytes on every segment of every view otherwise).
     match mode {
         Mode::Column(Side::Target) => {
-            format!("<span class=\"seg\" id=\"{id}\">{body}</span>")
+            format!("<span id=\"{id}\">{body}</span>")
         }
         Mode::Column(Side::Source) => {
-            format!("<span class=\"seg\" id=\"src-{id}\">{body}</span>")
+            format!("<span id=\"src-{id}\">{body}</span>")
         }
         Mode::Reading(Side::Target) => {
             let original = inline_html(doc, &segment.source, Side::Source, "src-", ctx);
             format!(
-                "<span class=\"seg\" id=\"{id}\">{body}<span class=\"lookup\" role=\"note\" lang=\"{}\">{original}</span></span>",
+                "<span id=\"{id}\">{body}<span class=\"lookup\" lang=\"{}\">{original}</span></span>",
                 escape_attr(ctx.source_lang)
             )
         }
         Mode::Reading(Side::Source) => {
-            format!("<span class=\"seg\" id=\"{id}\">{body}</span>")
+            format!("<span id=\"{id}\">{body}</span>")
         }
     }
 }
