@@ -17,14 +17,15 @@
 //! lowercase words are a field name, a value or a command of an API table
 //! (`workload`, `acr push`), not prose.
 //!
-//! A list item kept as is beside another item the translation keeps (the
-//! row before or after), and written as a name in the translation ("Biz
-//! Apps Premium" above "Biz Apps Standard", for "Biz apps premium"), is one
-//! of a list of names: German capitalizes every noun, so its case alone does
-//! not part a kept name from a label left in English, but a translator who
+//! A list item kept as is and written as a name in the translation ("Biz
+//! Apps Premium" for "Biz apps premium"), beside another item (the row
+//! before or after) kept and written so ("Biz Apps Standard"), is one of a
+//! list of names: German capitalizes every noun, so its case alone does not
+//! part a kept name from a label left in English, but a translator who
 //! translates a page around two neighbouring items keeps them on purpose. A
 //! label kept among translated items ("Invoice Date" under
-//! "Rechnungsnummer") and sentences kept side by side are still reported.
+//! "Rechnungsnummer"), or beside a kept sentence, and sentences kept side
+//! by side are still reported.
 
 use super::numbers::is_url;
 use super::pair::{Basis, Flag, Pair};
@@ -161,9 +162,11 @@ fn written_as_name(prose: &str) -> bool {
             .all(|part| name_like(&prose_words(part), product_signature(part)))
 }
 
-/// Is a list item kept as is in the translation, the same words in any case
-/// and with or without hyphens ("Azure IP-Co-Sell" for "Azure IP Co-sell")?
-/// Said of the neighbours of a pair ([`Pair::kept_beside`]).
+/// Is a list item a name kept as is in the translation: the same words in
+/// any case and with or without hyphens ("Azure IP-Co-Sell" for "Azure IP
+/// Co-sell"), written as a name? Said of the neighbours of a pair
+/// ([`Pair::kept_beside`]); a kept sentence or command beside a kept label
+/// says nothing of the label.
 pub fn kept_item(seg: &Segment) -> bool {
     let words = |text: &str| -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric())
@@ -175,6 +178,7 @@ pub fn kept_item(seg: &Segment) -> bool {
     seg.kind == BlockKind::ListItem
         && target.iter().any(|w| w.chars().any(char::is_alphabetic))
         && target == words(&seg.source_text)
+        && written_as_name(&seg.target_text)
 }
 
 /// Is the source itself reliably in another language than English (a
@@ -372,6 +376,8 @@ mod tests {
             ("c-2", "Go to sleep.", "Go to sleep."),
         ];
         assert_eq!(german_findings(&sentences, true), ["c-1", "c-2"]);
+        let beside_a_sentence = [sentences[0], names[1]];
+        assert_eq!(german_findings(&beside_a_sentence, true), ["c-1", "a-2"]);
     }
 
     #[test]
