@@ -108,6 +108,7 @@ impl Segments {
 pub fn segment_findings(doc: &Document, target_locale: &str) -> Segments {
     let locale = Locale::of(target_locale);
     let touching = text::touching(doc);
+    let kept = kept_beside(doc);
     let mut out = Segments::default();
     for (i, segment) in doc
         .segments
@@ -122,6 +123,7 @@ pub fn segment_findings(doc: &Document, target_locale: &str) -> Segments {
             locale,
             target_locale,
             touching: touching.get(i).copied().unwrap_or_default(),
+            kept_beside: kept.get(i).copied().unwrap_or_default(),
         };
         *out.classes.entry(text::ending_class(&pair)).or_default() += 1;
         if !untranslated::same_text(segment) {
@@ -150,6 +152,25 @@ pub fn segment_findings(doc: &Document, target_locale: &str) -> Segments {
         }
     }
     out
+}
+
+/// Per segment of the page: is it a list item whose neighbour in the row
+/// before or after (another item of the list, not a second sentence of the
+/// same item) is a list item kept as is ([`Pair::kept_beside`])?
+fn kept_beside(doc: &Document) -> Vec<bool> {
+    let segments = &doc.segments;
+    let kept: Vec<bool> = segments.iter().map(untranslated::kept_item).collect();
+    (0..segments.len())
+        .map(|i| {
+            let item = segments[i].kind == crate::model::BlockKind::ListItem;
+            let beside = |j: usize| {
+                segments
+                    .get(j)
+                    .is_some_and(|other| kept[j] && other.block.abs_diff(segments[i].block) == 1)
+            };
+            item && ((i > 0 && beside(i - 1)) || beside(i + 1))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -199,6 +220,7 @@ pub(crate) mod tests {
             locale: Locale::of(locale),
             target_locale: locale,
             touching: (true, true),
+            kept_beside: false,
         };
         check(&pair)
     }

@@ -25,7 +25,8 @@
 //!   source) is written so in the target language ("Optional", "Version"
 //!   in German), not left untranslated; so is one whose every pair of
 //!   adjacent words they use, a term the docset keeps inside its own
-//!   sentences ("mit dem Status Co-Sell Ready"), while a
+//!   sentences ("mit dem Status Co-Sell Ready", "zu Microsoft 365 Apps for
+//!   Business": a name's connectors count), while a
 //!   label translated elsewhere ("Invoice Date", Rechnungsdatum) is not.
 //!
 //! Calibrated on Partner Center de-DE, confirmed on pt-BR (see the README's

@@ -23,6 +23,11 @@ pub struct Pair<'a> {
     pub target_locale: &'a str,
     /// Does text touch the segment, without a space, before and after it?
     pub touching: (bool, bool),
+    /// Is the pair a list item next to another item (the row before or
+    /// after) that the translation also keeps as is? Two items kept in a
+    /// list the page translates around them are names, as a list of
+    /// products or programs is ([`super::untranslated::kept_item`]).
+    pub kept_beside: bool,
 }
 
 /// What a check found in one pair.

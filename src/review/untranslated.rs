@@ -16,6 +16,16 @@
 //! "Amount" …) are prose even when capitalized. In a table cell, one or two
 //! lowercase words are a field name, a value or a command of an API table
 //! (`workload`, `acr push`), not prose.
+//!
+//! A list item kept as is and written as a name in the translation ("Biz
+//! Apps Premium" for "Biz apps premium"), beside another item (the row
+//! before or after) kept and written so ("Biz Apps Standard"), is one of a
+//! list of names: German capitalizes every noun, so its case alone does not
+//! part a kept name from a label left in English, but a translator who
+//! translates a page around two neighbouring items keeps them on purpose. A
+//! label kept among translated items ("Invoice Date" under
+//! "Rechnungsnummer"), or beside a kept sentence, and sentences kept side
+//! by side are still reported.
 
 use super::numbers::is_url;
 use super::pair::{Basis, Flag, Pair};
@@ -69,7 +79,8 @@ const LABELS: &[&str] = &[
 /// Does the pair's target repeat its source while the source is prose? No
 /// tokens: the whole segment is the finding.
 pub fn check(pair: &Pair<'_>) -> Option<Flag> {
-    is_untranslated(pair.segment, &pair.source.prose).then(|| {
+    let listed_name = pair.kept_beside && written_as_name(&pair.target.prose);
+    (is_untranslated(pair.segment, &pair.source.prose) && !listed_name).then(|| {
         let words = prose_words(&pair.source.prose)
             .iter()
             .map(|w| w.to_lowercase())
@@ -86,28 +97,88 @@ pub fn word_pairs(prose: &str) -> Vec<String> {
     pairs_where(prose, |_| true)
 }
 
-/// The pairs of [`word_pairs`] whose two words are capitalized in the text
-/// (`Co-Sell Ready` in "mit dem Status Co-Sell Ready"): what a page gives
-/// the docset's vocabulary. A term the translations keep is written as a
-/// name; all the pairs of a page's sentences would take some 5 KB a page,
-/// a quarter of a gigabyte at 50,000 pages (syn50k: 996 → 1,123 MiB).
+/// The pairs of [`word_pairs`] that belong to a name in the text: two
+/// capitalized words (`Co-Sell Ready` in "mit dem Status Co-Sell Ready"),
+/// or a capitalized word and a connector that joins it to the next
+/// capitalized one (`apps for`, `for business` in "zu Microsoft 365 Apps
+/// for Business"): what a page gives the docset's vocabulary. A term the
+/// translations keep is written as a name, and English names join their
+/// words with connectors ("Technical Presales and Deployment Services");
+/// all the pairs of a page's sentences would take some 5 KB a page, a
+/// quarter of a gigabyte at 50,000 pages (syn50k: 996 → 1,123 MiB).
 pub fn name_pairs(prose: &str) -> Vec<String> {
-    pairs_where(prose, |word| word.starts_with(char::is_uppercase))
+    let words = pair_words(prose);
+    let capitalized = |i: usize| words.get(i).is_some_and(|w| capital(w));
+    let connector = |i: usize| words.get(i).is_some_and(|w| CONNECTORS.contains(w));
+    (1..words.len())
+        .filter(|&i| {
+            let (a, b) = (i - 1, i);
+            (capitalized(a) && capitalized(b))
+                || (capitalized(a) && connector(b) && capitalized(b + 1))
+                || (a > 0 && capitalized(a - 1) && connector(a) && capitalized(b))
+        })
+        .map(|i| pair_of(words[i - 1], words[i]))
+        .collect()
 }
 
 /// The adjacent pairs of words, lowercased, of the pairs whose words both
 /// pass `keep` (read before lowercasing).
 fn pairs_where(prose: &str, keep: impl Fn(&str) -> bool) -> Vec<String> {
-    let words: Vec<&str> = prose
+    pair_words(prose)
+        .windows(2)
+        .filter(|w| keep(w[0]) && keep(w[1]))
+        .map(|w| pair_of(w[0], w[1]))
+        .collect()
+}
+
+/// The words the pairs are made of: punctuation around them trimmed,
+/// numbers left out, hyphenated words whole.
+fn pair_words(prose: &str) -> Vec<&str> {
+    prose
         .split(|c: char| c.is_whitespace() || c == ATOM)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    words
-        .windows(2)
-        .filter(|w| keep(w[0]) && keep(w[1]))
-        .map(|w| format!("{} {}", w[0].to_lowercase(), w[1].to_lowercase()))
         .collect()
+}
+
+/// One pair as the vocabulary holds it.
+fn pair_of(a: &str, b: &str) -> String {
+    format!("{} {}", a.to_lowercase(), b.to_lowercase())
+}
+
+/// Does the word start with a capital?
+fn capital(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+}
+
+/// Is the text written as a name in every comma-separated part (each word
+/// capitalized or a connector, at least one capitalized word)? Said of a
+/// translation: "Biz Apps Premium" for "Biz apps premium".
+fn written_as_name(prose: &str) -> bool {
+    let words = prose_words(prose);
+    words.iter().any(|w| capital(w))
+        && prose
+            .split([',', ';'])
+            .all(|part| name_like(&prose_words(part), product_signature(part)))
+}
+
+/// Is a list item a name kept as is in the translation: the same words in
+/// any case and with or without hyphens ("Azure IP-Co-Sell" for "Azure IP
+/// Co-sell"), written as a name? Said of the neighbours of a pair
+/// ([`Pair::kept_beside`]); a kept sentence or command beside a kept label
+/// says nothing of the label.
+pub fn kept_item(seg: &Segment) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let target = words(&seg.target_text);
+    seg.kind == BlockKind::ListItem
+        && target.iter().any(|w| w.chars().any(char::is_alphabetic))
+        && target == words(&seg.source_text)
+        && written_as_name(&seg.target_text)
 }
 
 /// Is the source itself reliably in another language than English (a
@@ -251,6 +322,62 @@ mod tests {
         );
         assert_eq!(word_pairs(prose).len(), 9);
         assert!(name_pairs("adicione uma solução pronta para co-sell").is_empty());
+    }
+
+    #[test]
+    fn name_pairs_run_through_the_connectors_of_a_name() {
+        let prose = "Sie können zu Microsoft 365 Apps for Business wechseln.";
+        assert_eq!(
+            name_pairs(prose),
+            ["microsoft apps", "apps for", "for business"]
+        );
+        // A connector between lowercase words, or ending a name, is not a name's.
+        assert!(name_pairs("Partner in der Nähe").is_empty());
+        assert!(name_pairs("a lista de clientes").is_empty());
+    }
+
+    /// The findings of a page in German, by id.
+    fn german_findings(pairs: &[(&str, &str, &str)], list: bool) -> Vec<String> {
+        let bullet = if list { "- " } else { "" };
+        let text: String = pairs
+            .iter()
+            .map(|(id, t, s)| format!("{bullet}<span data-ttu-id=\"{id}\">{t}</span><span class=\"sxs-lookup\"><span data-stu-id=\"{id}\">{s}</span></span>\n"))
+            .collect();
+        let doc = crate::read_document("a.md", &format!("Liste:\n\n{text}"));
+        super::super::checks::segment_findings(&doc, "de-DE")
+            .all()
+            .into_iter()
+            .filter(|d| d.code == crate::diagnostic::Code::Untranslated)
+            .filter_map(|d| d.id)
+            .collect()
+    }
+
+    #[test]
+    fn names_kept_side_by_side_in_a_list_are_names() {
+        // Two items of a list kept, each written as a name: a list of names.
+        let names = [
+            ("a-1", "Azure IP-Co-Sell", "Azure IP Co-sell"),
+            ("a-2", "Biz Apps Premium", "Biz apps premium"),
+            ("a-3", "Biz Apps Standard", "Biz apps standard"),
+        ];
+        assert!(german_findings(&names, true).is_empty());
+        // Alone among translated items, the same label is reported …
+        let labels = [
+            ("b-1", "Rechnungsnummer", "Invoice number"),
+            ("b-2", "Invoice Date", "Invoice date"),
+            ("b-3", "Abrechnungszeitraum", "Billing period"),
+        ];
+        assert_eq!(german_findings(&labels, true), ["b-2"]);
+        // … and so are labels kept side by side outside a list, and
+        // sentences kept side by side in a list (not written as names).
+        assert_eq!(german_findings(&names[1..], false), ["a-2", "a-3"]);
+        let sentences = [
+            ("c-1", "Tell me a joke.", "Tell me a joke."),
+            ("c-2", "Go to sleep.", "Go to sleep."),
+        ];
+        assert_eq!(german_findings(&sentences, true), ["c-1", "c-2"]);
+        let beside_a_sentence = [sentences[0], names[1]];
+        assert_eq!(german_findings(&beside_a_sentence, true), ["c-1", "a-2"]);
     }
 
     #[test]
