@@ -92,16 +92,19 @@ fn paths_resolve_as_docfx_resolves_them() {
         assert!(html.contains(href), "{href} in {html}");
     }
     assert!(!html.contains("href=\"xref:"), "{html}");
+    // An `<xref:uid>` autolink shows its uid, as DocFX shows a name.
+    assert!(
+        html.contains("<a href=\"../api.html\">Api.Thing</a>"),
+        "{html}"
+    );
+    assert!(!html.contains(">xref:"), "{html}");
     assert!(
         stderr.contains("product/a/page.md:10:1: warning[root-link]: `/elsewhere/page#x`"),
         "{stderr}"
     );
     // An unresolved xref is text, and a warning with its place.
     let api = read(dir.path(), "product/api.html");
-    assert!(
-        api.contains("<span class=\"xref\">Gone</span>"),
-        "{api}"
-    );
+    assert!(api.contains("<span class=\"xref\">Gone</span>"), "{api}");
     assert!(
         stderr.contains("product/api.md:6:1: warning[unresolved-xref]"),
         "{stderr}"

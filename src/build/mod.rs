@@ -699,9 +699,12 @@ impl<'a> Builder<'a> {
     fn ui_scripts(&self, shared: &Shared<'_>) -> Result<Vec<Output>> {
         let mut locales: BTreeMap<String, &str> = BTreeMap::new();
         let declared = self.known.values().map(|k| k.locale.as_str());
-        for locale in [self.locales.target.as_str(), &self.site.config.source_locale]
-            .into_iter()
-            .chain(declared)
+        for locale in [
+            self.locales.target.as_str(),
+            &self.site.config.source_locale,
+        ]
+        .into_iter()
+        .chain(declared)
         {
             locales.entry(page::ui_script(locale)).or_insert(locale);
         }

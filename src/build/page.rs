@@ -27,9 +27,19 @@ pub(crate) fn ui_script(locale: &str) -> String {
     let tag: String = locale
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
-    let tag = if tag.is_empty() { "und".to_owned() } else { tag };
+    let tag = if tag.is_empty() {
+        "und".to_owned()
+    } else {
+        tag
+    };
     format!("static/ui/{tag}.js")
 }
 
@@ -83,8 +93,9 @@ impl Shared<'_> {
             .iter()
             .filter_map(|key| Some((*key, strings.get(*key)?.as_str())))
             .collect();
-        let words = serde_json::to_string(&words)
-            .map_err(|e| crate::diagnostic::Error::new(format!("cannot write {locale}'s interface script: {e}")))?;
+        let words = serde_json::to_string(&words).map_err(|e| {
+            crate::diagnostic::Error::new(format!("cannot write {locale}'s interface script: {e}"))
+        })?;
         let body = format!(
             "// sxs: the interface of the {locale} pages.\n\
              document.documentElement.dataset.theme = localStorage.getItem(\"sxs-theme\") || \"\";\n\

@@ -270,7 +270,9 @@ impl<'l> TextShards<'l> {
         self.size += body.len() + anchor.len() + 8;
         let at = (shard.p.len() - 1) as u32;
         let shared = shared_prefix(&shard.last_anchor, anchor);
-        shard.s.push((at, shared, anchor[shared..].to_owned(), body.to_owned()));
+        shard
+            .s
+            .push((at, shared, anchor[shared..].to_owned(), body.to_owned()));
         shard.last_anchor.clear();
         shard.last_anchor.push_str(anchor);
         self.number += 1;
@@ -495,7 +497,10 @@ mod tests {
             .unwrap();
         assert!(texts.contains("[1,\"b.html\",\"Other\"]"), "{texts}");
         // Anchors front-coded: a-0, a-1 (shares "a-"), then b's a-0.
-        assert!(texts.contains("[0,0,\"a-0\",\"src pay the bill\"]"), "{texts}");
+        assert!(
+            texts.contains("[0,0,\"a-0\",\"src pay the bill\"]"),
+            "{texts}"
+        );
         assert!(texts.contains("[0,2,\"1\",\"src other\"]"), "{texts}");
         assert!(
             texts.contains("[1,2,\"0\",\"src the bill again\"]"),

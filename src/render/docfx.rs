@@ -6,7 +6,9 @@
 use super::context::{escape_attr, Context};
 use crate::markup::anchor_name;
 use crate::model::Side;
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, LinkType, Tag, TagEnd};
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::sync::OnceLock;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
@@ -44,6 +46,9 @@ pub(crate) fn transform<'a>(
     let mut out = Vec::with_capacity(events.len() + 4);
     // Per open link: whether it stays a link (an unresolved one is a span).
     let mut links: Vec<bool> = Vec::new();
+    // The text an `<xref:uid>` autolink shows: its uid, as DocFX shows a
+    // name, not the link's own address with its scheme.
+    let mut xref_text: Option<String> = None;
     let mut iter = events.into_iter().peekable();
     while let Some(event) = iter.next() {
         match event {
@@ -121,31 +126,40 @@ pub(crate) fn transform<'a>(
                 out.push(Event::End(TagEnd::Table));
                 out.push(Event::Html("</div>\n".into()));
             }
+            Event::Text(text) if xref_text.as_deref() == Some(&*text) => {
+                let uid = text.strip_prefix("xref:").unwrap_or(&text);
+                let uid = uid.split(['?', '#']).next().unwrap_or(uid);
+                out.push(Event::Text(uid.to_owned().into()));
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => match ctx.links.link(&dest_url) {
-                Some(url) => {
-                    links.push(true);
-                    out.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: url.into(),
-                        title,
-                        id,
-                    }));
+            }) => {
+                xref_text = (link_type == LinkType::Autolink && dest_url.starts_with("xref:"))
+                    .then(|| dest_url.to_string());
+                match ctx.links.link(&dest_url) {
+                    Some(url) => {
+                        links.push(true);
+                        out.push(Event::Start(Tag::Link {
+                            link_type,
+                            dest_url: url.into(),
+                            title,
+                            id,
+                        }));
+                    }
+                    None => {
+                        // The link text alone, as DocFX shows an xref it cannot
+                        // resolve: the uid is in the finding (`unresolved-xref`)
+                        // at this line, not in every view of the page (an API
+                        // reference has one on most lines: a fortieth of its
+                        // output as an attribute nothing read).
+                        links.push(false);
+                        out.push(Event::InlineHtml("<span class=\"xref\">".into()));
+                    }
                 }
-                None => {
-                    // The link text alone, as DocFX shows an xref it cannot
-                    // resolve: the uid is in the finding (`unresolved-xref`)
-                    // at this line, not in every view of the page (an API
-                    // reference has one on most lines: a fortieth of its
-                    // output as an attribute nothing read).
-                    links.push(false);
-                    out.push(Event::InlineHtml("<span class=\"xref\">".into()));
-                }
-            },
+            }
             Event::End(TagEnd::Link) => match links.pop() {
                 Some(false) => out.push(Event::InlineHtml("</span>".into())),
                 _ => out.push(Event::End(TagEnd::Link)),
@@ -259,9 +273,40 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
+/// How many code blocks [`highlight`] remembers per thread.
+const RECENT_CODE: usize = 16;
+
+thread_local! {
+    /// The code blocks this thread highlighted last, (language, code, HTML):
+    /// a page shows each of its code blocks in every view and column, four
+    /// times (pages are rendered one per thread), and highlighting is most of
+    /// what rendering code costs.
+    static RECENT: RefCell<VecDeque<(String, String, String)>> = const { RefCell::new(VecDeque::new()) };
+}
+
 /// Fenced code as highlighted HTML (classes, so light and dark themes both
 /// work); plain escaped code when the language is unknown.
 pub fn highlight(code: &str, lang: &str) -> String {
+    let known = RECENT.with_borrow(|recent| {
+        recent
+            .iter()
+            .find(|(l, c, _)| l == lang && c == code)
+            .map(|(_, _, html)| html.clone())
+    });
+    if let Some(html) = known {
+        return html;
+    }
+    let html = highlight_afresh(code, lang);
+    RECENT.with_borrow_mut(|recent| {
+        if recent.len() == RECENT_CODE {
+            recent.pop_front();
+        }
+        recent.push_back((lang.to_owned(), code.to_owned(), html.clone()));
+    });
+    html
+}
+
+fn highlight_afresh(code: &str, lang: &str) -> String {
     let set = syntaxes();
     let token = lang.to_ascii_lowercase();
     let token = match token.as_str() {

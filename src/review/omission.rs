@@ -37,6 +37,8 @@ use super::locale::Locale;
 use super::places::Places;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Document;
+use fnv::FnvHashSet;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// Sources with fewer translated letters than this are not read: one word
@@ -74,6 +76,20 @@ pub struct Sample {
     pub sentences: (u16, u16),
 }
 
+/// The words lowercased, each borrowed when it has no capital.
+fn lowercase<'w>(words: &[&'w str]) -> Vec<Cow<'w, str>> {
+    words
+        .iter()
+        .map(|w| {
+            if w.chars().any(char::is_uppercase) {
+                Cow::Owned(w.to_lowercase())
+            } else {
+                Cow::Borrowed(*w)
+            }
+        })
+        .collect()
+}
+
 impl Sample {
     /// The pair's translated letters: what the source's words, less those
     /// the target writes the same, became. Words are the Latin-script runs
@@ -83,31 +99,34 @@ impl Sample {
     pub fn of(source: &str, target: &str) -> Sample {
         let source_words: Vec<&str> = words(source).collect();
         let target_words: Vec<&str> = words(target).collect();
-        let lowercase = |words: &[&str]| -> BTreeSet<String> {
-            words.iter().map(|w| w.to_lowercase()).collect()
-        };
-        let in_target = lowercase(&target_words);
-        let shared: BTreeSet<String> = lowercase(&source_words)
-            .intersection(&in_target)
-            .cloned()
+        // Each word lowercased once (a copy only when it has a capital):
+        // every pair of the docset is sampled.
+        let (source_lower, target_lower) = (lowercase(&source_words), lowercase(&target_words));
+        let in_target: FnvHashSet<&str> = target_lower.iter().map(|w| &**w).collect();
+        let shared: FnvHashSet<&str> = source_lower
+            .iter()
+            .map(|w| &**w)
+            .filter(|w| in_target.contains(w))
             .collect();
         let expanded = expansions(&source_words, &target_words);
         let mut lost: Vec<String> = Vec::new();
-        for w in source_words.iter().filter(|w| must_survive(w)) {
-            if !in_target.contains(&w.to_lowercase()) && !lost.iter().any(|l| l == w) {
+        for (w, lower) in source_words.iter().zip(&source_lower) {
+            if must_survive(w) && !in_target.contains(&**lower) && !lost.iter().any(|l| l == w) {
                 lost.push((*w).to_owned());
             }
         }
-        let translated = |words: &[&str], skip: &dyn Fn(usize) -> bool| -> usize {
-            (0..words.len())
-                .filter(|&i| !skip(i) && !shared.contains(&words[i].to_lowercase()))
-                .map(|i| words[i].chars().filter(|c| c.is_alphabetic()).count())
-                .sum()
-        };
+        let translated =
+            |words: &[&str], lower: &[Cow<'_, str>], skip: &dyn Fn(usize) -> bool| -> usize {
+                (0..words.len())
+                    .filter(|&i| !skip(i) && !shared.contains(&*lower[i]))
+                    .map(|i| words[i].chars().filter(|c| c.is_alphabetic()).count())
+                    .sum()
+            };
         Sample {
             seg: 0,
-            source: translated(&source_words, &|i| expanded.contains(&i)) + other_letters(source),
-            target: translated(&target_words, &|_| false) + other_letters(target),
+            source: translated(&source_words, &source_lower, &|i| expanded.contains(&i))
+                + other_letters(source),
+            target: translated(&target_words, &target_lower, &|_| false) + other_letters(target),
             kept: !shared.is_empty(),
             lost: lost.into_boxed_slice(),
             sentences: (few(sentences(source)), few(sentences(target))),

@@ -191,9 +191,30 @@ fn foreign_source(text: &str) -> bool {
             .is_some_and(|info| info.is_reliable() && info.lang() != whatlang::Lang::Eng)
 }
 
-/// Is the target the source again (ignoring case and spacing)?
+/// Is the target the source again (ignoring case and spacing)? Asked of
+/// every pair: the texts are compared word by word as they are read, which
+/// for a translation ends at its first word, with no copy of either.
 pub fn same_text(seg: &Segment) -> bool {
-    normalized(&seg.target_text) == normalized(&seg.source_text)
+    let (target, source) = (
+        super::text::normalize(&seg.target_text),
+        super::text::normalize(&seg.source_text),
+    );
+    let lower = |text: &str| -> Vec<char> { text.chars().flat_map(char::to_lowercase).collect() };
+    let mut source_words = source.split_whitespace();
+    for word in target.split_whitespace() {
+        let Some(other) = source_words.next() else {
+            return false;
+        };
+        let same = if word.is_ascii() && other.is_ascii() {
+            word.eq_ignore_ascii_case(other)
+        } else {
+            word == other || lower(word) == lower(other)
+        };
+        if !same {
+            return false;
+        }
+    }
+    source_words.next().is_none()
 }
 
 /// The alphabetic words of a text, punctuation around them trimmed.
@@ -220,15 +241,6 @@ fn table_key(prose: &str) -> bool {
         && words.iter().all(|w| {
             !LABELS.contains(&w.to_lowercase().as_str()) && !w.chars().any(char::is_uppercase)
         })
-}
-
-/// NFC, lowercase, with whitespace collapsed.
-fn normalized(text: &str) -> String {
-    super::text::normalize(text)
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Is this prose text that should be translated (see the module docs)?
