@@ -22,8 +22,9 @@ use super::profile::Profile;
 use super::untranslated;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Document;
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use wording::{SourceFacts, Variant as Wording};
+use wording::{Loanwords, SourceFacts, Variant as Wording, WordUses};
 
 const CODE: Code = Code::Consistency;
 
@@ -68,18 +69,38 @@ pub struct Entries {
     /// The words the page's language may add, drop or trade without a term
     /// changing ([`optional::words`]): one list per page, not per entry.
     optional: &'static [&'static str],
+    /// How often the page's sources have each word and its translations
+    /// keep it ([`wording::source_words`]), sorted by hash: one count per
+    /// word of the page (8 bytes), summed over the docset into its
+    /// [`Loanwords`].
+    words: Vec<WordUses>,
 }
 
 impl Entries {
-    fn push(&mut self, source: u64, seg: &crate::model::Segment) {
+    fn push(
+        &mut self,
+        source: u64,
+        seg: &crate::model::Segment,
+        words: &mut HashMap<u32, WordUses>,
+    ) {
         let target = super::text::normalize(&seg.target_text);
+        let source_text = super::text::normalize(&seg.source_text);
+        for (word, used) in wording::source_words(&target, &source_text) {
+            words
+                .entry(word)
+                .or_insert(WordUses {
+                    hash: word,
+                    ..WordUses::default()
+                })
+                .count(used);
+        }
         self.texts.push_str(&seg.id);
         let id_end = narrow(self.texts.len());
         self.texts.push_str(&target);
         self.entries.push(Entry {
             source,
             target: hash(&target),
-            copied: wording::copied(&target, &super::text::normalize(&seg.source_text)),
+            copied: wording::copied(&target, &source_text),
             facts: SourceFacts::of(&seg.source_text),
             line: narrow(seg.line),
             column: narrow(seg.column),
@@ -179,9 +200,12 @@ pub fn entries(doc: &Document, locale: &str) -> Entries {
         optional: optional::words(locale),
         ..Entries::default()
     };
+    let mut words = HashMap::new();
     for seg in kept {
-        entries.push(hash(&seg.source), seg);
+        entries.push(hash(&seg.source), seg, &mut words);
     }
+    entries.words = words.into_values().collect();
+    entries.words.sort_unstable_by_key(|w| w.hash);
     entries
 }
 
@@ -254,6 +278,10 @@ impl<'e> Consistency<'e> {
     pub fn findings(&self) -> Vec<Diagnostic> {
         let mut out: Vec<(Place, Diagnostic)> = Vec::new();
         let mut labels: Vec<Label> = Vec::new();
+        let mut loanwords = Loanwords::default();
+        for (_, entries) in &self.files {
+            loanwords.add(&entries.words);
+        }
         let all = self.by_source();
         for places in all.chunk_by(|a, b| a.0 == b.0).filter(|p| p.len() > 1) {
             let variants = self.variants(places);
@@ -269,9 +297,13 @@ impl<'e> Consistency<'e> {
                 let Some(first) = variant.places.first().and_then(|p| self.lookup(p)) else {
                     continue;
                 };
-                let Some(difference) =
-                    wording::difference(first.wording(), at.wording(), at.facts, at.optional)
-                else {
+                let Some(difference) = wording::difference(
+                    first.wording(),
+                    at.wording(),
+                    at.facts,
+                    at.optional,
+                    &loanwords,
+                ) else {
                     continue;
                 };
                 let label = difference.kind == wording::Kind::Label;
