@@ -22,9 +22,8 @@ use super::profile::Profile;
 use super::untranslated;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Document;
-use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use wording::{Loanwords, SourceFacts, Variant as Wording, WordUses};
+use wording::{Loanwords, SourceFacts, Variant as Wording};
 
 const CODE: Code = Code::Consistency;
 
@@ -69,31 +68,17 @@ pub struct Entries {
     /// The words the page's language may add, drop or trade without a term
     /// changing ([`optional::words`]): one list per page, not per entry.
     optional: &'static [&'static str],
-    /// How often the page's sources have each word and its translations
-    /// keep it ([`wording::source_words`]), sorted by hash: one count per
-    /// word of the page (8 bytes), summed over the docset into its
-    /// [`Loanwords`].
-    words: Vec<WordUses>,
+    /// How the page's pairs use their source words, each (word, use) once
+    /// ([`wording::page_words`], 4 bytes each), summed over the docset into
+    /// its [`Loanwords`].
+    words: Vec<u32>,
 }
 
 impl Entries {
-    fn push(
-        &mut self,
-        source: u64,
-        seg: &crate::model::Segment,
-        words: &mut HashMap<u32, WordUses>,
-    ) {
+    fn push(&mut self, source: u64, seg: &crate::model::Segment, words: &mut Vec<u32>) {
         let target = super::text::normalize(&seg.target_text);
         let source_text = super::text::normalize(&seg.source_text);
-        for (word, used) in wording::source_words(&target, &source_text) {
-            words
-                .entry(word)
-                .or_insert(WordUses {
-                    hash: word,
-                    ..WordUses::default()
-                })
-                .count(used);
-        }
+        words.extend(wording::source_words(&target, &source_text));
         self.texts.push_str(&seg.id);
         let id_end = narrow(self.texts.len());
         self.texts.push_str(&target);
@@ -200,12 +185,11 @@ pub fn entries(doc: &Document, locale: &str) -> Entries {
         optional: optional::words(locale),
         ..Entries::default()
     };
-    let mut words = HashMap::new();
+    let mut words = Vec::new();
     for seg in kept {
         entries.push(hash(&seg.source), seg, &mut words);
     }
-    entries.words = words.into_values().collect();
-    entries.words.sort_unstable_by_key(|w| w.hash);
+    entries.words = wording::page_words(words);
     entries
 }
 

@@ -193,6 +193,8 @@ pub(super) struct SourceFacts {
     capitals: u8,
     /// Ends as a sentence does (a period, a question mark, a colon).
     sentence: bool,
+    /// Has a word in capitals (an acronym).
+    acronyms: bool,
 }
 
 impl SourceFacts {
@@ -209,6 +211,7 @@ impl SourceFacts {
             words: u8::try_from(words).unwrap_or(u8::MAX),
             capitals: u8::try_from(inner_capitals(&tokens)).unwrap_or(u8::MAX),
             sentence: end.ends_with(|c: char| ".?!:…。？！：".contains(c)),
+            acronyms: tokens.iter().any(|t| in_capitals(t.text)),
         }
     }
 
@@ -280,12 +283,13 @@ pub(super) fn copied(target: &str, source: &str) -> u64 {
     mask
 }
 
-/// How one source word is used in one pair: the key of the word
-/// ([`key`]) and how: written as a name (capitalised inside a
-/// sentence), or as a common word kept by the target or translated. A page sums them
-/// ([`WordUses`]); the docset's sums say which source words its
-/// translations keep as words of their own ([`Loanwords`]).
-pub(super) fn source_words(target: &str, source: &str) -> Vec<(u32, Use)> {
+/// How one pair uses its source words: for each, its key ([`key`]) with
+/// the use in its two low bits ([`Use`]) — written as a name (capitalised
+/// inside a sentence), or as a common word the target keeps or translates.
+/// A page keeps each (word, use) once ([`page_words`]); the docset's count
+/// of pages per use says which source words its translations keep as words
+/// of their own ([`Loanwords`]).
+pub(super) fn source_words(target: &str, source: &str) -> Vec<u32> {
     let (target, source) = (tokens(target), tokens(source));
     let in_target: BTreeSet<&str> = target.iter().map(|t| t.folded.as_str()).collect();
     // A word the source capitalises inside a sentence is a name here
@@ -317,31 +321,46 @@ pub(super) fn source_words(target: &str, source: &str) -> Vec<(u32, Use)> {
             } else {
                 Use::Translated
             };
-            (key, used)
+            key | used as u32
         })
         .collect()
 }
 
-/// The key a word is counted under ([`word_hash`]): a word in capitals
-/// apart from the same letters in lowercase, so that an acronym the docset
-/// keeps (`PC`) says nothing of a common word written in capitals in one
-/// translation ("Net customers" → "clientes NET").
+/// The (word, use) entries of a page's pairs ([`source_words`]), each
+/// once, sorted: 4 bytes a word, as every page of a docset keeps its own
+/// until the site pass sums them.
+pub(super) fn page_words(mut words: Vec<u32>) -> Vec<u32> {
+    words.sort_unstable();
+    words.dedup();
+    words.shrink_to_fit();
+    words
+}
+
+/// The key a word is counted under: 30 bits of its hash (the low two are
+/// its [`Use`]'s), a word in capitals apart from the same letters in
+/// lowercase, so that an acronym the docset keeps (`PC`) says nothing of
+/// a common word written in capitals in one translation.
 fn key(token: &Token<'_>) -> u32 {
-    let hash = word_hash(&token.folded);
-    if in_capitals(token.text) {
-        hash.rotate_left(16) ^ 1
+    // The high half of a 64-bit hash; truncation is the point.
+    let hash = (crate::hash64(&token.folded) >> 32) as u32;
+    let hash = if in_capitals(token.text) {
+        hash.rotate_left(16) ^ 0x8000_0000
     } else {
         hash
-    }
+    };
+    hash & !USE_BITS
 }
+
+/// The bits of a [`source_words`] entry that hold its [`Use`].
+const USE_BITS: u32 = 0b11;
 
 /// How a pair uses a source word ([`source_words`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Use {
     /// The source writes it capitalised inside a sentence.
-    Name,
-    Kept,
-    Translated,
+    Name = 0,
+    Kept = 1,
+    Translated = 2,
 }
 
 /// A word long enough to be kept as a word (four letters or more), or an
@@ -358,60 +377,45 @@ fn name_like(token: &Token<'_>) -> bool {
     !token.initial && capitalised(token.text) && !in_capitals(token.text)
 }
 
-/// The hash a source word is counted under: 32 bits, as a docset has some
-/// tens of thousands of words and each page keeps one count per word.
-pub(super) fn word_hash(folded: &str) -> u32 {
-    // The high half of a 64-bit hash; truncation is the point.
-    (crate::hash64(folded) >> 32) as u32
-}
-
-/// The source words of one page: for each, the pairs whose source writes
-/// it as a name, keeps it, translates it ([`Use`]), saturating.
+/// The pages that use a word each way ([`Use`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct WordUses {
-    pub(super) hash: u32,
-    pub(super) named: u16,
-    pub(super) kept: u16,
-    pub(super) translated: u16,
-}
-
-impl WordUses {
-    /// Counts one more pair.
-    pub(super) fn count(&mut self, used: Use) {
-        let n = match used {
-            Use::Name => &mut self.named,
-            Use::Kept => &mut self.kept,
-            Use::Translated => &mut self.translated,
-        };
-        *n = n.saturating_add(1);
-    }
+struct PageCounts {
+    named: u32,
+    kept: u32,
+    translated: u32,
 }
 
 /// The source words a docset's translations keep as words of the target
-/// language: kept in at least [`LOANWORD_KEPT`] places, and in at least a
-/// quarter as many as translated ("design" kept in 18 of the 20 HoloLens
-/// pairs that have it, "PC" in 44 of 143 — Portuguese writes both — but
-/// "IT" in 16 of 87, beside "TI", and "waveguides" in 1 of 5). Such a word
-/// kept in one translation and translated in the other is two correct
-/// wordings, as a synonym is. Not loanwords: names — a word the sources
-/// capitalise inside a sentence in more than a quarter as many pairs as
-/// they write it otherwise ("Canada", "Project"), or one a translation
-/// capitalises so —, and any word of a translation written in another
-/// script (Chinese), where a word kept is never the language's own.
+/// language: kept on at least [`LOANWORD_KEPT`] pages, and on at least a
+/// quarter as many as translate it ("design" kept on 3 HoloLens pages and
+/// translated on 2, "PC" 22 and 35 — Portuguese writes both — but "IT" 7
+/// and 34, beside "TI", "waveguides" 1 and 2, "firmographics" in
+/// partner-center-pt-br 2 and 1). Such a word kept in one translation and
+/// translated in the other is two correct wordings, as a synonym is. Pages,
+/// not pairs: a page that writes a word again and again is one habit. Not
+/// loanwords: names — a word the sources capitalise inside a sentence on
+/// more than a quarter as many pages as they write it otherwise ("Canada",
+/// "Project"), or one a translation capitalises so —, a word in capitals
+/// where the source has none (an acronym made of "Net customers"), and any
+/// word of a translation written in another script (Chinese), where a
+/// word kept is never the language's own.
 #[derive(Debug, Default)]
 pub(super) struct Loanwords {
-    /// Word hash → the docset's counts.
-    uses: HashMap<u32, WordUses>,
+    /// Word key → the docset's counts.
+    uses: HashMap<u32, PageCounts>,
 }
 
 impl Loanwords {
-    /// Adds one page's counts.
-    pub(super) fn add(&mut self, page: &[WordUses]) {
+    /// Adds one page's words ([`page_words`]).
+    pub(super) fn add(&mut self, page: &[u32]) {
         for w in page {
-            let entry = self.uses.entry(w.hash).or_default();
-            entry.named = entry.named.saturating_add(w.named);
-            entry.kept = entry.kept.saturating_add(w.kept);
-            entry.translated = entry.translated.saturating_add(w.translated);
+            let counts = self.uses.entry(w & !USE_BITS).or_default();
+            let n = match w & USE_BITS {
+                0 => &mut counts.named,
+                1 => &mut counts.kept,
+                _ => &mut counts.translated,
+            };
+            *n += 1;
         }
     }
 
@@ -423,23 +427,36 @@ impl Loanwords {
         let Some(w) = self.uses.get(&key(token)) else {
             return false;
         };
-        let (named, kept, translated) = (
-            u32::from(w.named),
-            u32::from(w.kept),
-            u32::from(w.translated),
-        );
-        kept >= LOANWORD_KEPT && kept * 4 >= translated && named * 4 <= kept + translated
+        w.kept >= LOANWORD_KEPT
+            && w.kept * 4 >= w.translated
+            && w.named * 4 <= w.kept + w.translated
     }
 
-    /// The loanwords of a pair of translations: none where either is
-    /// written in another script than the source's.
-    fn of<'l>(&'l self, h: &[Token<'_>], t: &[Token<'_>]) -> &'l Loanwords {
-        static NONE: std::sync::LazyLock<Loanwords> = std::sync::LazyLock::new(Loanwords::default);
-        if h.iter().chain(t).any(|w| w.cjk) {
-            &NONE
-        } else {
-            self
+    /// The loanwords of a pair of translations of a source: none where
+    /// either is written in another script than the source's; no acronym
+    /// where the source has none.
+    fn of<'l>(&'l self, h: &[Token<'_>], t: &[Token<'_>], source: SourceFacts) -> Pair<'l> {
+        Pair {
+            all: self,
+            scripts: !h.iter().chain(t).any(|w| w.cjk),
+            acronyms: source.acronyms,
         }
+    }
+}
+
+/// [`Loanwords`] as one pair of translations reads them ([`Loanwords::of`]):
+/// off where the pair is in another script; no word in capitals where the
+/// source has none (then it is no acronym kept).
+#[derive(Debug, Clone, Copy)]
+struct Pair<'l> {
+    all: &'l Loanwords,
+    scripts: bool,
+    acronyms: bool,
+}
+
+impl Pair<'_> {
+    fn is(self, token: &Token<'_>) -> bool {
+        self.scripts && (self.acronyms || !in_capitals(token.text)) && self.all.is(token)
     }
 }
 
@@ -539,7 +556,7 @@ pub(super) fn difference(
     loanwords: &Loanwords,
 ) -> Option<Difference> {
     let (h, t) = (tokens(here.text), tokens(there.text));
-    let loanwords = loanwords.of(&h, &t);
+    let loanwords = loanwords.of(&h, &t, source);
     if let Some(d) = kept(
         &h,
         here.copied,
@@ -591,7 +608,7 @@ pub(super) fn difference(
 fn content<'a, 't>(
     words: Vec<&'a Token<'t>>,
     optional: &[&str],
-    loanwords: &Loanwords,
+    loanwords: Pair<'_>,
 ) -> Vec<&'a Token<'t>> {
     words
         .into_iter()
@@ -643,7 +660,7 @@ fn kept(
     t: &[Token<'_>],
     tc: u64,
     loose: bool,
-    loanwords: &Loanwords,
+    loanwords: Pair<'_>,
 ) -> Option<Difference> {
     let lacking = |side: &[Token<'_>], copied: u64, other: &[Token<'_>]| -> Vec<String> {
         kept_runs(side, copied)
@@ -1365,23 +1382,14 @@ mod tests {
         );
     }
 
-    /// The loanwords of a docset whose pairs are (target, source).
+    /// The loanwords of a docset whose pages are each one pair (target,
+    /// source).
     fn loanwords_of(pairs: &[(&str, &str)]) -> Loanwords {
-        let mut counts: BTreeMap<u32, WordUses> = BTreeMap::new();
-        for (target, source) in pairs {
-            for (hash, used) in source_words(target, source) {
-                counts
-                    .entry(hash)
-                    .or_insert(WordUses {
-                        hash,
-                        ..WordUses::default()
-                    })
-                    .count(used);
-            }
-        }
-        let page: Vec<WordUses> = counts.into_values().collect();
+        // One page per pair: the docset counts pages.
         let mut loanwords = Loanwords::default();
-        loanwords.add(&page);
+        for (target, source) in pairs {
+            loanwords.add(&page_words(source_words(target, source)));
+        }
         loanwords
     }
 
@@ -1484,6 +1492,18 @@ mod tests {
                 "We encourage you to try out our latest build."
             ),
             Some(Kind::Case)
+        );
+        // A word in capitals where the source has none is no acronym kept,
+        // though the docset keeps `NET` (.NET) everywhere.
+        let net = [("Instale o NET Framework.", "Install the NET Framework."); 4];
+        assert_eq!(
+            kind_with(
+                &loanwords_of(&net),
+                "Os clientes NET são adicionados.",
+                "Os clientes líquidos são adicionados.",
+                "Net customers are added."
+            ),
+            Some(Kind::Kept)
         );
         // Chinese keeps Latin words, and none of them is Chinese.
         let pairs = [("选择 PC。", "Select PC."); 4];
