@@ -8,7 +8,8 @@
 //! fresh numbers and untranslated findings in `<corpus>.round4-r4num.tsv`
 //! and consistency findings in `<corpus>.round4-r4cons.tsv`, seed 20261210;
 //! round 5's fresh untranslated findings in `<corpus>.round5-deunt.tsv`,
-//! seed 20261211; see
+//! seed 20261211, and consistency findings in
+//! `<corpus>.round5-holocons.tsv`, seed 20261212; see
 //! [`JUDGED_ROUNDS`]) and the findings
 //! the checks give now: a judged finding that no longer occurs drops out,
 //! the rest count (the after-judgment wins where a finding was judged
@@ -31,7 +32,7 @@ use sxs::site::Site;
 const MAX_NOISE: f64 = 0.10;
 
 /// (corpus, check, ceiling): measured after the latest round, not yet at 10%.
-const NOT_YET: &[(&str, &str, f64)] = &[("hololens-pt-br", "consistency", 0.16)];
+const NOT_YET: &[(&str, &str, f64)] = &[("hololens-pt-br", "consistency", 0.11)];
 
 /// The judged files of a corpus, `<corpus><suffix>`, in the order they
 /// were judged: a later judgment of the same finding wins. The omission
@@ -40,7 +41,8 @@ const NOT_YET: &[(&str, &str, f64)] = &[("hololens-pt-br", "consistency", 0.16)]
 /// 20261206 and 20261207); round 4 drew the numbers, untranslated and
 /// consistency findings left unjudged after its changes (seed 20261210);
 /// round 5 the untranslated findings left unjudged after its change (seed
-/// 20261211).
+/// 20261211) and the consistency findings of hololens-pt-br and
+/// partner-center-pt-br after the loanword rule (seed 20261212).
 const JUDGED_ROUNDS: &[&str] = &[
     ".tsv",
     ".after.tsv",
@@ -52,6 +54,7 @@ const JUDGED_ROUNDS: &[&str] = &[
     ".round4-r4num.tsv",
     ".round4-r4cons.tsv",
     ".round5-deunt.tsv",
+    ".round5-holocons.tsv",
 ];
 
 /// Most segments a German or Chinese docset may flag.

@@ -23,7 +23,7 @@ use super::untranslated;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Document;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use wording::{SourceFacts, Variant as Wording};
+use wording::{Loanwords, SourceFacts, Variant as Wording};
 
 const CODE: Code = Code::Consistency;
 
@@ -68,18 +68,24 @@ pub struct Entries {
     /// The words the page's language may add, drop or trade without a term
     /// changing ([`optional::words`]): one list per page, not per entry.
     optional: &'static [&'static str],
+    /// How the page's pairs use their source words, each (word, use) once
+    /// ([`wording::page_words`], 4 bytes each), summed over the docset into
+    /// its [`Loanwords`].
+    words: Vec<u32>,
 }
 
 impl Entries {
-    fn push(&mut self, source: u64, seg: &crate::model::Segment) {
+    fn push(&mut self, source: u64, seg: &crate::model::Segment, words: &mut Vec<u32>) {
         let target = super::text::normalize(&seg.target_text);
+        let source_text = super::text::normalize(&seg.source_text);
+        words.extend(wording::source_words(&target, &source_text));
         self.texts.push_str(&seg.id);
         let id_end = narrow(self.texts.len());
         self.texts.push_str(&target);
         self.entries.push(Entry {
             source,
             target: hash(&target),
-            copied: wording::copied(&target, &super::text::normalize(&seg.source_text)),
+            copied: wording::copied(&target, &source_text),
             facts: SourceFacts::of(&seg.source_text),
             line: narrow(seg.line),
             column: narrow(seg.column),
@@ -179,9 +185,11 @@ pub fn entries(doc: &Document, locale: &str) -> Entries {
         optional: optional::words(locale),
         ..Entries::default()
     };
+    let mut words = Vec::new();
     for seg in kept {
-        entries.push(hash(&seg.source), seg);
+        entries.push(hash(&seg.source), seg, &mut words);
     }
+    entries.words = wording::page_words(words);
     entries
 }
 
@@ -254,6 +262,10 @@ impl<'e> Consistency<'e> {
     pub fn findings(&self) -> Vec<Diagnostic> {
         let mut out: Vec<(Place, Diagnostic)> = Vec::new();
         let mut labels: Vec<Label> = Vec::new();
+        let mut loanwords = Loanwords::default();
+        for (_, entries) in &self.files {
+            loanwords.add(&entries.words);
+        }
         let all = self.by_source();
         for places in all.chunk_by(|a, b| a.0 == b.0).filter(|p| p.len() > 1) {
             let variants = self.variants(places);
@@ -269,9 +281,13 @@ impl<'e> Consistency<'e> {
                 let Some(first) = variant.places.first().and_then(|p| self.lookup(p)) else {
                     continue;
                 };
-                let Some(difference) =
-                    wording::difference(first.wording(), at.wording(), at.facts, at.optional)
-                else {
+                let Some(difference) = wording::difference(
+                    first.wording(),
+                    at.wording(),
+                    at.facts,
+                    at.optional,
+                    &loanwords,
+                ) else {
                     continue;
                 };
                 let label = difference.kind == wording::Kind::Label;

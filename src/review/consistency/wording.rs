@@ -26,12 +26,14 @@
 //!   one label are one too many.
 //!
 //! Anything else — synonyms in a sentence, inflections, short function
-//! words, order — is not reported. Chinese and Japanese, written without
+//! words, order — is not reported; nor is a loanword, a source word the
+//! docset's translations keep in a good share of the places that have it
+//! ("design", "PC" in Portuguese: [`Loanwords`]), beside its translation. Chinese and Japanese, written without
 //! spaces, are compared character by character.
 
 use crate::build::search::is_cjk;
 use crate::review::omission::must_survive;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A source of at most this many words is a label (a heading, a field, a
 /// role, a table value), whose words are terms.
@@ -54,6 +56,20 @@ const MAX_ENDING: usize = 3;
 
 /// See [`MIN_STEM`].
 const MIN_DERIVED: usize = 5;
+
+/// A word and one derived from its stem — the word less its last letter,
+/// as Portuguese and Spanish derive nouns from verbs ("carregar" /
+/// "carregamento", "configurar" / "configuração") — share at least this
+/// many letters to be one word (German compounds sharing a first part,
+/// "Partnerportal" / "Partnercenter", share more letters but not the
+/// shorter word's).
+const MIN_VERB_STEM: usize = 6;
+
+/// A source word the docset's translations keep in at least this many
+/// places, and in at least a quarter as many as they translate it, is a
+/// word of the target language too ([`Loanwords`]): the same bar as an
+/// established label's.
+const LOANWORD_KEPT: u32 = 3;
 
 /// The letters a compound may add between and after its parts (German
 /// linking `s`, `n`, `en`).
@@ -177,6 +193,8 @@ pub(super) struct SourceFacts {
     capitals: u8,
     /// Ends as a sentence does (a period, a question mark, a colon).
     sentence: bool,
+    /// Has a word in capitals (an acronym).
+    acronyms: bool,
 }
 
 impl SourceFacts {
@@ -193,6 +211,7 @@ impl SourceFacts {
             words: u8::try_from(words).unwrap_or(u8::MAX),
             capitals: u8::try_from(inner_capitals(&tokens)).unwrap_or(u8::MAX),
             sentence: end.ends_with(|c: char| ".?!:…。？！：".contains(c)),
+            acronyms: tokens.iter().any(|t| in_capitals(t.text)),
         }
     }
 
@@ -262,6 +281,183 @@ pub(super) fn copied(target: &str, source: &str) -> u64 {
         }
     }
     mask
+}
+
+/// How one pair uses its source words: for each, its key ([`key`]) with
+/// the use in its two low bits ([`Use`]) — written as a name (capitalised
+/// inside a sentence), or as a common word the target keeps or translates.
+/// A page keeps each (word, use) once ([`page_words`]); the docset's count
+/// of pages per use says which source words its translations keep as words
+/// of their own ([`Loanwords`]).
+pub(super) fn source_words(target: &str, source: &str) -> Vec<u32> {
+    let (target, source) = (tokens(target), tokens(source));
+    let in_target: BTreeSet<&str> = target.iter().map(|t| t.folded.as_str()).collect();
+    // A word the source capitalises inside a sentence is a name here
+    // ("Select **Build**"): kept or not, it is a term, never a loanword.
+    let names: BTreeSet<&str> = source
+        .iter()
+        .filter(|t| name_like(t))
+        .map(|t| t.folded.as_str())
+        .collect();
+    // A word counts as kept or translated where the source writes it as a
+    // common word, in lowercase or in capitals (an acronym): a capital at
+    // a sentence's or a cell's start says nothing, and a country in a list
+    // of countries ("Belarus") is never written otherwise.
+    let words: BTreeMap<u32, &str> = source
+        .iter()
+        .filter(|t| !t.cjk && ordinary_length(t.text))
+        .filter(|t| {
+            names.contains(t.folded.as_str()) || !capitalised(t.text) || in_capitals(t.text)
+        })
+        .map(|t| (key(t), t.folded.as_str()))
+        .collect();
+    words
+        .into_iter()
+        .map(|(key, w)| {
+            let used = if names.contains(w) {
+                Use::Name
+            } else if in_target.contains(w) {
+                Use::Kept
+            } else {
+                Use::Translated
+            };
+            key | used as u32
+        })
+        .collect()
+}
+
+/// The (word, use) entries of a page's pairs ([`source_words`]), each
+/// once, sorted: 4 bytes a word, as every page of a docset keeps its own
+/// until the site pass sums them.
+pub(super) fn page_words(mut words: Vec<u32>) -> Vec<u32> {
+    words.sort_unstable();
+    words.dedup();
+    words.shrink_to_fit();
+    words
+}
+
+/// The key a word is counted under: 30 bits of its hash (the low two are
+/// its [`Use`]'s), a word in capitals apart from the same letters in
+/// lowercase, so that an acronym the docset keeps (`PC`) says nothing of
+/// a common word written in capitals in one translation.
+fn key(token: &Token<'_>) -> u32 {
+    // The high half of a 64-bit hash; truncation is the point.
+    let hash = (crate::hash64(&token.folded) >> 32) as u32;
+    let hash = if in_capitals(token.text) {
+        hash.rotate_left(16) ^ 0x8000_0000
+    } else {
+        hash
+    };
+    hash & !USE_BITS
+}
+
+/// The bits of a [`source_words`] entry that hold its [`Use`].
+const USE_BITS: u32 = 0b11;
+
+/// How a pair uses a source word ([`source_words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Use {
+    /// The source writes it capitalised inside a sentence.
+    Name = 0,
+    Kept = 1,
+    Translated = 2,
+}
+
+/// A word long enough to be kept as a word (four letters or more), or an
+/// acronym (`PC`, `IT`): shorter words are as often the target language's
+/// own ("a", "do").
+fn ordinary_length(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+        && (word.chars().count() > FUNCTION_LETTERS || in_capitals(word))
+}
+
+/// A word capitalised inside a sentence, not in capitals (an acronym's
+/// capitals say nothing of a name).
+fn name_like(token: &Token<'_>) -> bool {
+    !token.initial && capitalised(token.text) && !in_capitals(token.text)
+}
+
+/// The pages that use a word each way ([`Use`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct PageCounts {
+    named: u32,
+    kept: u32,
+    translated: u32,
+}
+
+/// The source words a docset's translations keep as words of the target
+/// language: kept on at least [`LOANWORD_KEPT`] pages, and on at least a
+/// quarter as many as translate it ("design" kept on 3 HoloLens pages and
+/// translated on 2, "PC" 22 and 35 — Portuguese writes both — but "IT" 7
+/// and 34, beside "TI", "waveguides" 1 and 2, "firmographics" in
+/// partner-center-pt-br 2 and 1). Such a word kept in one translation and
+/// translated in the other is two correct wordings, as a synonym is. Pages,
+/// not pairs: a page that writes a word again and again is one habit. Not
+/// loanwords: names — a word the sources capitalise inside a sentence on
+/// more than a quarter as many pages as they write it otherwise ("Canada",
+/// "Project"), or one a translation capitalises so —, a word in capitals
+/// where the source has none (an acronym made of "Net customers"), and any
+/// word of a translation written in another script (Chinese), where a
+/// word kept is never the language's own.
+#[derive(Debug, Default)]
+pub(super) struct Loanwords {
+    /// Word key → the docset's counts.
+    uses: HashMap<u32, PageCounts>,
+}
+
+impl Loanwords {
+    /// Adds one page's words ([`page_words`]).
+    pub(super) fn add(&mut self, page: &[u32]) {
+        for w in page {
+            let counts = self.uses.entry(w & !USE_BITS).or_default();
+            let n = match w & USE_BITS {
+                0 => &mut counts.named,
+                1 => &mut counts.kept,
+                _ => &mut counts.translated,
+            };
+            *n += 1;
+        }
+    }
+
+    /// Is this word of a translation a loanword there ([`Loanwords`])?
+    fn is(&self, token: &Token<'_>) -> bool {
+        if token.cjk || name_like(token) || !ordinary_length(token.text) {
+            return false;
+        }
+        let Some(w) = self.uses.get(&key(token)) else {
+            return false;
+        };
+        w.kept >= LOANWORD_KEPT
+            && w.kept * 4 >= w.translated
+            && w.named * 4 <= w.kept + w.translated
+    }
+
+    /// The loanwords of a pair of translations of a source: none where
+    /// either is written in another script than the source's; no acronym
+    /// where the source has none.
+    fn of<'l>(&'l self, h: &[Token<'_>], t: &[Token<'_>], source: SourceFacts) -> Pair<'l> {
+        Pair {
+            all: self,
+            scripts: !h.iter().chain(t).any(|w| w.cjk),
+            acronyms: source.acronyms,
+        }
+    }
+}
+
+/// [`Loanwords`] as one pair of translations reads them ([`Loanwords::of`]):
+/// off where the pair is in another script; no word in capitals where the
+/// source has none (then it is no acronym kept).
+#[derive(Debug, Clone, Copy)]
+struct Pair<'l> {
+    all: &'l Loanwords,
+    scripts: bool,
+    acronyms: bool,
+}
+
+impl Pair<'_> {
+    fn is(self, token: &Token<'_>) -> bool {
+        self.scripts && (self.acronyms || !in_capitals(token.text)) && self.all.is(token)
+    }
 }
 
 /// One translation as compared: its text (NFC) and which of its words are
@@ -357,15 +553,26 @@ pub(super) fn difference(
     there: Variant<'_>,
     source: SourceFacts,
     optional: &[&str],
+    loanwords: &Loanwords,
 ) -> Option<Difference> {
     let (h, t) = (tokens(here.text), tokens(there.text));
-    if let Some(d) = kept(&h, here.copied, &t, there.copied, !source.short()) {
+    let loanwords = loanwords.of(&h, &t, source);
+    if let Some(d) = kept(
+        &h,
+        here.copied,
+        &t,
+        there.copied,
+        !source.short(),
+        loanwords,
+    ) {
         return Some(d);
     }
     let (only_h, only_t) = (only(&h, &t), only(&t, &h));
     if only_h.is_empty() != only_t.is_empty()
         && missing_matters(&only_h, &only_t, source, optional)
         && in_order(&h, &t)
+        && !announces_a_list(&h, here.text, &only_h)
+        && !announces_a_list(&t, there.text, &only_t)
     {
         return Some(Difference::new(Kind::Missing, &only_h, &only_t));
     }
@@ -377,7 +584,10 @@ pub(super) fn difference(
     if let Some(d) = spelling(&rest_h, &rest_t) {
         return Some(d);
     }
-    let (words_h, words_t) = (content(rest_h, optional), content(rest_t, optional));
+    let (words_h, words_t) = (
+        content(rest_h, optional, loanwords),
+        content(rest_t, optional, loanwords),
+    );
     if words_h.is_empty() && words_t.is_empty() {
         return None;
     }
@@ -392,12 +602,40 @@ pub(super) fn difference(
         .then(|| Difference::new(Kind::Label, &words_h, &words_t))
 }
 
-/// The words that are not function words ([`function_word`]).
-fn content<'a, 't>(words: Vec<&'a Token<'t>>, optional: &[&str]) -> Vec<&'a Token<'t>> {
+/// The words that are not function words ([`function_word`]) nor
+/// loanwords ([`Loanwords`]): "Design" beside "Projeto" is the docset's
+/// two words for one thing, not two terms.
+fn content<'a, 't>(
+    words: Vec<&'a Token<'t>>,
+    optional: &[&str],
+    loanwords: Pair<'_>,
+) -> Vec<&'a Token<'t>> {
     words
         .into_iter()
-        .filter(|t| !function_word(t, optional))
+        .filter(|t| !function_word(t, optional) && !loanwords.is(t))
         .collect()
+}
+
+/// Are the words `extra` (which `side`, the text `text`, has and the other
+/// translation lacks) the end of a text that ends in a colon, all in
+/// lowercase and none kept from the source? They announce the list that
+/// follows ("verifique se você tem os seguintes itens disponíveis:" /
+/// "verifique se você tem:"), which says what they would: a wording, not a
+/// word lost. A capitalised word there (a UI name before the colon) is
+/// still lost; a word kept from the source is reported before, as kept.
+fn announces_a_list(side: &[Token<'_>], text: &str, extra: &[&Token<'_>]) -> bool {
+    let tail = text.trim_end_matches(|c: char| c.is_whitespace() || "*_".contains(c));
+    let Some(end) = side
+        .len()
+        .checked_sub(extra.len())
+        .map(|start| &side[start..])
+    else {
+        return false;
+    };
+    !extra.is_empty()
+        && tail.ends_with(':')
+        && extra.iter().zip(end).all(|(t, s)| t.index == s.index)
+        && extra.iter().all(|t| !t.cjk && !capitalised(t.text))
 }
 
 /// The runs of consecutive words kept from the source.
@@ -415,12 +653,20 @@ fn kept_runs(tokens: &[Token<'_>], copied: u64) -> Vec<std::ops::Range<usize>> {
 /// A difference in the words kept from the source: a run of them on one
 /// side that the other does not have, the same words in a row (compared
 /// folded, anywhere in the text: the other side's own marks stop at its
-/// 64th word).
-fn kept(h: &[Token<'_>], hc: u64, t: &[Token<'_>], tc: u64, loose: bool) -> Option<Difference> {
+/// 64th word), unless every word of the run is a loanword ([`Loanwords`]).
+fn kept(
+    h: &[Token<'_>],
+    hc: u64,
+    t: &[Token<'_>],
+    tc: u64,
+    loose: bool,
+    loanwords: Pair<'_>,
+) -> Option<Difference> {
     let lacking = |side: &[Token<'_>], copied: u64, other: &[Token<'_>]| -> Vec<String> {
         kept_runs(side, copied)
             .into_iter()
             .filter(|run| !contains_run(other, &side[run.clone()], loose))
+            .filter(|run| !side[run.clone()].iter().all(|w| loanwords.is(w)))
             .map(|run| phrase(&side[run]))
             .collect()
     };
@@ -574,12 +820,15 @@ fn forms<'t>(side: &[Token<'t>]) -> BTreeMap<String, BTreeSet<&'t str>> {
 }
 
 /// Are these two words inflections of one, or one derived from the other
-/// (see [`MIN_STEM`])?
+/// or from its stem (see [`MIN_STEM`], [`MIN_VERB_STEM`])?
 fn inflected(a: &str, b: &str) -> bool {
     let stem = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let (na, nb) = (a.chars().count(), b.chars().count());
     let derived = stem == na.min(nb) && stem >= MIN_DERIVED;
-    derived || (stem >= MIN_STEM && na - stem <= MAX_ENDING && nb - stem <= MAX_ENDING)
+    let from_a_verb = stem + 1 == na.min(nb) && stem >= MIN_VERB_STEM;
+    derived
+        || from_a_verb
+        || (stem >= MIN_STEM && na - stem <= MAX_ENDING && nb - stem <= MAX_ENDING)
 }
 
 /// The differing words less the pairs that are inflections of one word.
@@ -713,6 +962,7 @@ mod tests {
             },
             SourceFacts::of(source),
             &[],
+            &Loanwords::default(),
         )
     }
 
@@ -732,6 +982,7 @@ mod tests {
             variant(there),
             SourceFacts::of(source),
             optional,
+            &Loanwords::default(),
         )
         .map(|d| d.kind)
     }
@@ -1128,6 +1379,196 @@ mod tests {
                 "You should see your HoloLens listed in Intune."
             ),
             Some(Kind::Case)
+        );
+    }
+
+    /// The loanwords of a docset whose pages are each one pair (target,
+    /// source).
+    fn loanwords_of(pairs: &[(&str, &str)]) -> Loanwords {
+        // One page per pair: the docset counts pages.
+        let mut loanwords = Loanwords::default();
+        for (target, source) in pairs {
+            loanwords.add(&page_words(source_words(target, source)));
+        }
+        loanwords
+    }
+
+    /// [`kind`] in a docset with these loanwords.
+    fn kind_with(loanwords: &Loanwords, here: &str, there: &str, source: &str) -> Option<Kind> {
+        let variant = |text| Variant {
+            text,
+            copied: copied(text, source),
+        };
+        difference(
+            variant(here),
+            variant(there),
+            SourceFacts::of(source),
+            &[],
+            loanwords,
+        )
+        .map(|d| d.kind)
+    }
+
+    #[test]
+    fn a_word_the_docset_keeps_as_its_own_is_a_loanword_not_a_term() {
+        // "design" kept in 3 of 4 places (a capital at the start says
+        // nothing: not counted), "PC" in 3 of 7 (a quarter of the 4
+        // translated), "waveguides" in 1 of 3.
+        let mut pairs = vec![
+            ("Diretrizes de design", "Design guidelines"),
+            ("As diretrizes de design", "The design guidelines"),
+            ("O design do aplicativo", "The design of the app"),
+            ("Um design novo", "A new design"),
+            ("Projeto de interface", "Interface design"),
+            ("Guias de onda", "The waveguides"),
+            ("Os guias de onda", "The waveguides"),
+            ("Os waveguides", "The waveguides"),
+        ];
+        for _ in 0..3 {
+            pairs.push(("Conecte o PC.", "Connect the PC."));
+        }
+        for _ in 0..4 {
+            pairs.push(("Conecte o computador.", "Connect the PC."));
+        }
+        // A name the sources capitalise inside their sentences is never
+        // one, kept however often; nor is a word a translation capitalises
+        // inside a sentence ("Selecione **Build**").
+        for _ in 0..4 {
+            pairs.push(("Contas do Project", "Accounts of Project"));
+            pairs.push(("Crie o build.", "Start the build."));
+        }
+        let loanwords = loanwords_of(&pairs);
+        assert_eq!(
+            kind_with(
+                &loanwords,
+                "Design de mapeamento espacial",
+                "Projeto de mapeamento espacial",
+                "Spatial mapping design"
+            ),
+            None
+        );
+        assert_eq!(
+            kind_with(
+                &loanwords,
+                "O número de série pode ser encontrado por meio de um PC conectado:",
+                "O número de série pode ser localizado por um computador conectado:",
+                "The serial number can be found via a connected PC:"
+            ),
+            None
+        );
+        assert_eq!(
+            kind_with(
+                &loanwords,
+                "Lentes holográficas (waveguides)",
+                "Lentes holográficas (guias de onda)",
+                "Holographic lenses (waveguides)"
+            ),
+            Some(Kind::Kept)
+        );
+        assert_eq!(
+            kind_with(
+                &loanwords,
+                "Selecione Build para começar.",
+                "Selecione Compilar para começar.",
+                "Select Build to start."
+            ),
+            Some(Kind::Kept)
+        );
+        assert_eq!(
+            kind_with(
+                &loanwords,
+                "Contas do Project",
+                "Contas do Projeto",
+                "Accounts of Project"
+            ),
+            Some(Kind::Kept)
+        );
+        // A loanword does not hide a slip beside it.
+        assert_eq!(
+            kind_with(
+                &loanwords,
+                "incentivamos você a experimentar nossa compilação mais recente.",
+                "Incentivamos você a experimentar nosso build mais recente.",
+                "We encourage you to try out our latest build."
+            ),
+            Some(Kind::Case)
+        );
+        // A word in capitals where the source has none is no acronym kept,
+        // though the docset keeps `NET` (.NET) everywhere.
+        let net = [("Instale o NET Framework.", "Install the NET Framework."); 4];
+        assert_eq!(
+            kind_with(
+                &loanwords_of(&net),
+                "Os clientes NET são adicionados.",
+                "Os clientes líquidos são adicionados.",
+                "Net customers are added."
+            ),
+            Some(Kind::Kept)
+        );
+        // Chinese keeps Latin words, and none of them is Chinese.
+        let pairs = [("选择 PC。", "Select PC."); 4];
+        assert_eq!(
+            kind_with(
+                &loanwords_of(&pairs),
+                "连接到 PC",
+                "连接到电脑",
+                "Connect to a PC"
+            ),
+            Some(Kind::Kept)
+        );
+    }
+
+    #[test]
+    fn a_noun_derived_from_a_verb_is_the_verb() {
+        assert!(inflected("carregar", "carregamento"));
+        assert!(inflected("configurar", "configuração"));
+        assert!(!inflected("partnerportal", "partnercenter"));
+        assert_eq!(
+            kind(
+                "Totalmente funcional durante o carregamento",
+                "Totalmente funcional ao carregar",
+                "Fully functional when charging"
+            ),
+            None
+        );
+        // Another word in a label is still a term.
+        assert_eq!(
+            kind(
+                "Rastreamento ocular",
+                "Acompanhamento ocular",
+                "Eye tracking"
+            ),
+            Some(Kind::Label)
+        );
+    }
+
+    #[test]
+    fn words_announcing_a_list_before_its_colon_are_wording() {
+        let source = "Before you get started, make sure you have the following available:";
+        assert_eq!(
+            kind(
+                "Antes de começar, verifique se você tem:",
+                "Antes de começar, verifique se você tem os seguintes itens disponíveis:",
+                source
+            ),
+            None
+        );
+        // Not before the colon, or a name: still a word lost.
+        assert_eq!(
+            kind(
+                "Antes de começar, verifique se você tem:",
+                "Antes de começar, verifique se você tem os itens do Portal:",
+                source
+            ),
+            Some(Kind::Missing)
+        );
+        assert_eq!(
+            kind(
+                "Se alguém tiver usado a configuração, a data será refletida na página Configurações",
+                "Se alguém tiver usado a configuração, a data será refletida na página Configurações dados",
+                "If anyone has used the setting, the date will be reflected on the Settings page"
+            ),
+            Some(Kind::Missing)
         );
     }
 
