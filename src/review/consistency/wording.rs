@@ -33,6 +33,7 @@
 
 use crate::build::search::is_cjk;
 use crate::review::omission::must_survive;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A source of at most this many words is a label (a heading, a field, a
@@ -88,7 +89,7 @@ const SENTENCE_ENDS: &str = ".!?。！？";
 #[derive(Debug, Clone)]
 struct Token<'t> {
     text: &'t str,
-    folded: String,
+    folded: Cow<'t, str>,
     /// Its place among the text's words.
     index: usize,
     /// The first word of the text, of a sentence, after a colon or in a
@@ -142,7 +143,13 @@ fn add<'t>(out: &mut Vec<Token<'t>>, text: &'t str, gap: &str, cjk: bool) {
     let first = out.is_empty();
     out.push(Token {
         text,
-        folded: text.to_lowercase(),
+        // Borrowed unless the word has a capital: every word of every
+        // pair is tokenized, most in lowercase already.
+        folded: if text.chars().any(char::is_uppercase) {
+            Cow::Owned(text.to_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        },
         index: out.len(),
         initial: first || gap.contains(|c| BREAKS.contains(c)),
         sentence_start: first || gap.contains(|c| SENTENCE_ENDS.contains(c)),
@@ -171,8 +178,7 @@ fn function_word(token: &Token<'_>, optional: &[&str]) -> bool {
     !token.cjk
         && !capitalised(token.text)
         && token.text.chars().all(char::is_alphabetic)
-        && (token.text.chars().count() <= FUNCTION_LETTERS
-            || optional.contains(&token.folded.as_str()))
+        && (token.text.chars().count() <= FUNCTION_LETTERS || optional.contains(&&*token.folded))
 }
 
 /// The words capitalised inside a sentence: names, in languages that
@@ -239,7 +245,7 @@ fn compounds(tokens: &[Token<'_>]) -> Vec<(usize, String)> {
             j += 1;
         }
         if j > i {
-            let parts: Vec<&str> = tokens[i..=j].iter().map(|t| t.folded.as_str()).collect();
+            let parts: Vec<&str> = tokens[i..=j].iter().map(|t| &*t.folded).collect();
             out.push((i, parts.join("-")));
         }
         i = j + 1;
@@ -255,18 +261,18 @@ fn compounds(tokens: &[Token<'_>]) -> Vec<(usize, String)> {
 /// "in", "do").
 pub(super) fn copied(target: &str, source: &str) -> u64 {
     let (target, source) = (tokens(target), tokens(source));
-    let words: BTreeSet<&str> = source.iter().map(|t| t.folded.as_str()).collect();
+    let words: BTreeSet<&str> = source.iter().map(|t| &*t.folded).collect();
     let names: BTreeSet<&str> = source
         .iter()
         .filter(|t| !t.initial && capitalised(t.text))
-        .map(|t| t.folded.as_str())
+        .map(|t| &*t.folded)
         .collect();
     let mut mask = 0u64;
     for (i, token) in target.iter().enumerate().take(64) {
-        let kept = words.contains(token.folded.as_str())
+        let kept = words.contains(&*token.folded)
             && (token.text.chars().count() > FUNCTION_LETTERS
                 || must_survive(token.text)
-                || (capitalised(token.text) && names.contains(token.folded.as_str())));
+                || (capitalised(token.text) && names.contains(&*token.folded)));
         if kept && !token.cjk {
             mask |= 1 << i;
         }
@@ -291,13 +297,13 @@ pub(super) fn copied(target: &str, source: &str) -> u64 {
 /// of their own ([`Loanwords`]).
 pub(super) fn source_words(target: &str, source: &str) -> Vec<u32> {
     let (target, source) = (tokens(target), tokens(source));
-    let in_target: BTreeSet<&str> = target.iter().map(|t| t.folded.as_str()).collect();
+    let in_target: BTreeSet<&str> = target.iter().map(|t| &*t.folded).collect();
     // A word the source capitalises inside a sentence is a name here
     // ("Select **Build**"): kept or not, it is a term, never a loanword.
     let names: BTreeSet<&str> = source
         .iter()
         .filter(|t| name_like(t))
-        .map(|t| t.folded.as_str())
+        .map(|t| &*t.folded)
         .collect();
     // A word counts as kept or translated where the source writes it as a
     // common word, in lowercase or in capitals (an acronym): a capital at
@@ -306,10 +312,8 @@ pub(super) fn source_words(target: &str, source: &str) -> Vec<u32> {
     let words: BTreeMap<u32, &str> = source
         .iter()
         .filter(|t| !t.cjk && ordinary_length(t.text))
-        .filter(|t| {
-            names.contains(t.folded.as_str()) || !capitalised(t.text) || in_capitals(t.text)
-        })
-        .map(|t| (key(t), t.folded.as_str()))
+        .filter(|t| names.contains(&*t.folded) || !capitalised(t.text) || in_capitals(t.text))
+        .map(|t| (key(t), &*t.folded))
         .collect();
     words
         .into_iter()
@@ -712,10 +716,10 @@ fn phrase(tokens: &[Token<'_>]) -> String {
 fn only<'a, 't>(a: &'a [Token<'t>], b: &[Token<'t>]) -> Vec<&'a Token<'t>> {
     let mut left: BTreeMap<&str, usize> = BTreeMap::new();
     for token in b {
-        *left.entry(token.folded.as_str()).or_default() += 1;
+        *left.entry(&*token.folded).or_default() += 1;
     }
     a.iter()
-        .filter(|token| match left.get_mut(token.folded.as_str()) {
+        .filter(|token| match left.get_mut(&*token.folded) {
             Some(n) if *n > 0 => {
                 *n -= 1;
                 false
@@ -812,7 +816,7 @@ fn sentence_starts<'a, 't>(side: &'a [Token<'t>]) -> Vec<&'a Token<'t>> {
 fn forms<'t>(side: &[Token<'t>]) -> BTreeMap<String, BTreeSet<&'t str>> {
     let mut out: BTreeMap<String, BTreeSet<&'t str>> = BTreeMap::new();
     for token in side.iter().filter(|t| !t.initial) {
-        out.entry(token.folded.clone())
+        out.entry(token.folded.to_string())
             .or_default()
             .insert(token.text);
     }
