@@ -361,7 +361,33 @@ fn process_runs(_: u32) -> bool {
 
 impl Sink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        if self.link_unchanged(rel, bytes)? {
+            return Ok(());
+        }
         write_under(&self.dir, rel, bytes)
+    }
+}
+
+impl Staging {
+    /// Links `rel` to the previous build's file when that holds `bytes`
+    /// already (a regular file, not a link to elsewhere): a rebuild mostly
+    /// writes what it wrote before, and a link costs no data written, no new
+    /// inode, and nothing to free when the previous site is removed.
+    /// Returns whether it linked; any failure leaves the write to do.
+    fn link_unchanged(&self, rel: &str, bytes: &[u8]) -> Result<bool> {
+        let Ok(previous) = outpath::join_under(&self.output, rel) else {
+            return Ok(false);
+        };
+        let regular = fs::symlink_metadata(&previous)
+            .is_ok_and(|m| m.file_type().is_file() && m.len() == bytes.len() as u64);
+        if !regular || !holds(&previous, bytes) {
+            return Ok(false);
+        }
+        let path = outpath::join_under(&self.dir, rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        Ok(fs::hard_link(&previous, &path).is_ok())
     }
 }
 
@@ -398,6 +424,30 @@ mod tests {
         assert!(!write_if_changed(dir.path(), "a/b.html", b"one").unwrap());
         assert!(write_if_changed(dir.path(), "a/b.html", b"two").unwrap());
         assert_eq!(fs::read(dir.path().join("a/b.html")).unwrap(), b"two");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rebuild_links_the_files_that_did_not_change() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = Staging::begin(&out, &[]).unwrap();
+        first.write("a/same.html", b"same").unwrap();
+        first.write("changed.html", b"one").unwrap();
+        first.commit().unwrap();
+        let inode = |rel: &str| fs::metadata(out.join(rel)).unwrap().ino();
+        let (same, changed) = (inode("a/same.html"), inode("changed.html"));
+        let second = Staging::begin(&out, &[]).unwrap();
+        second.write("a/same.html", b"same").unwrap();
+        second.write("changed.html", b"two").unwrap();
+        // While the previous site is there, the unchanged file is both.
+        assert_eq!(fs::metadata(out.join("a/same.html")).unwrap().nlink(), 2);
+        second.commit().unwrap();
+        assert_eq!(inode("a/same.html"), same);
+        assert_ne!(inode("changed.html"), changed);
+        assert_eq!(fs::read(out.join("changed.html")).unwrap(), b"two");
+        assert_eq!(fs::metadata(out.join("a/same.html")).unwrap().nlink(), 1);
     }
 
     #[test]

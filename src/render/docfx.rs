@@ -6,7 +6,7 @@
 use super::context::{escape_attr, Context};
 use crate::markup::anchor_name;
 use crate::model::Side;
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, LinkType, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Tag, TagEnd};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::sync::OnceLock;
@@ -46,9 +46,6 @@ pub(crate) fn transform<'a>(
     let mut out = Vec::with_capacity(events.len() + 4);
     // Per open link: whether it stays a link (an unresolved one is a span).
     let mut links: Vec<bool> = Vec::new();
-    // The text an `<xref:uid>` autolink shows: its uid, as DocFX shows a
-    // name, not the link's own address with its scheme.
-    let mut xref_text: Option<String> = None;
     let mut iter = events.into_iter().peekable();
     while let Some(event) = iter.next() {
         match event {
@@ -126,19 +123,12 @@ pub(crate) fn transform<'a>(
                 out.push(Event::End(TagEnd::Table));
                 out.push(Event::Html("</div>\n".into()));
             }
-            Event::Text(text) if xref_text.as_deref() == Some(&*text) => {
-                let uid = text.strip_prefix("xref:").unwrap_or(&text);
-                let uid = uid.split(['?', '#']).next().unwrap_or(uid);
-                out.push(Event::Text(uid.to_owned().into()));
-            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
-                xref_text = (link_type == LinkType::Autolink && dest_url.starts_with("xref:"))
-                    .then(|| dest_url.to_string());
                 match ctx.links.link(&dest_url) {
                     Some(url) => {
                         links.push(true);
