@@ -92,7 +92,19 @@ for (const rel of plan.phone) {
       await menu.click();
       const shown = await page.evaluate(() => getComputedStyle(document.querySelector(".sidebar")).display !== "none");
       check(shown, `390 px ${scheme}: the menu button shows the navigation of ${rel}`);
+      // The open navigation stays under the top bar: its button closes it.
+      const [barBottom, sideTop, sideBottom] = await page.evaluate(() => [
+        document.querySelector(".topbar").getBoundingClientRect().bottom,
+        document.querySelector(".sidebar").getBoundingClientRect().top,
+        document.querySelector(".sidebar").getBoundingClientRect().bottom,
+      ]);
+      check(sideTop >= barBottom - 1 && sideBottom <= 900 + 1,
+        `390 px ${scheme}: the open navigation of ${rel} at ${sideTop.toFixed(0)}–${sideBottom.toFixed(0)} px, under the top bar (${barBottom.toFixed(0)} px)`);
       await shoot(page, `phone-390-${scheme}-menu-` + path.basename(rel, ".html"));
+      await menu.click();
+      const closed = await page.evaluate(() => getComputedStyle(document.querySelector(".sidebar")).display === "none");
+      check(closed, `390 px ${scheme}: the menu button closes the navigation of ${rel}`);
+      await menu.click();
       await page.keyboard.press("Escape");
       const hidden = await page.evaluate(() => getComputedStyle(document.querySelector(".sidebar")).display === "none");
       check(hidden, `390 px ${scheme}: Esc closes the menu of ${rel}`);
