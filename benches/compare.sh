@@ -8,6 +8,10 @@
 #                     built when missing)
 #   NO_HUGO=1         measure sxs only (for the synthetic scale runs)
 #   SXS_CMD=check     measure `sxs check` or `sxs export` instead of build
+#   REBUILD=1         keep each tool's output between runs, as a user's next
+#                     build finds it (sxs links the files that did not
+#                     change, Hugo rewrites them); by default every run
+#                     starts from no output
 #
 # Hugo gets the same markdown files (copied into a Hugo site with trivial
 # templates: the page's content in a bare HTML page) and is installed from
@@ -50,7 +54,7 @@ fi
 run() {
   local name=$1 out=$2
   shift 2
-  rm -rf "$out"
+  [ -n "${REBUILD:-}" ] || rm -rf "$out"
   local t0 t1
   t0=$(date +%s%N)
   /usr/bin/time -f '%M %U %S' -o "$work/$name.mem" "$@" >/dev/null 2>"$work/$name.err" || {
@@ -71,6 +75,12 @@ sxs_args() {
   esac
 }
 
+if [ -n "${REBUILD:-}" ]; then
+  # The first build, not timed: later runs find its output.
+  # shellcheck disable=SC2046
+  "$sxs" $(sxs_args) >/dev/null 2>&1 || true
+  [ -n "${NO_HUGO:-}" ] || "$hugo" --quiet -s "$work/hugo" -d "$work/hugo/public" >/dev/null
+fi
 for _ in $(seq "$runs"); do
   # shellcheck disable=SC2046
   run sxs "$work/sxs-out" "$sxs" $(sxs_args)

@@ -21,7 +21,7 @@ pub mod search;
 mod spill;
 
 use crate::claims;
-use crate::diagnostic::{Diagnostic, Result, Severity};
+use crate::diagnostic::{Diagnostic, Error, Result, Severity};
 use crate::load::{self, ContentFile, FileKind};
 use crate::model::Document;
 use crate::pipeline::site::{PageFacts, SitePass};
@@ -725,7 +725,29 @@ impl<'a> Builder<'a> {
                     None => Ok(search::PageRecords::default()),
                 })
         };
-        search::write_files(records, &mut |(path, bytes)| sink.write(&path, &bytes))
+        // The index is made on this thread and its files written on another:
+        // a docset's search is a thousand small files or more, and on a
+        // file system that has just freed many (a site replaced), creating
+        // a file can cost more than making it.
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel::<Output>(SEARCH_FILES_QUEUED);
+            let writer = scope.spawn(move || -> Result<()> {
+                for (path, bytes) in receive {
+                    sink.write(&path, &bytes)?;
+                }
+                Ok(())
+            });
+            let made = search::write_files(records, &mut |file| {
+                send.send(file)
+                    .map_err(|_| Error::new("the search index's files could not be written"))
+            });
+            drop(send);
+            let written = writer
+                .join()
+                .unwrap_or_else(|_| Err(Error::new("writing the search index's files failed")));
+            // The writer's error is the cause of the other.
+            written.and(made)
+        })
     }
 
     /// Files that depend on neither pages nor content: robots.txt and the
@@ -899,6 +921,10 @@ fn majority_locale<'s>(locales: impl Iterator<Item = &'s str>, default: &str) ->
         .max_by_key(|(_, n)| **n)
         .map_or(default.to_owned(), |(l, _)| (*l).to_owned())
 }
+
+/// How many search files may wait for the writer: enough to keep it busy,
+/// few enough (a few kilobytes each) to hold at any docset size.
+const SEARCH_FILES_QUEUED: usize = 64;
 
 /// The outputs of every page and media file, claimed once each (see
 /// [`claims`]): the inputs that lost their path, and where the home goes.
