@@ -260,14 +260,24 @@
     after.parentNode.insertBefore(tr, after.nextSibling);
     return tr;
   }
+  // A cell's own tables, each with the box that holds it in the flow (its
+  // scrolling wrapper).
+  function tablesOf(cell) {
+    return Array.prototype.filter.call(cell.querySelectorAll("table"), function (table) {
+      return !table.parentElement.closest("table");
+    }).map(function (table) {
+      return table.parentElement.classList.contains("table-wrap") ? table.parentElement : table;
+    });
+  }
   function alignTables() {
     var pairs = [];
     document.querySelectorAll(".sxs .row").forEach(function (row) {
       var t = row.querySelector(".cell.target"), s = row.querySelector(".cell.source");
       if (!t || !s || !t.querySelector("tr")) return;
-      var a = rowsOf(t), b = rowsOf(s);
+      var a = rowsOf(t), b = rowsOf(s), tables = [tablesOf(t), tablesOf(s)];
       a.concat(b).forEach(function (tr) { tr.style.height = ""; });
-      if (row.offsetParent !== null && t.offsetTop === s.offsetTop) pairs.push([a, b]);
+      tables[0].concat(tables[1]).forEach(function (box) { box.style.marginTop = ""; });
+      if (row.offsetParent !== null && t.offsetTop === s.offsetTop) pairs.push([a, b, tables]);
     });
     var heights = pairs.map(function (p) {
       var n = Math.min(p[0].length, p[1].length), h = [];
@@ -276,6 +286,17 @@
     });
     pairs.forEach(function (p, k) {
       heights[k].forEach(function (h, i) { p[0][i].style.height = p[1][i].style.height = h + "px"; });
+      // Text before a table may take more lines in one language: the
+      // table that starts higher moves down to the other's top, in order.
+      // Twice: a margin first collapses with the one of the text before it.
+      var n = Math.min(p[2][0].length, p[2][1].length);
+      for (var i = 0; i < n; i++) {
+        for (var pass = 0; pass < 2; pass++) {
+          var a = p[2][0][i], b = p[2][1][i], gap = a.getBoundingClientRect().top - b.getBoundingClientRect().top;
+          var higher = gap > 0 ? b : a;
+          if (Math.abs(gap) >= 0.5) higher.style.marginTop = parseFloat(getComputedStyle(higher).marginTop) + Math.abs(gap) + "px";
+        }
+      }
     });
   }
   findingsAtRows();

@@ -201,9 +201,11 @@ fn readers_and_reviewers_in_a_browser() {
     let en = "Skip to content";
     let pt = "Ir para o conteúdo";
     let plan = serde_json::json!({
-        // The largest tables, and a raw HTML table split by blank lines.
+        // The largest tables, a raw HTML table split by blank lines, and
+        // a table after text that takes more lines in Portuguese.
         "tables": [
             "partner-center/insights-data-definitions.html",
+            "partner-center/azure-reservations-buying.html",
             "partner-center/azure-roles-perms-pec.html",
             "partner-center/core-requirements.html",
             "Archive/China-add-licenses-or-services-to-an-existing-subscription.html",
