@@ -229,6 +229,14 @@ fn readers_and_reviewers_in_a_browser() {
         "dashboard": "review/index.html",
         // The corpus is built without base_url.
         "not_found_under": "/repo/",
+        // A Portuguese phrase from a table of the corpus; a generous bound
+        // on the longest task while typing (a loaded CI machine).
+        "search": {
+            "page": "partner-center/index.html",
+            "query": "reservas do azure",
+            "expect": "reservas do azure",
+            "longest_task_ms": 200,
+        },
         // Two warnings, and an informational check of the whole page.
         "filter": {
             "page": "partner-center/azure-reservations-buying.html",
