@@ -1,12 +1,11 @@
 // Readers and reviewers in headless Chromium: the side-by-side view's table
 // rows level across languages, no page wider than a 390 px phone, a keyboard
 // path (skip link, one tab stop for the text, arrows, Esc), each view's
-// interface in its language, the dashboard's sort order shown, the search as
-// a reader types (results, downloads, keyboard, landing on the segment).
+// interface in its language, the dashboard's sort order shown (the search:
+// search.mjs).
 // usage: node views.mjs SITE_DIR [SHOTS_DIR]
 // Reads the pages to check from SXS_PAGES (JSON: {tables: [..], phone: [..],
-// keyboard: page, lang: [[page, lang, text], ..], dashboard: page, search:
-// {page, query, expect, longest_task_ms}, ...}); prints
+// keyboard: page, lang: [[page, lang, text], ..], dashboard: page}); prints
 // one line per check and a JSON summary; exits 1 when any check fails.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
@@ -235,64 +234,6 @@ if (plan.not_found_under) {
   check(got[0] === base + "index.html" && got[1] === "flex",
     `404 under ${plan.not_found_under}: home link ${got[0]}, top bar display ${got[1]}`);
   await shoot(page, "404-1366-light-subpath");
-  await page.close();
-}
-
-// 8. Search, as a reader types: results for a phrase in either language,
-// the first query's downloads small (only the shards it needs), no
-// keystroke blocking the page long, ↓ through all results (more load at the
-// end of the list), Enter lands on the segment.
-if (plan.search) {
-  const page = await open(plan.search.page, 1366);
-  const loaded = new Set();
-  page.on("request", (request) => {
-    if (request.url().includes("/static/search/")) loaded.add(new URL(request.url()).pathname);
-  });
-  await page.evaluate(() => {
-    window.longest = 0;
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => { window.longest = Math.max(window.longest, e.duration); }))
-      .observe({ type: "longtask", buffered: false });
-  });
-  await page.click("#search-input");
-  await page.keyboard.type(plan.search.query, { delay: 60 });
-  await page.waitForSelector("#search-results li.hit", { timeout: 15000 }).catch(() => {});
-  await page.waitForTimeout(300);
-  const bytes = [...loaded].reduce((sum, at) => sum + fs.statSync(decodeURIComponent(at)).size, 0);
-  const [count, first, longest] = await page.evaluate(() => [
-    document.querySelectorAll("#search-results li.hit").length,
-    (document.querySelector("#search-results li.hit") || { textContent: "" }).textContent,
-    window.longest,
-  ]);
-  check(count > 0 && first.toLowerCase().includes(plan.search.expect.toLowerCase()),
-    `search "${plan.search.query}": ${count} results shown, the first "${first.slice(0, 60)}"`);
-  check(bytes <= 300 * 1024, `search "${plan.search.query}": the first query loaded ${loaded.size} files, ${(bytes / 1024).toFixed(0)} KB`);
-  summary.search_first_query_kb = Math.round(bytes / 1024);
-  summary.search_longest_task_ms = Math.round(longest);
-  check(longest <= plan.search.longest_task_ms,
-    `search "${plan.search.query}": the longest task while typing ${longest.toFixed(0)} ms`);
-  // ↓ past the first page of results: more are shown, the selection follows.
-  const total = await page.evaluate(() => parseInt(document.querySelector("#search-results li.count").textContent.replace(/\D+/g, ""), 10));
-  const steps = Math.min(total, 25);
-  for (let i = 0; i < steps; i++) {
-    await page.keyboard.press("ArrowDown");
-    await page.waitForTimeout(30);
-  }
-  await page.waitForTimeout(300);
-  const at = await page.evaluate(() => {
-    const id = document.getElementById("search-input").getAttribute("aria-activedescendant") || "";
-    return [id, document.querySelectorAll("#search-results li.hit").length];
-  });
-  check(at[0] === `search-hit-${steps - 1}` && at[1] >= steps,
-    `search: ${steps} × ↓ selects result ${at[0]} of ${at[1]} shown (${total} found)`);
-  const href = await page.evaluate(() => document.querySelector("#search-results li.hit.active a").href);
-  await page.keyboard.press("Enter");
-  await page.waitForURL((u) => u.href === href, { timeout: 10000 }).catch(() => {});
-  const landed = await page.evaluate(() => {
-    const id = decodeURIComponent(location.hash.slice(1));
-    const target = id && document.getElementById(id);
-    return [location.href, !!target && target.matches(":target") && !!target.closest(".sxs")];
-  });
-  check(landed[0] === href && landed[1], `search: Enter opens ${landed[0]}, on its segment in the side-by-side view`);
   await page.close();
 }
 
