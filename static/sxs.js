@@ -427,6 +427,11 @@
   window.sxsSearch = function (kind, lang, n, data) {
     var key = kind + lang + n;
     // A text shard's anchors are front-coded: [page, shared, rest, text].
+    // A manifest's text shards start at delta-encoded segment numbers.
+    if (kind === "m" && data.texts) {
+      var first = 0;
+      data.texts = data.texts.map(function (d) { first += d; return first; });
+    }
     if (kind === "d" && data.s) {
       var anchor = "";
       data.s = data.s.map(function (s) { anchor = anchor.slice(0, s[1]) + s[2]; return [s[0], anchor, s[3]]; });
@@ -497,7 +502,9 @@
   function matchLang(lang, terms, prefixLast) {
     var m = store["m" + lang + "0"], nt = terms.length;
     if (!m || !m.terms) return [];
-    var segs = new Uint8Array(m.segments), pageCount = m.pages.length, titles = new Uint8Array(pageCount);
+    // The page table is the target's manifest's (both number the same segments).
+    var pageTable = (store.mt0 && store.mt0.pages) || m.pages || [];
+    var segs = new Uint8Array(m.segments), pageCount = pageTable.length, titles = new Uint8Array(pageCount);
     var exactLast = new Uint8Array(m.segments);
     terms.forEach(function (term, i) {
       var prefix = prefixLast && i === nt - 1;
@@ -512,7 +519,7 @@
       });
     });
     var hits = [], page = 0, next = 0, starts = [];
-    undelta(m.pages, function (n) { starts.push(n); });
+    undelta(pageTable, function (n) { starts.push(n); });
     for (var s = 0; s < m.segments; s++) {
       while (page + 1 < pageCount && starts[page + 1] <= s) page++;
       if (segs[s] !== nt) continue;

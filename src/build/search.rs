@@ -4,8 +4,9 @@
 //!
 //! For each language (`t` target, `s` source) under `static/search/`:
 //! - `<lang>.js`, the manifest: the first term of every term shard, the
-//!   first segment number of every text shard, the first segment number of
-//!   every page (the page table's index) — small, loaded on the first key;
+//!   first segment number of every text shard and (in the target's only:
+//!   both languages number the same segments) of every page, the page
+//!   table's index, both delta-encoded — small, loaded on the first key;
 //! - `<lang>-t<N>.js`, term shards: sorted terms with the segments that hold
 //!   them and the pages whose title holds them (delta-encoded numbers);
 //! - `<lang>-d<N>.js`, text shards: consecutive segments' anchors and texts,
@@ -91,9 +92,11 @@ fn language_files(
     sorted.sort_unstable_by_key(|(term, _)| *term);
     let manifest = Manifest {
         terms: term_shards(&sorted, lang, emit)?,
-        pages: deltas(&page_starts),
+        // Both languages number the same segments: the page table is the
+        // target's manifest's alone (stored once, as every query loads both).
+        pages: target.then(|| deltas(&page_starts)),
         segments: texts.number,
-        texts: texts.firsts,
+        texts: deltas(&texts.firsts),
     };
     emit(script(&format!("{lang}.js"), "m", lang, None, &manifest)?)
 }
@@ -163,10 +166,13 @@ impl Postings {
 struct Manifest {
     /// First term of each term shard.
     terms: Vec<String>,
-    /// First segment number of each text shard.
+    /// First segment number of each text shard, delta-encoded (a few
+    /// digits each, not six or seven: every query loads the manifest).
     texts: Vec<u32>,
-    /// First segment number of each page, delta-encoded.
-    pages: Vec<u32>,
+    /// First segment number of each page, delta-encoded; in the target's
+    /// manifest only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pages: Option<Vec<u32>>,
     /// How many segments the language has.
     segments: u32,
 }
@@ -515,5 +521,13 @@ mod tests {
             manifest.contains("\"pages\":[0,2],\"segments\":3"),
             "{manifest}"
         );
+        // The page table is stored once, in the target's manifest.
+        let source = out
+            .iter()
+            .find(|(p, _)| p == "static/search/s.js")
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .unwrap();
+        assert!(!source.contains("\"pages\""), "{source}");
+        assert!(source.contains("\"segments\":3"), "{source}");
     }
 }
