@@ -96,13 +96,15 @@ impl Shared<'_> {
         let words = serde_json::to_string(&words).map_err(|e| {
             crate::diagnostic::Error::new(format!("cannot write {locale}'s interface script: {e}"))
         })?;
+        // The file's name, not the locale as a page wrote it, names the
+        // language in the script: nothing read from a page gets in.
+        let path = ui_script(locale);
         let body = format!(
-            "// sxs: the interface of the {locale} pages.\n\
+            "// sxs ({path}): the interface words of this language's pages, and the reader's theme.\n\
              document.documentElement.dataset.theme = localStorage.getItem(\"sxs-theme\") || \"\";\n\
-             window.SXS_UI = {words};\n",
-            locale = locale.replace(['\n', '\r'], " ")
+             window.SXS_UI = {words};\n"
         );
-        Ok((ui_script(locale), body.into_bytes()))
+        Ok((path, body.into_bytes()))
     }
 
     /// Renders one page's three views. `findings` are all of the page's,
@@ -262,5 +264,19 @@ impl<'a> PageView<'a> {
             target_locale: locale,
             urls,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ui_script;
+
+    #[test]
+    fn an_interface_script_is_named_by_its_tag_alone() {
+        assert_eq!(ui_script("pt-BR"), "static/ui/pt-br.js");
+        assert_eq!(ui_script("zh_CN"), "static/ui/zh-cn.js");
+        // Nothing a page writes as its locale leaves the folder.
+        assert_eq!(ui_script("../../etc/x"), "static/ui/etcx.js");
+        assert_eq!(ui_script("\u{2028}"), "static/ui/und.js");
     }
 }
