@@ -71,17 +71,50 @@ fn browser() -> Option<(PathBuf, &'static str)> {
     .then(|| (modules, chromium.unwrap_or_default()))
 }
 
+/// Runs `tests/browser/SCRIPT` under node with ARGS, the node modules and
+/// Chromium (from [`browser`]) and one more variable for its plan; echoes
+/// what it printed and returns whether it passed, and its standard output.
+fn run_browser_script(
+    script: &str,
+    args: &[&std::ffi::OsStr],
+    plan: Option<(&str, &str)>,
+    (modules, chromium): (&Path, &str),
+) -> (bool, String) {
+    let mut command = Command::new("node");
+    command
+        .arg(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/browser")
+                .join(script),
+        )
+        .args(args)
+        .env("SXS_NODE_MODULES", modules)
+        .env("SXS_CHROMIUM", chromium);
+    if let Some((name, value)) = plan {
+        command.env(name, value);
+    }
+    let result = command.output().unwrap();
+    let report = String::from_utf8_lossy(&result.stdout).into_owned();
+    eprintln!("{report}{}", String::from_utf8_lossy(&result.stderr));
+    (result.status.success(), report)
+}
+
+/// `sxs build --quiet --output OUT SITE`, which must succeed.
+fn build_site(site: &Path, out: &Path) {
+    let status = Command::new(common::sxs_bin())
+        .args(["build", "--quiet", "--output"])
+        .arg(out)
+        .arg(site)
+        .status()
+        .unwrap();
+    assert!(status.success(), "sxs build {}", site.display());
+}
+
 /// Builds the sample site and the corpus; returns the pages to check.
 fn build_pages(out: &Path) -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let sample = out.join("sample");
-    let built = Command::new(common::sxs_bin())
-        .args(["build", "--quiet", "--output"])
-        .arg(&sample)
-        .arg(root)
-        .status()
-        .unwrap();
-    assert!(built.success());
+    build_site(root, &sample);
     let mut pages: Vec<PathBuf> = [
         "partner-center/customer-communication-from-microsoft.html",
         "partner-center/customer-communication-from-microsoft.pt-br.html",
@@ -98,13 +131,7 @@ fn build_pages(out: &Path) -> Vec<PathBuf> {
         return pages;
     };
     let public = out.join("corpus");
-    let built = Command::new(common::sxs_bin())
-        .args(["build", "--quiet", "--output"])
-        .arg(&public)
-        .arg(&corpus)
-        .status()
-        .unwrap();
-    assert!(built.success());
+    build_site(&corpus, &public);
     // Pages with the hard parts: the largest tables, raw HTML tables split by
     // blank lines, FAQ and landing pages, alerts, code, announcements.
     for page in [
@@ -170,17 +197,9 @@ fn built_html_is_accessible() {
     // Each page is checked at 1366 px light and 390 px dark; the first
     // pages are the sample site's and the hard corpus pages.
     let pages = &pages()[..pages().len().min(14)];
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/a11y.mjs");
-    let result = Command::new("node")
-        .arg(script)
-        .args(pages)
-        .env("SXS_NODE_MODULES", &modules)
-        .env("SXS_CHROMIUM", chromium)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&result.stdout);
-    eprintln!("{report}{}", String::from_utf8_lossy(&result.stderr));
-    assert!(result.status.success(), "axe found violations:\n{report}");
+    let args: Vec<&std::ffi::OsStr> = pages.iter().map(|p| p.as_os_str()).collect();
+    let (ok, report) = run_browser_script("a11y.mjs", &args, None, (&modules, chromium));
+    assert!(ok, "axe found violations:\n{report}");
     assert!(report.contains("\"violations\":0"), "{report}");
 }
 
@@ -235,21 +254,17 @@ fn readers_and_reviewers_in_a_browser() {
             "checks": ["consistency", "markup", "machine-translated"],
         },
     });
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/views.mjs");
-    let mut command = Command::new("node");
-    command.arg(script).arg(&site);
-    if let Some(shots) = std::env::var_os("SXS_SHOTS") {
-        command.arg(shots);
-    }
-    let result = command
-        .env("SXS_NODE_MODULES", &modules)
-        .env("SXS_CHROMIUM", chromium)
-        .env("SXS_PAGES", plan.to_string())
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&result.stdout);
-    eprintln!("{report}{}", String::from_utf8_lossy(&result.stderr));
-    assert!(result.status.success(), "{report}");
+    let shots = std::env::var_os("SXS_SHOTS");
+    let mut args = vec![site.as_os_str()];
+    args.extend(shots.as_deref());
+    let plan = plan.to_string();
+    let (ok, report) = run_browser_script(
+        "views.mjs",
+        &args,
+        Some(("SXS_PAGES", &plan)),
+        (&modules, chromium),
+    );
+    assert!(ok, "{report}");
     let summary: serde_json::Value = report
         .lines()
         .last()
@@ -276,14 +291,7 @@ fn search_in_a_browser() {
         return;
     };
     let out = built().out.path();
-    let zh = out.join("corpus-zh");
-    let status = Command::new(common::sxs_bin())
-        .args(["build", "--quiet", "--output"])
-        .arg(&zh)
-        .arg(&chinese)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    build_site(&chinese, &out.join("corpus-zh"));
     // A generous bound on the longest task while typing: a loaded CI
     // machine runs the other browser tests beside this one.
     for (site, query) in [("corpus", "reservas do azure"), ("corpus-zh", "伙伴中心")] {
@@ -293,17 +301,13 @@ fn search_in_a_browser() {
             "expect": query,
             "longest_task_ms": 200,
         }]);
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/search.mjs");
-        let result = Command::new("node")
-            .arg(script)
-            .arg(out.join(site))
-            .env("SXS_NODE_MODULES", &modules)
-            .env("SXS_CHROMIUM", chromium)
-            .env("SXS_SEARCH", plan.to_string())
-            .output()
-            .unwrap();
-        let report = String::from_utf8_lossy(&result.stdout);
-        eprintln!("{report}{}", String::from_utf8_lossy(&result.stderr));
-        assert!(result.status.success(), "{report}");
+        let (site, plan) = (out.join(site), plan.to_string());
+        let (ok, report) = run_browser_script(
+            "search.mjs",
+            &[site.as_os_str()],
+            Some(("SXS_SEARCH", &plan)),
+            (&modules, chromium),
+        );
+        assert!(ok, "{report}");
     }
 }
