@@ -378,9 +378,10 @@ impl Staging {
         let Ok(previous) = outpath::join_under(&self.output, rel) else {
             return Ok(false);
         };
-        let regular = fs::symlink_metadata(&previous)
-            .is_ok_and(|m| m.file_type().is_file() && m.len() == bytes.len() as u64);
-        if !regular || !holds(&previous, bytes) {
+        let same = fs::symlink_metadata(&previous)
+            .is_ok_and(|m| m.file_type().is_file() && m.len() == bytes.len() as u64)
+            && fs::read(&previous).is_ok_and(|old| old == bytes);
+        if !same {
             return Ok(false);
         }
         let path = outpath::join_under(&self.dir, rel)?;

@@ -421,17 +421,17 @@
   var input = document.getElementById("search-input");
   var results = document.getElementById("search-results");
   if (!input || !results) return;
-  var store = {}, waiting = {}, LANGS = ["t", "s"], PAGE = 20;
+  var store = {}, waiting = {}, LANGS = ["t", "s"], PAGE = 20, ui = window.SXS_UI || {};
   var word;
   try { word = new RegExp("[\\p{Alphabetic}\\p{N}]", "u"); } catch (e) { word = /[a-z0-9\u00c0-\uffff]/; }
   window.sxsSearch = function (kind, lang, n, data) {
     var key = kind + lang + n;
-    // A text shard's anchors are front-coded: [page, shared, rest, text].
     // A manifest's text shards start at delta-encoded segment numbers.
     if (kind === "m" && data.texts) {
       var first = 0;
       data.texts = data.texts.map(function (d) { first += d; return first; });
     }
+    // A text shard's anchors are front-coded: [page, shared, rest, text].
     if (kind === "d" && data.s) {
       var anchor = "";
       data.s = data.s.map(function (s) { anchor = anchor.slice(0, s[1]) + s[2]; return [s[0], anchor, s[3]]; });
@@ -555,8 +555,8 @@
   }
   function render() {
     results.innerHTML = hits.length
-      ? '<li class="count" aria-live="polite">' + esc((window.SXS_UI || {}).results || "Results") + ": " + hits.length + "</li>" + hits.slice(0, shown).map(row).join("")
-      : '<li class="count">' + esc((window.SXS_UI || {}).no_match || "No match") + "</li>";
+      ? '<li class="count" aria-live="polite">' + esc(ui.results || "Results") + ": " + hits.length + "</li>" + hits.slice(0, shown).map(row).join("")
+      : '<li class="count">' + esc(ui.no_match || "No match") + "</li>";
     results.hidden = false;
     select(active);
   }

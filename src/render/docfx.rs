@@ -128,28 +128,26 @@ pub(crate) fn transform<'a>(
                 dest_url,
                 title,
                 id,
-            }) => {
-                match ctx.links.link(&dest_url) {
-                    Some(url) => {
-                        links.push(true);
-                        out.push(Event::Start(Tag::Link {
-                            link_type,
-                            dest_url: url.into(),
-                            title,
-                            id,
-                        }));
-                    }
-                    None => {
-                        // The link text alone, as DocFX shows an xref it cannot
-                        // resolve: the uid is in the finding (`unresolved-xref`)
-                        // at this line, not in every view of the page (an API
-                        // reference has one on most lines: a fortieth of its
-                        // output as an attribute nothing read).
-                        links.push(false);
-                        out.push(Event::InlineHtml("<span class=\"xref\">".into()));
-                    }
+            }) => match ctx.links.link(&dest_url) {
+                Some(url) => {
+                    links.push(true);
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: url.into(),
+                        title,
+                        id,
+                    }));
                 }
-            }
+                None => {
+                    // The link text alone, as DocFX shows an xref it cannot
+                    // resolve: the uid is in the finding (`unresolved-xref`)
+                    // at this line, not in every view of the page (an API
+                    // reference has one on most lines: a fortieth of its
+                    // output as an attribute nothing read).
+                    links.push(false);
+                    out.push(Event::InlineHtml("<span class=\"xref\">".into()));
+                }
+            },
             Event::End(TagEnd::Link) => match links.pop() {
                 Some(false) => out.push(Event::InlineHtml("</span>".into())),
                 _ => out.push(Event::End(TagEnd::Link)),

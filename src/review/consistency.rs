@@ -46,7 +46,7 @@ struct Entry {
     /// translation.
     target: u64,
     /// Which of the target's words are kept from the source
-    /// ([`wording::copied`]).
+    /// ([`wording::kept_and_used`]).
     copied: u64,
     facts: SourceFacts,
     line: u32,
@@ -78,14 +78,15 @@ impl Entries {
     fn push(&mut self, source: u64, seg: &crate::model::Segment, words: &mut Vec<u32>) {
         let target = super::text::normalize(&seg.target_text);
         let source_text = super::text::normalize(&seg.source_text);
-        words.extend(wording::source_words(&target, &source_text));
+        let (copied, used) = wording::kept_and_used(&target, &source_text);
+        words.extend(used);
         self.texts.push_str(&seg.id);
         let id_end = narrow(self.texts.len());
         self.texts.push_str(&target);
         self.entries.push(Entry {
             source,
             target: hash(&target),
-            copied: wording::copied(&target, &source_text),
+            copied,
             facts: SourceFacts::of(&seg.source_text),
             line: narrow(seg.line),
             column: narrow(seg.column),

@@ -35,6 +35,7 @@
 use super::length::{self, PageSamples};
 use super::locale::Locale;
 use super::places::Places;
+use super::text::lowercase;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Document;
 use fnv::FnvHashSet;
@@ -76,20 +77,6 @@ pub struct Sample {
     pub sentences: (u16, u16),
 }
 
-/// The words lowercased, each borrowed when it has no capital.
-fn lowercase<'w>(words: &[&'w str]) -> Vec<Cow<'w, str>> {
-    words
-        .iter()
-        .map(|w| {
-            if w.chars().any(char::is_uppercase) {
-                Cow::Owned(w.to_lowercase())
-            } else {
-                Cow::Borrowed(*w)
-            }
-        })
-        .collect()
-}
-
 impl Sample {
     /// The pair's translated letters: what the source's words, less those
     /// the target writes the same, became. Words are the Latin-script runs
@@ -101,7 +88,8 @@ impl Sample {
         let target_words: Vec<&str> = words(target).collect();
         // Each word lowercased once (a copy only when it has a capital):
         // every pair of the docset is sampled.
-        let (source_lower, target_lower) = (lowercase(&source_words), lowercase(&target_words));
+        let source_lower: Vec<Cow<'_, str>> = source_words.iter().map(|w| lowercase(w)).collect();
+        let target_lower: Vec<Cow<'_, str>> = target_words.iter().map(|w| lowercase(w)).collect();
         let in_target: FnvHashSet<&str> = target_lower.iter().map(|w| &**w).collect();
         let shared: FnvHashSet<&str> = source_lower
             .iter()

@@ -19,6 +19,16 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A word in lowercase, borrowed when it has no capital (most words have
+/// none, and the checks fold every word of every pair).
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// Words whose final period belongs to them, not to the sentence.
 const ABBREVIATIONS: &[&str] = &["etc", "inc", "ltd", "ltda", "corp", "co", "vs"];
 

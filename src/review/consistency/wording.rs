@@ -145,11 +145,7 @@ fn add<'t>(out: &mut Vec<Token<'t>>, text: &'t str, gap: &str, cjk: bool) {
         text,
         // Borrowed unless the word has a capital: every word of every
         // pair is tokenized, most in lowercase already.
-        folded: if text.chars().any(char::is_uppercase) {
-            Cow::Owned(text.to_lowercase())
-        } else {
-            Cow::Borrowed(text)
-        },
+        folded: crate::review::text::lowercase(text),
         index: out.len(),
         initial: first || gap.contains(|c| BREAKS.contains(c)),
         sentence_start: first || gap.contains(|c| SENTENCE_ENDS.contains(c)),
@@ -253,14 +249,29 @@ fn compounds(tokens: &[Token<'_>]) -> Vec<(usize, String)> {
     out
 }
 
+/// [`copied_of`] of two texts.
+#[cfg(test)]
+pub(super) fn copied(target: &str, source: &str) -> u64 {
+    copied_of(&tokens(target), &tokens(source))
+}
+
+/// [`copied_of`] and [`source_words_of`] of one pair, its texts tokenized once
+/// (every pair of the docset is read).
+pub(super) fn kept_and_used(target: &str, source: &str) -> (u64, Vec<u32>) {
+    let (target, source) = (tokens(target), tokens(source));
+    (
+        copied_of(&target, &source),
+        source_words_of(&target, &source),
+    )
+}
+
 /// Which of the target's words (the first 64) are the source's, kept: a
 /// word of four letters or more, an acronym or code ([`must_survive`]), a
 /// word the source capitalises inside a sentence written so again, or a
 /// hyphenated group the source has as a whole (`in-box`). Shorter words
 /// are left out, as they are as often words of the target language ("a",
 /// "in", "do").
-pub(super) fn copied(target: &str, source: &str) -> u64 {
-    let (target, source) = (tokens(target), tokens(source));
+fn copied_of(target: &[Token<'_>], source: &[Token<'_>]) -> u64 {
     let words: BTreeSet<&str> = source.iter().map(|t| &*t.folded).collect();
     let names: BTreeSet<&str> = source
         .iter()
@@ -277,8 +288,8 @@ pub(super) fn copied(target: &str, source: &str) -> u64 {
             mask |= 1 << i;
         }
     }
-    let groups: BTreeSet<String> = compounds(&source).into_iter().map(|(_, g)| g).collect();
-    for (start, group) in compounds(&target) {
+    let groups: BTreeSet<String> = compounds(source).into_iter().map(|(_, g)| g).collect();
+    for (start, group) in compounds(target) {
         if groups.contains(&group) {
             let len = group.matches('-').count() + 1;
             for i in (start..start + len).take_while(|&i| i < 64) {
@@ -289,14 +300,19 @@ pub(super) fn copied(target: &str, source: &str) -> u64 {
     mask
 }
 
+/// [`source_words_of`] of two texts.
+#[cfg(test)]
+pub(super) fn source_words(target: &str, source: &str) -> Vec<u32> {
+    source_words_of(&tokens(target), &tokens(source))
+}
+
 /// How one pair uses its source words: for each, its key ([`key`]) with
 /// the use in its two low bits ([`Use`]) — written as a name (capitalised
 /// inside a sentence), or as a common word the target keeps or translates.
 /// A page keeps each (word, use) once ([`page_words`]); the docset's count
 /// of pages per use says which source words its translations keep as words
 /// of their own ([`Loanwords`]).
-pub(super) fn source_words(target: &str, source: &str) -> Vec<u32> {
-    let (target, source) = (tokens(target), tokens(source));
+fn source_words_of(target: &[Token<'_>], source: &[Token<'_>]) -> Vec<u32> {
     let in_target: BTreeSet<&str> = target.iter().map(|t| &*t.folded).collect();
     // A word the source capitalises inside a sentence is a name here
     // ("Select **Build**"): kept or not, it is a term, never a loanword.
@@ -330,7 +346,7 @@ pub(super) fn source_words(target: &str, source: &str) -> Vec<u32> {
         .collect()
 }
 
-/// The (word, use) entries of a page's pairs ([`source_words`]), each
+/// The (word, use) entries of a page's pairs ([`source_words_of`]), each
 /// once, sorted: 4 bytes a word, as every page of a docset keeps its own
 /// until the site pass sums them.
 pub(super) fn page_words(mut words: Vec<u32>) -> Vec<u32> {
@@ -355,10 +371,10 @@ fn key(token: &Token<'_>) -> u32 {
     hash & !USE_BITS
 }
 
-/// The bits of a [`source_words`] entry that hold its [`Use`].
+/// The bits of a [`source_words_of`] entry that hold its [`Use`].
 const USE_BITS: u32 = 0b11;
 
-/// How a pair uses a source word ([`source_words`]).
+/// How a pair uses a source word ([`source_words_of`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Use {
     /// The source writes it capitalised inside a sentence.
@@ -465,7 +481,7 @@ impl Pair<'_> {
 }
 
 /// One translation as compared: its text (NFC) and which of its words are
-/// kept from the source ([`copied`]).
+/// kept from the source ([`copied_of`]).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Variant<'t> {
     pub(super) text: &'t str,

@@ -375,11 +375,7 @@ fn word_numbers(word: &str) -> Vec<Number<'_>> {
     word.split(|c: char| !c.is_alphabetic())
         .filter(|part| !part.is_empty())
         .filter_map(|part| {
-            let lower = if part.chars().any(char::is_uppercase) {
-                std::borrow::Cow::Owned(part.to_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(part)
-            };
+            let lower = crate::review::text::lowercase(part);
             let value = words.get(&*lower).or_else(|| {
                 MULTIPLICATIVES
                     .iter()
