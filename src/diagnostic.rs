@@ -277,7 +277,15 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let start = self.line_starts[line.saturating_sub(1)].min(offset);
-        let column = self.chars_upto(text, offset) - self.chars_upto(text, start) + 1;
+        // Most lines are short: count their characters directly rather than
+        // from two chunk starts (up to 8 KiB scanned per position).
+        let within_line = offset - start;
+        let chars = if within_line <= CHUNK {
+            char_starts(text.as_bytes().get(start..offset).unwrap_or_default())
+        } else {
+            self.chars_upto(text, offset) - self.chars_upto(text, start)
+        };
+        let column = chars + 1;
         (line.max(1), column)
     }
 

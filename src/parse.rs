@@ -71,7 +71,7 @@ pub const INLINE_GUARD: char = '\u{A0}';
 
 /// Parses a segment's inner markdown as inline content: the events between
 /// the paragraph's start and end. References resolve against the page's.
-pub fn inline_events<'a>(markdown: &'a str, refs: &'a LinkRefs) -> Vec<Event<'a>> {
+pub fn inline_events(markdown: &str, refs: &LinkRefs) -> Vec<Event<'static>> {
     let guarded = format!("{INLINE_GUARD}{markdown}");
     let mut callback = |link: pulldown_cmark::BrokenLink<'_>| {
         refs.get(&link.reference.to_lowercase())
@@ -84,7 +84,7 @@ pub fn inline_events<'a>(markdown: &'a str, refs: &'a LinkRefs) -> Vec<Event<'a>
     strip_guard(events)
 }
 
-fn strip_guard<'a>(events: Vec<Event<'static>>) -> Vec<Event<'a>> {
+fn strip_guard(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
     use pulldown_cmark::{Tag, TagEnd};
     let mut out = Vec::with_capacity(events.len());
     let mut guard_removed = false;
@@ -112,6 +112,44 @@ fn strip_guard<'a>(events: Vec<Event<'static>>) -> Vec<Event<'a>> {
         }
     }
     out
+}
+
+/// `event` borrowing its text from `owned`: events parsed once and kept
+/// (see [`crate::render::markdown::Parsed`]) are shown again without a copy
+/// of their text. The rare events that are not text, code, HTML or a link
+/// are cloned.
+pub fn reborrow<'a>(owned: &'a Event<'_>) -> Event<'a> {
+    use pulldown_cmark::{CowStr, Tag};
+    let borrow = |s: &'a CowStr<'_>| CowStr::Borrowed(s);
+    match owned {
+        Event::Text(t) => Event::Text(borrow(t)),
+        Event::Code(t) => Event::Code(borrow(t)),
+        Event::Html(t) => Event::Html(borrow(t)),
+        Event::InlineHtml(t) => Event::InlineHtml(borrow(t)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type: *link_type,
+            dest_url: borrow(dest_url),
+            title: borrow(title),
+            id: borrow(id),
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type: *link_type,
+            dest_url: borrow(dest_url),
+            title: borrow(title),
+            id: borrow(id),
+        }),
+        other => other.clone(),
+    }
 }
 
 /// The readable text of inline markdown: markup, tags and link targets

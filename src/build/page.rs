@@ -128,6 +128,7 @@ impl Shared<'_> {
             includes: Some(&includes),
             include_stack: Default::default(),
             sanitize: self.site.config.sanitize_html,
+            parsed: Default::default(),
         };
         let summary = self.summaries.get(&doc.rel);
         let mut ctx = self.base_context(&doc.rel);

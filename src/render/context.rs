@@ -3,8 +3,11 @@
 //! module so that the markdown renderer and the DocFX conventions both use
 //! it without depending on each other.
 
-use crate::model::Document;
+use crate::model::{Document, Side};
+use pulldown_cmark::Event;
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Rewrites link targets found in the markdown (internal `.md` links to built
 /// pages, media relative to the page). Given the URL as written, returns the
@@ -55,6 +58,57 @@ pub struct Context<'a> {
     /// Rows with raw HTML go through the sanitizer (`site.yml`'s
     /// `sanitize_html`, on by default).
     pub sanitize: bool,
+    /// The segments' inline events, parsed once for all views.
+    pub parsed: RefCell<Parsed>,
+}
+
+impl Context<'_> {
+    /// The inline events of one side of segment `index` of `doc`.
+    pub fn segment_events(&self, doc: &Document, index: usize, side: Side) -> Events {
+        self.parsed.borrow_mut().events(doc, index, side)
+    }
+}
+
+/// Each segment's inline events, parsed once per page. A page shows a
+/// segment in up to three views (the target view's original on hover
+/// too) and checks each row for raw HTML once per view; parsing the
+/// segment's markdown again each time was most of what showing it cost.
+/// Kept per document path: an include brings its own segments.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    docs: HashMap<String, Vec<[Option<Events>; 2]>>,
+}
+
+/// A segment side's inline events, shared by the views that show it.
+pub type Events = Rc<[Event<'static>]>;
+
+impl Parsed {
+    fn events(&mut self, doc: &Document, index: usize, side: Side) -> Events {
+        let parse = || -> Events {
+            let markdown = doc
+                .segments
+                .get(index)
+                .map_or("", |segment| segment.markdown(side));
+            crate::parse::inline_events(markdown, &doc.refs).into()
+        };
+        if !self.docs.contains_key(&doc.rel) {
+            let slots = vec![[None, None]; doc.segments.len()];
+            self.docs.insert(doc.rel.clone(), slots);
+        }
+        let slot = self
+            .docs
+            .get_mut(&doc.rel)
+            .and_then(|slots| slots.get_mut(index))
+            .map(|sides| match side {
+                Side::Target => &mut sides[0],
+                Side::Source => &mut sides[1],
+            });
+        match slot {
+            Some(Some(events)) => Rc::clone(events),
+            Some(empty) => Rc::clone(empty.insert(parse())),
+            None => parse(),
+        }
+    }
 }
 
 /// The includes of one page being rendered.
@@ -81,4 +135,30 @@ pub fn escape_attr(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_segment_is_parsed_once_per_side_and_per_document() {
+        let pair = "<span data-ttu-id=\"a-1\">Veja **isto**.</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">See **this**.</span></span>\n";
+        let page = crate::read_document("p.md", pair);
+        let include = crate::read_document("i.md", pair);
+        let mut parsed = Parsed::default();
+        let target = parsed.events(&page, 0, Side::Target);
+        assert!(Rc::ptr_eq(&target, &parsed.events(&page, 0, Side::Target)));
+        let source = parsed.events(&page, 0, Side::Source);
+        assert!(!Rc::ptr_eq(&target, &source));
+        assert!(source.contains(&Event::Text("this".into())), "{source:?}");
+        assert!(target.contains(&Event::Text("isto".into())), "{target:?}");
+        // Another document's segment 0 is its own.
+        assert!(!Rc::ptr_eq(
+            &target,
+            &parsed.events(&include, 0, Side::Target)
+        ));
+        // A segment the document does not have is nothing, not a panic.
+        assert!(parsed.events(&page, 7, Side::Target).is_empty());
+    }
 }

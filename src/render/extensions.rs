@@ -399,6 +399,7 @@ mod tests {
             includes: Some(&Plain),
             include_stack: Default::default(),
             sanitize: true,
+            parsed: Default::default(),
         };
         doc.blocks
             .iter()

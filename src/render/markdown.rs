@@ -68,7 +68,7 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
                 };
                 match place.of(segment) {
                     Where::Inline => {
-                        let html = segment_html(doc, segment, mode, ctx);
+                        let html = segment_html(doc, *i, mode, ctx);
                         events.push(Event::InlineHtml(html.into()));
                     }
                     Where::Code => {
@@ -96,7 +96,7 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
     let events = super::docfx::transform(events, frag, ctx);
     let mut out = anchors;
     html::push_html(&mut out, events.into_iter());
-    if ctx.sanitize && super::sanitize::needs_cleaning(doc, block) {
+    if ctx.sanitize && super::sanitize::needs_cleaning(doc, block, ctx) {
         out = super::sanitize::clean(&out);
     }
     out
@@ -286,17 +286,18 @@ impl IncludeState {
     }
 }
 
-/// A segment's own markdown as inline HTML, in the language of `side`.
+/// One side of segment `index` as inline HTML, in the language of `side`.
 /// Anchors inside the text (`<a id>`) get `id_prefix` where the same text
 /// is shown twice on a page (the source column, the original on hover).
-pub fn inline_html(
+fn inline_html(
     doc: &Document,
-    markdown: &str,
+    index: usize,
     side: Side,
     id_prefix: &str,
     ctx: &Context<'_>,
 ) -> String {
-    let events = parse::inline_events(markdown, &doc.refs);
+    let parsed = ctx.segment_events(doc, index, side);
+    let events = parsed.iter().map(parse::reborrow).collect();
     let frag = Fragment {
         side,
         id_prefix,
@@ -308,12 +309,10 @@ pub fn inline_html(
     out
 }
 
-fn segment_html(
-    doc: &Document,
-    segment: &crate::model::Segment,
-    mode: Mode,
-    ctx: &Context<'_>,
-) -> String {
+fn segment_html(doc: &Document, index: usize, mode: Mode, ctx: &Context<'_>) -> String {
+    let Some(segment) = doc.segments.get(index) else {
+        return String::new();
+    };
     let id = escape_attr(&segment.id);
     let side = mode.side();
     let present = match side {
@@ -326,7 +325,7 @@ fn segment_html(
         } else {
             ""
         };
-        inline_html(doc, segment.markdown(side), side, prefix, ctx)
+        inline_html(doc, index, side, prefix, ctx)
     } else {
         "<span class=\"seg-missing\">(missing)</span>".to_owned()
     };
@@ -342,7 +341,7 @@ fn segment_html(
             format!("<span id=\"src-{id}\">{body}</span>")
         }
         Mode::Reading(Side::Target) => {
-            let original = inline_html(doc, &segment.source, Side::Source, "src-", ctx);
+            let original = inline_html(doc, index, Side::Source, "src-", ctx);
             format!(
                 "<span id=\"{id}\">{body}<span class=\"lookup\" lang=\"{}\">{original}</span></span>",
                 escape_attr(ctx.source_lang)
@@ -396,6 +395,7 @@ mod tests {
             includes: None,
             include_stack: Default::default(),
             sanitize: true,
+            parsed: Default::default(),
         };
         [
             Mode::Column(Side::Target),

@@ -11,6 +11,7 @@
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Block, Document, Piece, Side};
 use crate::parse;
+use crate::render::markdown::Context;
 use pulldown_cmark::{Event, Tag};
 use std::collections::{BTreeSet, HashSet};
 use std::sync::OnceLock;
@@ -90,12 +91,24 @@ pub fn clean(html: &str) -> String {
 /// Whether a row must be sanitized: it holds raw HTML (in its own markup or
 /// a segment's), or a link or image whose URL has a scheme that is not
 /// allowed. Rows of plain markdown are left as pulldown-cmark wrote them.
-pub fn needs_cleaning(doc: &Document, block: &Block) -> bool {
-    raw_parts(doc, block).next().is_some()
+/// The segments' events come from the page's render (`ctx`), which parsed
+/// them once for every view.
+pub fn needs_cleaning(doc: &Document, block: &Block, ctx: &Context<'_>) -> bool {
+    raw_parts(doc, block, |i, side| ctx.segment_events(doc, i, side))
+        .next()
+        .is_some()
 }
 
-/// The raw HTML and URLs of a row, each with the segment it is in.
-fn raw_parts<'d>(doc: &'d Document, block: &'d Block) -> impl Iterator<Item = Raw> + 'd {
+/// The raw HTML and URLs of a row, each with the segment it is in;
+/// `events` gives the inline events of one side of a segment.
+fn raw_parts<'d, E>(
+    doc: &'d Document,
+    block: &'d Block,
+    events: impl Fn(usize, Side) -> E + 'd,
+) -> impl Iterator<Item = Raw> + 'd
+where
+    E: std::ops::Deref<Target = [Event<'static>]>,
+{
     block.pieces.iter().flat_map(move |piece| match piece {
         Piece::Event(event) => raw_of(event).into_iter().collect::<Vec<_>>(),
         Piece::Segment(i) => doc
@@ -103,12 +116,13 @@ fn raw_parts<'d>(doc: &'d Document, block: &'d Block) -> impl Iterator<Item = Ra
             .get(*i)
             .map(|segment| {
                 [Side::Target, Side::Source]
-                    .iter()
-                    .map(|side| segment.markdown(*side))
+                    .into_iter()
                     // Neither a tag nor a scheme: nothing to parse for.
-                    .filter(|md| md.contains(['<', ':']))
-                    .flat_map(|md| parse::inline_events(md, &doc.refs))
-                    .filter_map(|event| raw_of(&event))
+                    .filter(|side| segment.markdown(*side).contains(['<', ':']))
+                    .flat_map(|side| {
+                        let events = events(*i, side);
+                        events.iter().filter_map(raw_of).collect::<Vec<_>>()
+                    })
                     .map(|raw| raw.in_segment(&segment.id))
                     .collect()
             })
@@ -166,7 +180,11 @@ pub fn findings(doc: &Document) -> Vec<Diagnostic> {
     for block in &doc.blocks {
         let mut html = String::new();
         let mut removed: BTreeSet<(Option<String>, Removal)> = BTreeSet::new();
-        for raw in raw_parts(doc, block) {
+        let parse = |i: usize, side: Side| {
+            let markdown = doc.segments.get(i).map_or("", |s| s.markdown(side));
+            parse::inline_events(markdown, &doc.refs)
+        };
+        for raw in raw_parts(doc, block, parse) {
             match raw {
                 Raw::Url(url, id) => {
                     removed.insert((id, Removal::url(&url)));
