@@ -9,7 +9,9 @@
 //! and consistency findings in `<corpus>.round4-r4cons.tsv`, seed 20261210;
 //! round 5's fresh untranslated findings in `<corpus>.round5-deunt.tsv`,
 //! seed 20261211, and consistency findings in
-//! `<corpus>.round5-holocons.tsv`, seed 20261212; see
+//! `<corpus>.round5-holocons.tsv`, seed 20261212; round 6's fresh
+//! consistency findings in `<corpus>.round6-holocase.tsv`, seed 20261213;
+//! see
 //! [`JUDGED_ROUNDS`]) and the findings
 //! the checks give now: a judged finding that no longer occurs drops out,
 //! the rest count (the after-judgment wins where a finding was judged
@@ -32,7 +34,7 @@ use sxs::site::Site;
 const MAX_NOISE: f64 = 0.10;
 
 /// (corpus, check, ceiling): measured after the latest round, not yet at 10%.
-const NOT_YET: &[(&str, &str, f64)] = &[("hololens-pt-br", "consistency", 0.11)];
+const NOT_YET: &[(&str, &str, f64)] = &[("hololens-pt-br", "consistency", 0.15)];
 
 /// The judged files of a corpus, `<corpus><suffix>`, in the order they
 /// were judged: a later judgment of the same finding wins. The omission
@@ -42,7 +44,9 @@ const NOT_YET: &[(&str, &str, f64)] = &[("hololens-pt-br", "consistency", 0.11)]
 /// consistency findings left unjudged after its changes (seed 20261210);
 /// round 5 the untranslated findings left unjudged after its change (seed
 /// 20261211) and the consistency findings of hololens-pt-br and
-/// partner-center-pt-br after the loanword rule (seed 20261212).
+/// partner-center-pt-br after the loanword rule (seed 20261212); round 6
+/// the consistency findings of hololens-pt-br and partner-center-de-de
+/// (seed 20261213).
 const JUDGED_ROUNDS: &[&str] = &[
     ".tsv",
     ".after.tsv",
@@ -55,6 +59,7 @@ const JUDGED_ROUNDS: &[&str] = &[
     ".round4-r4cons.tsv",
     ".round5-deunt.tsv",
     ".round5-holocons.tsv",
+    ".round6-holocase.tsv",
 ];
 
 /// Most segments a German or Chinese docset may flag.

@@ -624,6 +624,51 @@ mod tests {
     }
 
     #[test]
+    fn sources_that_differ_in_case_are_not_compared() {
+        // A translation that follows its own source's case ("Group" /
+        // "group") is never set against another: the sources are grouped
+        // as written, case and all. The same source translated in two
+        // cases is compared (and a name's case where the source capitalises
+        // names is reported: `wording.rs`).
+        let docs = [
+            page(
+                "a.md",
+                &[("a-1", "Associação do Grupo", "Azure AD Group membership")],
+            ),
+            page(
+                "b.md",
+                &[("b-1", "Associação do grupo", "Azure AD group membership")],
+            ),
+        ];
+        assert_eq!(run(&docs), Vec::new());
+        let docs = [
+            page(
+                "a.md",
+                &[(
+                    "a-1",
+                    "Abra o Gerenciador de Certificados.",
+                    "Open the Certificate Manager.",
+                )],
+            ),
+            page(
+                "b.md",
+                &[(
+                    "b-1",
+                    "Abra o Gerenciador de certificados.",
+                    "Open the Certificate Manager.",
+                )],
+            ),
+        ];
+        let findings = run(&docs);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(
+            findings[0].message.contains("they differ in case"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
     fn long_references_are_cut() {
         let long = "palavra ".repeat(40);
         assert_eq!(quote(&long).chars().count(), QUOTE_CHARS + 1);
