@@ -58,8 +58,12 @@ pub fn collect(doc: &Document) -> Vec<LinkUse> {
         scan(shared, block.line, &mut out);
         for i in block.segment_indices() {
             if let Some(segment) = doc.segments.get(i) {
+                // A link or an image opens with `[` or `<`, a directive with
+                // `:::`: text without them is not parsed (most segments).
                 for text in [&segment.target, &segment.source] {
-                    scan(parse::inline_events(text, &doc.refs), block.line, &mut out);
+                    if text.contains(['[', '<']) || text.contains(":::") {
+                        scan(parse::inline_events(text, &doc.refs), block.line, &mut out);
+                    }
                 }
             }
         }
