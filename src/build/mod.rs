@@ -675,34 +675,25 @@ impl<'a> Builder<'a> {
                 .par_iter()
                 .try_for_each(|(path, bytes)| sink.write(path, bytes))
         };
-        let pages = || -> Result<()> {
-            if outputs.lists {
-                pipeline::timed("lists", || shared.lists(&summaries, &self.home_list, sink))?;
-                pipeline::timed("navigation", || write(shared.nav_files()?))?;
-                write(self.ui_scripts(&shared)?)?;
-            }
-            if outputs.sitemap && writes_sitemap(self.base_url()) {
-                write(shared.sitemap(&summaries, self.base_url())?)?;
-            }
-            if outputs.findings {
-                pipeline::timed("findings", || {
-                    write(lists::findings_files(&self.findings())?)
-                })?;
-            }
-            Ok(())
-        };
-        // The search index is made on one thread (one language after the
-        // other, to hold one language's terms at a time): the other pages
-        // are made beside it rather than before it.
-        let search = || {
-            if outputs.search {
-                pipeline::timed("search", || self.write_search(sink))
-            } else {
-                Ok(())
-            }
-        };
-        let (pages, search) = rayon::join(pages, search);
-        pages.and(search)
+        if outputs.lists {
+            pipeline::timed("lists", || shared.lists(&summaries, &self.home_list, sink))?;
+            pipeline::timed("navigation", || write(shared.nav_files()?))?;
+            write(self.ui_scripts(&shared)?)?;
+        }
+        if outputs.sitemap && writes_sitemap(self.base_url()) {
+            write(shared.sitemap(&summaries, self.base_url())?)?;
+        }
+        if outputs.findings {
+            pipeline::timed("findings", || {
+                write(lists::findings_files(&self.findings())?)
+            })?;
+        }
+        // The search index is made last, when the lists have been let go:
+        // at 50,000 pages, making both at once went over a gigabyte.
+        if outputs.search {
+            pipeline::timed("search", || self.write_search(sink))?;
+        }
+        Ok(())
     }
 
     /// One interface script per language a view is shown in: the site's
