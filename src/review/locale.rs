@@ -227,6 +227,10 @@ impl Locale {
 
     /// The ASCII bracket a (full-width) bracket stands for.
     pub fn bracket(c: char) -> char {
+        // Every family member is full-width: ASCII is read as it is.
+        if c.is_ascii() {
+            return c;
+        }
         BRACKET_FAMILIES
             .iter()
             .find(|(b, _)| *b == c)

@@ -275,24 +275,25 @@ pub fn repeated_word(pair: &Pair<'_>) -> Option<Flag> {
 const BRACKETS: &[(char, char)] = &[('(', ')'), ('[', ']'), ('{', '}')];
 
 /// Is this bracket pair balanced in a text?
-fn balanced(text: &str, (open, close): (char, char)) -> bool {
-    strays(text, (open, close)).is_empty()
-}
-
-/// The brackets of a pair left unmatched in a text: a close with no open
-/// before it, an open never closed.
-fn strays(text: &str, (open, close): (char, char)) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut open_at: Vec<char> = Vec::new();
+/// The brackets of each kind of [`BRACKETS`] left unmatched in a text: a
+/// close with no open before it, an open never closed. One pass for the
+/// three kinds: every pair of the docset is read, and most hold none.
+fn strays(text: &str) -> [Vec<String>; BRACKETS.len()] {
+    let mut out: [Vec<String>; BRACKETS.len()] = Default::default();
+    let mut open_at: [Vec<char>; BRACKETS.len()] = Default::default();
     for c in text.chars() {
         let read = Locale::bracket(c);
-        if read == open {
-            open_at.push(c);
-        } else if read == close && open_at.pop().is_none() {
-            out.push(c.to_string());
+        for (k, &(open, close)) in BRACKETS.iter().enumerate() {
+            if read == open {
+                open_at[k].push(c);
+            } else if read == close && open_at[k].pop().is_none() {
+                out[k].push(c.to_string());
+            }
         }
     }
-    out.extend(open_at.iter().map(char::to_string));
+    for (out, open) in out.iter_mut().zip(open_at) {
+        out.extend(open.iter().map(char::to_string));
+    }
     out
 }
 
@@ -327,9 +328,10 @@ pub fn brackets(pair: &Pair<'_>) -> Option<Flag> {
     let (t, s) = (&pair.target.prose, &pair.source.prose);
     let mut shown: Vec<String> = Vec::new();
     let mut tokens: Vec<String> = Vec::new();
-    for &kind in BRACKETS.iter().filter(|&&k| balanced(s, k)) {
-        let stray = strays(t, kind);
-        if !stray.is_empty() {
+    let in_source = strays(s);
+    let in_target = strays(t);
+    for ((kind, source), stray) in BRACKETS.iter().zip(in_source).zip(in_target) {
+        if source.is_empty() && !stray.is_empty() {
             shown.push(format!("{}{}", kind.0, kind.1));
             tokens.extend(stray);
         }
