@@ -52,6 +52,8 @@ pub(crate) struct Shared<'a> {
     pub summaries: &'a HashMap<String, PageSummary>,
     pub trees: &'a [RenderedTree],
     pub docs: &'a super::DocCache,
+    /// The site's files by content path.
+    pub files: &'a super::FilesByPath<'a>,
     /// The site's base URL (site paths outside the docsets lead there).
     pub base_url: &'a str,
 }
@@ -120,6 +122,7 @@ impl Shared<'_> {
             site: self.site,
             index: self.index,
             docs: self.docs,
+            files: self.files,
         };
         let context = Context {
             links: &links,
@@ -198,6 +201,7 @@ struct Includes<'a> {
     site: &'a Site,
     index: &'a SiteIndex,
     docs: &'a super::DocCache,
+    files: &'a super::FilesByPath<'a>,
 }
 
 impl Includes<'_> {
@@ -212,7 +216,7 @@ impl Includes<'_> {
         let path = href.split('#').next().unwrap_or(href);
         self.index
             .find(from, path)
-            .and_then(|rel| self.site.files.iter().find(|f| f.rel == rel))
+            .and_then(|rel| self.files.get(rel.as_str()).copied())
             .ok_or_else(|| format!("{what} `{href}` not found; fix the path"))
     }
 }
