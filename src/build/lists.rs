@@ -6,7 +6,7 @@
 use super::page::Shared;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::render::charts::{self, Bar};
-use crate::render::nav::{self, NavTree};
+use crate::render::nav::NavTree;
 use crate::render::views::{
     self, ActorGroup, DecisionItem, ModalityGroup, PageSummary, RenderedTree, View,
 };
@@ -505,16 +505,7 @@ pub(super) fn render_trees(
             ctx.insert("tree", &tree);
             ctx.insert("root", views::ROOT_PLACEHOLDER);
             let html = templates.render("nav.html", &ctx)?;
-            let mut order = Vec::new();
-            nav::flatten(&tree.items, &mut order);
-            Ok(RenderedTree {
-                id,
-                title: tree.title.clone(),
-                pages: order.len(),
-                html,
-                tree,
-                order,
-            })
+            Ok(RenderedTree::new(id, tree, html))
         })
         .collect()
 }

@@ -539,7 +539,7 @@ impl<'a> Builder<'a> {
     /// site-wide outputs).
     fn title_dependents(&self, rel: &str, out: &mut HashSet<String>) {
         for tree in &self.trees {
-            let Some(at) = tree.order.iter().position(|p| p == rel) else {
+            let Some(at) = tree.position(rel) else {
                 continue;
             };
             let neighbours = [at.checked_sub(1), Some(at + 1)];

@@ -499,30 +499,45 @@ pub fn set_names(items: &mut [NavItem], title_of: &dyn Fn(&str) -> Option<String
     }
 }
 
-/// The pages of a tree in reading order.
-pub fn flatten(items: &[NavItem], out: &mut Vec<String>) {
-    for item in items {
-        if let Some(page) = &item.page {
-            if !out.contains(page) {
-                out.push(page.clone());
+/// The pages of a tree in reading order, each where it is first listed,
+/// with the way to that entry from the root: each entry's index among its
+/// siblings on the way down.
+pub fn reading_order(items: &[NavItem]) -> (Vec<String>, Vec<Box<[u32]>>) {
+    fn walk<'t>(
+        items: &'t [NavItem],
+        way: &mut Vec<u32>,
+        seen: &mut std::collections::HashSet<&'t str>,
+        out: &mut (Vec<String>, Vec<Box<[u32]>>),
+    ) {
+        for (i, item) in (0u32..).zip(items) {
+            way.push(i);
+            if let Some(page) = item.page.as_deref() {
+                if seen.insert(page) {
+                    out.0.push(page.to_owned());
+                    out.1.push(way.as_slice().into());
+                }
             }
+            walk(&item.items, way, seen, out);
+            way.pop();
         }
-        flatten(&item.items, out);
     }
+    let mut out = (Vec::new(), Vec::new());
+    walk(items, &mut Vec::new(), &mut Default::default(), &mut out);
+    out
 }
 
-/// Names from the tree's root to `page`, if the tree lists it.
-pub fn trail(items: &[NavItem], page: &str) -> Option<Vec<NavItem>> {
-    for item in items {
-        if item.page.as_deref() == Some(page) {
-            return Some(vec![leaf(item)]);
-        }
-        if let Some(mut rest) = trail(&item.items, page) {
-            rest.insert(0, leaf(item));
-            return Some(rest);
-        }
+/// Names from the tree's root down the way [`reading_order`] gives.
+pub fn trail(items: &[NavItem], way: &[u32]) -> Vec<NavItem> {
+    let mut level = items;
+    let mut out = Vec::with_capacity(way.len());
+    for &i in way {
+        let Some(item) = level.get(i as usize) else {
+            break;
+        };
+        out.push(leaf(item));
+        level = &item.items;
     }
-    None
+    out
 }
 
 fn leaf(item: &NavItem) -> NavItem {
@@ -619,9 +634,10 @@ mod tests {
         assert_eq!(trees.len(), 1, "{trees:#?}");
         let ann = &trees[0].items[1];
         assert_eq!(ann.items[0].page.as_deref(), Some("pc/ann/x.md"));
-        let mut order = Vec::new();
-        flatten(&trees[0].items, &mut order);
+        let (order, ways) = reading_order(&trees[0].items);
         assert_eq!(order, ["pc/a.md", "pc/ann/x.md"]);
+        let names = |way| trail(&trees[0].items, way).into_iter().map(|i| i.name);
+        assert_eq!(names(&ways[1]).collect::<Vec<_>>(), ["Ann", "X"]);
         // The tree is named by its first entry, never by its path.
         assert_eq!(trees[0].title, "A");
     }

@@ -507,12 +507,47 @@ pub struct RenderedTree {
     /// previous and next follow.
     #[serde(skip)]
     pub(crate) order: Vec<String>,
+    /// For each page of `order`, the way from the root to its entry
+    /// ([`nav::reading_order`]), for its breadcrumbs.
+    #[serde(skip)]
+    pub(crate) ways: Vec<Box<[u32]>>,
+    /// The indices of `order`, sorted by page: each page's place is found
+    /// by a binary search, not a walk of a tree that may list thousands.
+    #[serde(skip)]
+    pub(crate) by_page: Vec<u32>,
 }
 
 /// Stands for the page's way back to the site root in pre-rendered HTML.
 pub const ROOT_PLACEHOLDER: &str = "%SXS_ROOT%";
 
 impl RenderedTree {
+    /// A tree rendered to `html`, its pages indexed.
+    pub fn new(id: usize, tree: NavTree, html: String) -> RenderedTree {
+        let (order, ways) = nav::reading_order(&tree.items);
+        let mut by_page: Vec<u32> = (0..).take(order.len()).collect();
+        by_page.sort_unstable_by(|&a, &b| order[a as usize].cmp(&order[b as usize]));
+        RenderedTree {
+            id,
+            title: tree.title.clone(),
+            pages: order.len(),
+            html,
+            tree,
+            order,
+            ways,
+            by_page,
+        }
+    }
+
+    /// Where the tree's reading order has `page`, if it lists it.
+    pub fn position(&self, page: &str) -> Option<usize> {
+        let order = &self.order;
+        self.by_page
+            .binary_search_by(|&i| order[i as usize].as_str().cmp(page))
+            .ok()
+            .and_then(|found| self.by_page.get(found))
+            .map(|&i| i as usize)
+    }
+
     /// The shared script that holds the tree (from the site root).
     pub fn script_path(id: usize) -> String {
         format!("static/nav/{id}.js")
@@ -548,9 +583,14 @@ impl PageNav {
     /// it, its neighbours titled from `pages`; empty when none lists it.
     pub fn of(rel: &str, trees: &[RenderedTree], pages: &HashMap<String, PageSummary>) -> PageNav {
         for rendered in trees {
-            if let Some(trail) = nav::trail(&rendered.tree.items, rel) {
+            if let Some(i) = rendered.position(rel) {
                 let order = &rendered.order;
-                let at = order.iter().position(|p| p == rel);
+                let at = Some(i);
+                let trail = rendered
+                    .ways
+                    .get(i)
+                    .map(|way| nav::trail(&rendered.tree.items, way))
+                    .unwrap_or_default();
                 let link = |i: usize| {
                     order.get(i).and_then(|p| pages.get(p)).map(|s| NavLink {
                         title: s.title.clone(),
