@@ -83,7 +83,7 @@ impl Shared<'_> {
     pub(crate) fn chrome_in(&self, ctx: &mut tera::Context, locale: &str) {
         ctx.insert("ui_lang", locale);
         ctx.insert("ui_script", &ui_script(locale));
-        ctx.insert("t", &self.templates.strings(locale));
+        ctx.insert_value("t", self.templates.strings_value(locale));
     }
 
     /// The script of `locale`'s interface (see [`ui_script`]): it applies

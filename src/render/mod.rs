@@ -148,6 +148,10 @@ impl fmt::Display for StaleTemplate {
 pub struct Templates {
     tera: Tera,
     strings: strings::Catalog,
+    /// Each locale's strings as templates read them, made once: every view
+    /// of every page inserts them (a map of a hundred strings built and
+    /// serialized anew per view was 2% of a build).
+    strings_values: std::sync::Mutex<std::collections::HashMap<String, tera::Value>>,
     /// The site's templates that replace built-in ones, by name.
     overridden: BTreeMap<&'static str, PathBuf>,
     stale: Vec<StaleTemplate>,
@@ -207,6 +211,7 @@ impl Templates {
         let mut templates = Templates {
             tera,
             strings,
+            strings_values: Default::default(),
             overridden,
             stale,
         };
@@ -219,6 +224,17 @@ impl Templates {
     /// The interface strings of a page whose chrome is in `locale`.
     pub fn strings(&self, locale: &str) -> strings::Strings {
         self.strings.for_locale(locale)
+    }
+
+    /// [`Templates::strings`] as a template value, made once per locale (a
+    /// Tera value shares its contents: each view gets it without a copy).
+    pub fn strings_value(&self, locale: &str) -> tera::Value {
+        let made = || tera::Value::from_serializable(&self.strings(locale));
+        // A poisoned lock (a panic elsewhere) only loses the cache.
+        match self.strings_values.lock() {
+            Ok(mut values) => values.entry(locale.to_owned()).or_insert_with(made).clone(),
+            Err(_) => made(),
+        }
     }
 
     /// The site's templates older than the built-in ones they replace.
