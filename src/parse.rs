@@ -134,7 +134,7 @@ fn has_markup(text: &str) -> bool {
 }
 
 /// `event` borrowing its text from `owned`: events parsed once and kept
-/// (see [`crate::render::markdown::Parsed`]) are shown again without a copy
+/// (see [`crate::render::context::Parsed`]) are shown again without a copy
 /// of their text. The rare events that are not text, code, HTML or a link
 /// are cloned.
 pub fn reborrow<'a>(owned: &'a Event<'_>) -> Event<'a> {
