@@ -128,8 +128,11 @@ fn strip_guard(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
 /// one line of words and read as written, and a parser for each of them
 /// cost a tenth of a build.
 fn has_markup(text: &str) -> bool {
+    // NUL (the parser writes U+FFFD for it) and the vertical tab and form
+    // feed (whitespace the parser strips at the end) go to the parser too.
     text.contains([
-        '\\', '`', '*', '_', '[', ']', '<', '>', '&', '~', '!', '|', '\n', '\r',
+        '\\', '`', '*', '_', '[', ']', '<', '>', '&', '~', '!', '|', '\n', '\r', '\0', '\x0b',
+        '\x0c',
     ])
 }
 
@@ -194,6 +197,11 @@ mod tests {
     fn text_without_markup_gives_the_parsers_events() {
         let words = [
             "Veja",
+            "\0",
+            "\x0b",
+            "\x0c",
+            "\u{FEFF}",
+            "\u{2028}",
             "isto",
             "a_b",
             "*x*",
