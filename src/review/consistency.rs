@@ -78,7 +78,7 @@ impl Entries {
     fn push(&mut self, source: u64, seg: &crate::model::Segment, words: &mut Vec<u32>) {
         let target = super::text::normalize(&seg.target_text);
         let source_text = super::text::normalize(&seg.source_text);
-        let (copied, used) = wording::kept_and_used(&target, &source_text);
+        let (copied, used, facts) = wording::pair_words(&target, &source_text, &seg.source_text);
         words.extend(used);
         self.texts.push_str(&seg.id);
         let id_end = narrow(self.texts.len());
@@ -87,7 +87,7 @@ impl Entries {
             source,
             target: hash(&target),
             copied,
-            facts: SourceFacts::of(&seg.source_text),
+            facts,
             line: narrow(seg.line),
             column: narrow(seg.column),
             id_end,

@@ -202,7 +202,11 @@ pub(super) struct SourceFacts {
 impl SourceFacts {
     /// The facts of a source's readable text.
     pub(super) fn of(source: &str) -> SourceFacts {
-        let tokens = tokens(source);
+        SourceFacts::of_tokens(source, &tokens(source))
+    }
+
+    /// [`SourceFacts::of`] a source already cut into its `tokens`.
+    fn of_tokens(source: &str, tokens: &[Token<'_>]) -> SourceFacts {
         let words = tokens
             .iter()
             .filter(|t| t.text.chars().any(char::is_alphabetic))
@@ -211,7 +215,7 @@ impl SourceFacts {
             source.trim_end_matches(|c: char| c.is_whitespace() || ")]\"'”’»」』）*_".contains(c));
         SourceFacts {
             words: u8::try_from(words).unwrap_or(u8::MAX),
-            capitals: u8::try_from(inner_capitals(&tokens)).unwrap_or(u8::MAX),
+            capitals: u8::try_from(inner_capitals(tokens)).unwrap_or(u8::MAX),
             sentence: end.ends_with(|c: char| ".?!:…。？！：".contains(c)),
             acronyms: tokens.iter().any(|t| in_capitals(t.text)),
         }
@@ -255,14 +259,45 @@ pub(super) fn copied(target: &str, source: &str) -> u64 {
     copied_of(&tokens(target), &tokens(source))
 }
 
-/// [`copied_of`] and [`source_words_of`] of one pair, its texts tokenized once
-/// (every pair of the docset is read).
-pub(super) fn kept_and_used(target: &str, source: &str) -> (u64, Vec<u32>) {
-    let (target, source) = (tokens(target), tokens(source));
+/// What the check keeps of one pair: [`copied_of`], [`source_words_of`]
+/// and the [`SourceFacts`] of `raw_source`, the source before NFC
+/// (`source`), each text tokenized once (every pair of the docset is read).
+pub(super) fn pair_words(
+    target: &str,
+    source: &str,
+    raw_source: &str,
+) -> (u64, Vec<u32>, SourceFacts) {
+    let (target, source_tokens) = (tokens(target), tokens(source));
+    // Most text is NFC already: its tokens are the raw source's.
+    let facts = if source == raw_source {
+        SourceFacts::of_tokens(raw_source, &source_tokens)
+    } else {
+        SourceFacts::of(raw_source)
+    };
     (
-        copied_of(&target, &source),
-        source_words_of(&target, &source),
+        copied_of(&target, &source_tokens),
+        source_words_of(&target, &source_tokens),
+        facts,
     )
+}
+
+/// A set of a few words: sorted, looked up by binary search (a pair has
+/// tens of words; a tree of them cost more than the lookups).
+struct Words<'w>(Vec<&'w str>);
+
+impl<'w> FromIterator<&'w str> for Words<'w> {
+    fn from_iter<I: IntoIterator<Item = &'w str>>(iter: I) -> Self {
+        let mut words: Vec<&str> = iter.into_iter().collect();
+        words.sort_unstable();
+        words.dedup();
+        Words(words)
+    }
+}
+
+impl Words<'_> {
+    fn contains(&self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
+    }
 }
 
 /// Which of the target's words (the first 64) are the source's, kept: a
@@ -272,8 +307,8 @@ pub(super) fn kept_and_used(target: &str, source: &str) -> (u64, Vec<u32>) {
 /// are left out, as they are as often words of the target language ("a",
 /// "in", "do").
 fn copied_of(target: &[Token<'_>], source: &[Token<'_>]) -> u64 {
-    let words: BTreeSet<&str> = source.iter().map(|t| &*t.folded).collect();
-    let names: BTreeSet<&str> = source
+    let words: Words<'_> = source.iter().map(|t| &*t.folded).collect();
+    let names: Words<'_> = source
         .iter()
         .filter(|t| !t.initial && capitalised(t.text))
         .map(|t| &*t.folded)
@@ -313,10 +348,10 @@ pub(super) fn source_words(target: &str, source: &str) -> Vec<u32> {
 /// of pages per use says which source words its translations keep as words
 /// of their own ([`Loanwords`]).
 fn source_words_of(target: &[Token<'_>], source: &[Token<'_>]) -> Vec<u32> {
-    let in_target: BTreeSet<&str> = target.iter().map(|t| &*t.folded).collect();
+    let in_target: Words<'_> = target.iter().map(|t| &*t.folded).collect();
     // A word the source capitalises inside a sentence is a name here
     // ("Select **Build**"): kept or not, it is a term, never a loanword.
-    let names: BTreeSet<&str> = source
+    let names: Words<'_> = source
         .iter()
         .filter(|t| name_like(t))
         .map(|t| &*t.folded)

@@ -12,6 +12,10 @@ use super::words::ENGLISH_MONTHS;
 /// version (`Windows 10 Enterprise`) and stays required, as does one before
 /// a month (`5 March`) or before a word the target keeps.
 pub(super) fn soften_leading(source: &mut [Number<'_>], prose: &str, target: &str) {
+    // Most pairs have no number: the target's words are not lowercased for them.
+    if source.is_empty() {
+        return;
+    }
     let target_words: Vec<String> = words(target).map(str::to_lowercase).collect();
     for number in source.iter_mut() {
         let Some((before, after)) = around(prose, number.written) else {
@@ -39,6 +43,9 @@ pub(super) fn soften_leading(source: &mut [Number<'_>], prose: &str, target: &st
 /// source has (`Microsoft 365 F1` for `F1`). A number before a word the
 /// source lacks (`Office 365 für` for another text) stays required.
 pub(super) fn soften_expanded(target: &mut [Number<'_>], prose: &str, source: &str) {
+    if target.is_empty() {
+        return;
+    }
     let source_words: Vec<&str> = words(source).collect();
     let has = |w: &str| source_words.iter().any(|s| s.eq_ignore_ascii_case(w));
     for number in target.iter_mut() {

@@ -361,15 +361,30 @@ fn shifted(value: &str, zeros: usize) -> Option<String> {
 
 /// [`WORDS`] as a map, the first value of a word kept: every word of every
 /// pair is looked up.
-fn number_words() -> &'static fnv::FnvHashMap<&'static str, &'static str> {
-    static MAP: std::sync::OnceLock<fnv::FnvHashMap<&'static str, &'static str>> =
-        std::sync::OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map = fnv::FnvHashMap::default();
+/// The number words ([`WORDS`]) by their text, and the most letters a word
+/// holding one can have (with a multiplicative ending): longer words are
+/// not looked up, nor lowercased to be.
+struct NumberWords {
+    values: fnv::FnvHashMap<&'static str, &'static str>,
+    most_letters: usize,
+}
+
+fn number_words() -> &'static NumberWords {
+    static WORDS_BY_TEXT: std::sync::OnceLock<NumberWords> = std::sync::OnceLock::new();
+    WORDS_BY_TEXT.get_or_init(|| {
+        let mut values = fnv::FnvHashMap::default();
         for &(word, value) in WORDS {
-            map.entry(word).or_insert(value);
+            values.entry(word).or_insert(value);
         }
-        map
+        let longest = |words: &mut dyn Iterator<Item = &str>| {
+            words.map(|w| w.chars().count()).max().unwrap_or(0)
+        };
+        let most_letters = longest(&mut WORDS.iter().map(|(w, _)| *w))
+            + longest(&mut MULTIPLICATIVES.iter().copied());
+        NumberWords {
+            values,
+            most_letters,
+        }
     })
 }
 
@@ -378,13 +393,14 @@ fn number_words() -> &'static fnv::FnvHashMap<&'static str, &'static str> {
 fn word_numbers(word: &str) -> Vec<Number<'_>> {
     let words = number_words();
     word.split(|c: char| !c.is_alphabetic())
-        .filter(|part| !part.is_empty())
+        .filter(|part| !part.is_empty() && part.len() <= 4 * words.most_letters)
+        .filter(|part| part.chars().count() <= words.most_letters)
         .filter_map(|part| {
             let lower = crate::review::text::lowercase(part);
-            let value = words.get(&*lower).or_else(|| {
+            let value = words.values.get(&*lower).or_else(|| {
                 MULTIPLICATIVES
                     .iter()
-                    .find_map(|m| words.get(lower.strip_suffix(m)?))
+                    .find_map(|m| words.values.get(lower.strip_suffix(m)?))
             })?;
             Some(Number {
                 written: part,
