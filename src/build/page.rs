@@ -132,6 +132,7 @@ impl Shared<'_> {
             include_stack: Default::default(),
             sanitize: self.site.config.sanitize_html,
             parsed: Default::default(),
+            highlighted: Default::default(),
         };
         let summary = self.summaries.get(&doc.rel);
         let mut ctx = self.base_context(&doc.rel);

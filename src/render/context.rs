@@ -60,12 +60,20 @@ pub struct Context<'a> {
     pub sanitize: bool,
     /// The segments' inline events, parsed once for all views.
     pub parsed: RefCell<Parsed>,
+    /// The page's code blocks, highlighted once for all views.
+    pub highlighted: RefCell<super::docfx::Highlighted>,
 }
 
 impl Context<'_> {
     /// The inline events of one side of segment `index` of `doc`.
     pub fn segment_events(&self, doc: &Document, index: usize, side: Side) -> Events {
         self.parsed.borrow_mut().events(doc, index, side)
+    }
+
+    /// Fenced code as highlighted HTML ([`super::docfx::highlight`]), made
+    /// once per page.
+    pub fn highlight(&self, code: &str, lang: &str) -> String {
+        self.highlighted.borrow_mut().get(code, lang)
     }
 }
 

@@ -7,8 +7,7 @@ use super::context::{escape_attr, Context};
 use crate::markup::anchor_name;
 use crate::model::Side;
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Tag, TagEnd};
-use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
@@ -176,7 +175,7 @@ pub(crate) fn transform<'a>(
                     CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
                     CodeBlockKind::Indented => "",
                 };
-                out.push(Event::Html(highlight(&code, lang).into()));
+                out.push(Event::Html(ctx.highlight(&code, lang).into()));
             }
             other => out.push(other),
         }
@@ -261,40 +260,32 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
-/// How many code blocks [`highlight`] remembers per thread.
-const RECENT_CODE: usize = 16;
+/// The code blocks a page has highlighted, by language and code: a page
+/// shows each of its code blocks in every view and column, four times, and
+/// highlighting is most of what rendering code costs. Kept for the page's
+/// whole render (a cache of the last 16 blocks highlighted a page with more
+/// blocks three times over: each view evicted the blocks the next needed).
+#[derive(Debug, Default)]
+pub struct Highlighted(HashMap<String, HashMap<String, String>>);
 
-thread_local! {
-    /// The code blocks this thread highlighted last, (language, code, HTML):
-    /// a page shows each of its code blocks in every view and column, four
-    /// times (pages are rendered one per thread), and highlighting is most of
-    /// what rendering code costs.
-    static RECENT: RefCell<VecDeque<(String, String, String)>> = const { RefCell::new(VecDeque::new()) };
+impl Highlighted {
+    /// [`highlight`] of `code`, made once per page.
+    pub fn get(&mut self, code: &str, lang: &str) -> String {
+        if let Some(html) = self.0.get(lang).and_then(|by_code| by_code.get(code)) {
+            return html.clone();
+        }
+        let html = highlight(code, lang);
+        self.0
+            .entry(lang.to_owned())
+            .or_default()
+            .insert(code.to_owned(), html.clone());
+        html
+    }
 }
 
 /// Fenced code as highlighted HTML (classes, so light and dark themes both
 /// work); plain escaped code when the language is unknown.
 pub fn highlight(code: &str, lang: &str) -> String {
-    let known = RECENT.with_borrow(|recent| {
-        recent
-            .iter()
-            .find(|(l, c, _)| l == lang && c == code)
-            .map(|(_, _, html)| html.clone())
-    });
-    if let Some(html) = known {
-        return html;
-    }
-    let html = highlight_afresh(code, lang);
-    RECENT.with_borrow_mut(|recent| {
-        if recent.len() == RECENT_CODE {
-            recent.pop_front();
-        }
-        recent.push_back((lang.to_owned(), code.to_owned(), html.clone()));
-    });
-    html
-}
-
-fn highlight_afresh(code: &str, lang: &str) -> String {
     let set = syntaxes();
     let token = lang.to_ascii_lowercase();
     let token = match token.as_str() {

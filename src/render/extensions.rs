@@ -10,7 +10,7 @@
 //! the content keeps its order.
 
 use super::context::{escape_attr, Context};
-use super::docfx::{alert_label, highlight};
+use super::docfx::alert_label;
 use crate::links::attribute;
 use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
 
@@ -284,7 +284,7 @@ fn code(directive: &str, ctx: &Context<'_>) -> String {
                 Some(range) => lines_in(&text, &range),
                 None => text,
             };
-            highlight(&text, &language)
+            ctx.highlight(&text, &language)
         }
         Err(message) => super::markdown::failure_note(&message),
     }
@@ -400,6 +400,7 @@ mod tests {
             include_stack: Default::default(),
             sanitize: true,
             parsed: Default::default(),
+            highlighted: Default::default(),
         };
         doc.blocks
             .iter()

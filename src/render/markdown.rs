@@ -396,6 +396,7 @@ mod tests {
             include_stack: Default::default(),
             sanitize: true,
             parsed: Default::default(),
+            highlighted: Default::default(),
         };
         [
             Mode::Column(Side::Target),
