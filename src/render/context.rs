@@ -70,6 +70,28 @@ impl Context<'_> {
         self.parsed.borrow_mut().events(doc, index, side)
     }
 
+    /// The inline HTML of one side of segment `index` of `doc`, with the
+    /// source column's id prefix or without: made by `make` the first time
+    /// the page asks for it.
+    pub fn segment_html(
+        &self,
+        doc: &Document,
+        index: usize,
+        side: Side,
+        prefixed: bool,
+        make: impl FnOnce() -> String,
+    ) -> Rc<str> {
+        if let Some(html) = self.parsed.borrow_mut().html(doc, index, side, prefixed) {
+            return html;
+        }
+        // Not borrowed while it is made: making it reads the events.
+        let html: Rc<str> = make().into();
+        self.parsed
+            .borrow_mut()
+            .keep_html(doc, index, side, prefixed, Rc::clone(&html));
+        html
+    }
+
     /// Fenced code as highlighted HTML ([`super::docfx::highlight`]), made
     /// once per page.
     pub fn highlight(&self, code: &str, lang: &str) -> String {
@@ -77,18 +99,31 @@ impl Context<'_> {
     }
 }
 
-/// Each segment's inline events, parsed once per page. A page shows a
-/// segment in up to three views (the target view's original on hover
-/// too) and checks each row for raw HTML once per view; parsing the
-/// segment's markdown again each time was most of what showing it cost.
-/// Kept per document path: an include brings its own segments.
+/// Each segment's inline events, parsed once per page, and its inline HTML,
+/// made once per page. A page shows a segment in up to three views (the
+/// target view's original on hover too) and checks each row for raw HTML
+/// once per view; parsing the segment's markdown again each time was most
+/// of what showing it cost, and the target column and reading view show
+/// the same target HTML, the source column and the original on hover the
+/// same source HTML (where it has no link, which leads to the view it is
+/// in: [`Context::segment_html`]'s callers keep such HTML out). Kept per
+/// document path: an include brings its own
+/// segments.
 #[derive(Debug, Default)]
 pub struct Parsed {
-    docs: HashMap<String, Vec<[Option<Events>; 2]>>,
+    docs: HashMap<String, Vec<[Shown; 2]>>,
 }
 
 /// A segment side's inline events, shared by the views that show it.
 pub type Events = Rc<[Event<'static>]>;
+
+/// What the views made of one side of a segment so far.
+#[derive(Debug, Default, Clone)]
+struct Shown {
+    events: Option<Events>,
+    /// Its HTML without and with the source column's id prefix.
+    html: [Option<Rc<str>>; 2],
+}
 
 impl Parsed {
     fn events(&mut self, doc: &Document, index: usize, side: Side) -> Events {
@@ -99,23 +134,42 @@ impl Parsed {
                 .map_or("", |segment| segment.markdown(side));
             crate::parse::inline_events(markdown, &doc.refs).into()
         };
+        match self.shown(doc, index, side) {
+            Some(Shown {
+                events: Some(events),
+                ..
+            }) => Rc::clone(events),
+            Some(shown) => Rc::clone(shown.events.insert(parse())),
+            None => parse(),
+        }
+    }
+
+    /// The HTML of one side of a segment made before, with the id prefix or
+    /// without.
+    fn html(&mut self, doc: &Document, index: usize, side: Side, prefixed: bool) -> Option<Rc<str>> {
+        let shown = self.shown(doc, index, side)?;
+        shown.html[usize::from(prefixed)].clone()
+    }
+
+    /// Keeps the HTML of one side of a segment ([`Parsed::html`]).
+    fn keep_html(&mut self, doc: &Document, index: usize, side: Side, prefixed: bool, html: Rc<str>) {
+        if let Some(shown) = self.shown(doc, index, side) {
+            shown.html[usize::from(prefixed)] = Some(html);
+        }
+    }
+
+    fn shown(&mut self, doc: &Document, index: usize, side: Side) -> Option<&mut Shown> {
         if !self.docs.contains_key(&doc.rel) {
-            let slots = vec![[None, None]; doc.segments.len()];
+            let slots = vec![Default::default(); doc.segments.len()];
             self.docs.insert(doc.rel.clone(), slots);
         }
-        let slot = self
-            .docs
+        self.docs
             .get_mut(&doc.rel)
             .and_then(|slots| slots.get_mut(index))
             .map(|sides| match side {
                 Side::Target => &mut sides[0],
                 Side::Source => &mut sides[1],
-            });
-        match slot {
-            Some(Some(events)) => Rc::clone(events),
-            Some(empty) => Rc::clone(empty.insert(parse())),
-            None => parse(),
-        }
+            })
     }
 }
 

@@ -9,6 +9,10 @@ use crate::model::{Block, Document, Piece, Side};
 use crate::parse;
 use pulldown_cmark::{html, Event, Tag, TagEnd};
 
+/// The prefix of every id in the source column: the target column has the
+/// same ids, and an id is once per page.
+const SOURCE_COLUMN: &str = "src-";
+
 /// How segments are wrapped, by view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -87,7 +91,7 @@ pub fn render_row(doc: &Document, block: &Block, mode: Mode, ctx: &Context<'_>) 
     let frag = Fragment {
         side,
         id_prefix: if mode == Mode::Column(Side::Source) {
-            "src-"
+            SOURCE_COLUMN
         } else {
             ""
         },
@@ -212,7 +216,7 @@ fn resolve_title<'e>(event: Event<'e>, side: Side, ids: &mut Vec<String>) -> Eve
 fn anchor_html(segment: &crate::model::Segment, mode: Mode) -> String {
     let id = escape_attr(&segment.id);
     let prefix = if mode == Mode::Column(Side::Source) {
-        "src-"
+        SOURCE_COLUMN
     } else {
         ""
     };
@@ -287,26 +291,38 @@ impl IncludeState {
 }
 
 /// One side of segment `index` as inline HTML, in the language of `side`.
-/// Anchors inside the text (`<a id>`) get `id_prefix` where the same text
-/// is shown twice on a page (the source column, the original on hover).
+/// Anchors inside the text (`<a id>`) get the source column's id prefix
+/// when `prefixed`, where the same text is shown twice on a page (the
+/// source column, the original on hover). Made once per page unless it has
+/// a link: a link leads to the same view of the other page, so its HTML
+/// differs from view to view.
 fn inline_html(
     doc: &Document,
     index: usize,
     side: Side,
-    id_prefix: &str,
+    prefixed: bool,
     ctx: &Context<'_>,
-) -> String {
+) -> std::rc::Rc<str> {
     let parsed = ctx.segment_events(doc, index, side);
-    let events = parsed.iter().map(parse::reborrow).collect();
-    let frag = Fragment {
-        side,
-        id_prefix,
-        anchors: &[],
+    let make = || {
+        let events = parsed.iter().map(parse::reborrow).collect();
+        let frag = Fragment {
+            side,
+            id_prefix: if prefixed { SOURCE_COLUMN } else { "" },
+            anchors: &[],
+        };
+        let events = super::docfx::transform(events, frag, ctx);
+        let mut out = String::new();
+        html::push_html(&mut out, events.into_iter());
+        out
     };
-    let events = super::docfx::transform(events, frag, ctx);
-    let mut out = String::new();
-    html::push_html(&mut out, events.into_iter());
-    out
+    if parsed
+        .iter()
+        .any(|event| matches!(event, Event::Start(Tag::Link { .. })))
+    {
+        return make().into();
+    }
+    ctx.segment_html(doc, index, side, prefixed, make)
 }
 
 fn segment_html(doc: &Document, index: usize, mode: Mode, ctx: &Context<'_>) -> String {
@@ -320,14 +336,9 @@ fn segment_html(doc: &Document, index: usize, mode: Mode, ctx: &Context<'_>) -> 
         Side::Source => segment.has_source,
     };
     let body = if present {
-        let prefix = if mode == Mode::Column(Side::Source) {
-            "src-"
-        } else {
-            ""
-        };
-        inline_html(doc, index, side, prefix, ctx)
+        inline_html(doc, index, side, mode == Mode::Column(Side::Source), ctx)
     } else {
-        "<span class=\"seg-missing\">(missing)</span>".to_owned()
+        "<span class=\"seg-missing\">(missing)</span>".into()
     };
     // A segment is a span with an id, nothing more: no class, no tabindex,
     // no second attribute for the id. sxs.js finds the segments by that
@@ -338,10 +349,10 @@ fn segment_html(doc: &Document, index: usize, mode: Mode, ctx: &Context<'_>) -> 
             format!("<span id=\"{id}\">{body}</span>")
         }
         Mode::Column(Side::Source) => {
-            format!("<span id=\"src-{id}\">{body}</span>")
+            format!("<span id=\"{SOURCE_COLUMN}{id}\">{body}</span>")
         }
         Mode::Reading(Side::Target) => {
-            let original = inline_html(doc, index, Side::Source, "src-", ctx);
+            let original = inline_html(doc, index, Side::Source, true, ctx);
             format!(
                 "<span id=\"{id}\">{body}<span class=\"lookup\" lang=\"{}\">{original}</span></span>",
                 escape_attr(ctx.source_lang)
