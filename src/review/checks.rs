@@ -127,8 +127,16 @@ pub fn segment_findings(doc: &Document, target_locale: &str) -> Segments {
         };
         *out.classes.entry(text::ending_class(&pair)).or_default() += 1;
         if !untranslated::same_text(segment) {
-            out.vocabulary
-                .extend(untranslated::words(&pair.target.prose).map(str::to_lowercase));
+            for word in untranslated::words(&pair.target.prose) {
+                // A word already in the vocabulary is not copied again.
+                if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    if !out.vocabulary.contains(word) {
+                        out.vocabulary.insert(word.to_owned());
+                    }
+                } else {
+                    out.vocabulary.insert(word.to_lowercase());
+                }
+            }
             out.vocabulary
                 .extend(untranslated::name_pairs(&pair.target.prose));
         }

@@ -237,6 +237,9 @@ fn repeats(prose: &str) -> Vec<(String, String)> {
         .filter(|w| {
             let same = if w[0].chars().count() == 1 {
                 w[0] == w[1]
+            } else if w[0].is_ascii() && w[1].is_ascii() {
+                // Most words: no copy in lowercase to compare them.
+                w[0].eq_ignore_ascii_case(w[1])
             } else {
                 w[0].to_lowercase() == w[1].to_lowercase()
             };
@@ -250,11 +253,11 @@ fn repeats(prose: &str) -> Vec<(String, String)> {
 /// source does it (a source that repeats a word on purpose, as in a table of
 /// values, may be translated the same way).
 pub fn repeated_word(pair: &Pair<'_>) -> Option<Flag> {
-    let in_source = repeats(&pair.source.prose).len();
     let grammar = pair.locale.grammatical_doubles;
     let mut doubled = repeats(&pair.target.prose);
     doubled.retain(|(word, _)| !grammar.contains(&word.to_lowercase().as_str()));
-    if doubled.len() <= in_source {
+    // The source is read only when the target repeats a word (few do).
+    if doubled.is_empty() || doubled.len() <= repeats(&pair.source.prose).len() {
         return None;
     }
     let quoted: Vec<String> = doubled.iter().map(|(w, _)| format!("“{w} {w}”")).collect();
@@ -328,20 +331,25 @@ pub fn brackets(pair: &Pair<'_>) -> Option<Flag> {
     let (t, s) = (&pair.target.prose, &pair.source.prose);
     let mut shown: Vec<String> = Vec::new();
     let mut tokens: Vec<String> = Vec::new();
-    let in_source = strays(s);
+    // The target is read first: the source only when the target has a
+    // stray (few do).
     let in_target = strays(t);
-    for ((kind, source), stray) in BRACKETS.iter().zip(in_source).zip(in_target) {
-        if source.is_empty() && !stray.is_empty() {
-            shown.push(format!("{}{}", kind.0, kind.1));
-            tokens.extend(stray);
+    if in_target.iter().any(|stray| !stray.is_empty()) {
+        let in_source = strays(s);
+        for ((kind, source), stray) in BRACKETS.iter().zip(in_source).zip(in_target) {
+            if source.is_empty() && !stray.is_empty() {
+                shown.push(format!("{}{}", kind.0, kind.1));
+                tokens.extend(stray);
+            }
         }
     }
-    if quote_strays(s, ENGLISH_QUOTES).is_empty() && !single_quote_left_open(s) {
-        let stray = quote_strays(t, pair.locale.quotes);
-        if !stray.is_empty() {
-            shown.push("quotes".to_owned());
-            tokens.extend(stray);
-        }
+    let stray = quote_strays(t, pair.locale.quotes);
+    if !stray.is_empty()
+        && quote_strays(s, ENGLISH_QUOTES).is_empty()
+        && !single_quote_left_open(s)
+    {
+        shown.push("quotes".to_owned());
+        tokens.extend(stray);
     }
     (!shown.is_empty()).then(|| {
         Flag::new(format!(

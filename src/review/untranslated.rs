@@ -168,6 +168,10 @@ fn written_as_name(prose: &str) -> bool {
 /// ([`Pair::kept_beside`]); a kept sentence or command beside a kept label
 /// says nothing of the label.
 pub fn kept_item(seg: &Segment) -> bool {
+    // Asked of every pair: most are no list item, and their words are not read.
+    if seg.kind != BlockKind::ListItem {
+        return false;
+    }
     let words = |text: &str| -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -175,8 +179,7 @@ pub fn kept_item(seg: &Segment) -> bool {
             .collect()
     };
     let target = words(&seg.target_text);
-    seg.kind == BlockKind::ListItem
-        && target.iter().any(|w| w.chars().any(char::is_alphabetic))
+    target.iter().any(|w| w.chars().any(char::is_alphabetic))
         && target == words(&seg.source_text)
         && written_as_name(&seg.target_text)
 }
