@@ -6,7 +6,6 @@
 use crate::model::{Document, Side};
 use pulldown_cmark::Event;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Rewrites link targets found in the markdown (internal `.md` links to built
@@ -111,7 +110,11 @@ impl Context<'_> {
 /// segments.
 #[derive(Debug, Default)]
 pub struct Parsed {
-    docs: HashMap<String, Vec<[Shown; 2]>>,
+    /// Per document (the page, then each include it shows), looked up by
+    /// path, the one asked for last first: views ask for one document's
+    /// segments in a row.
+    docs: Vec<(String, Vec<[Shown; 2]>)>,
+    last: usize,
 }
 
 /// A segment side's inline events, shared by the views that show it.
@@ -159,13 +162,22 @@ impl Parsed {
     }
 
     fn shown(&mut self, doc: &Document, index: usize, side: Side) -> Option<&mut Shown> {
-        if !self.docs.contains_key(&doc.rel) {
-            let slots = vec![Default::default(); doc.segments.len()];
-            self.docs.insert(doc.rel.clone(), slots);
-        }
+        let last = self.docs.get(self.last).filter(|(rel, _)| *rel == doc.rel);
+        let found = last
+            .map(|_| self.last)
+            .or_else(|| self.docs.iter().position(|(rel, _)| *rel == doc.rel));
+        let at = match found {
+            Some(at) => at,
+            None => {
+                let slots = vec![Default::default(); doc.segments.len()];
+                self.docs.push((doc.rel.clone(), slots));
+                self.docs.len() - 1
+            }
+        };
+        self.last = at;
         self.docs
-            .get_mut(&doc.rel)
-            .and_then(|slots| slots.get_mut(index))
+            .get_mut(at)
+            .and_then(|(_, slots)| slots.get_mut(index))
             .map(|sides| match side {
                 Side::Target => &mut sides[0],
                 Side::Source => &mut sides[1],

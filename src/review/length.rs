@@ -231,10 +231,17 @@ pub fn samples(doc: &crate::model::Document) -> Vec<Sample> {
 /// has. An explanation that is not a name ("Partner Center (the portal
 /// where …)") is content, and counts.
 fn gloss_chars(source: &str, target: &str) -> usize {
-    let in_target: HashSet<String> = super::omission::words(target)
-        .map(str::to_lowercase)
-        .collect();
-    let kept = |w: &&str| in_target.contains(&w.to_lowercase());
+    // The target's words are read only for a source with a gloss (few).
+    let in_target: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
+    let kept = |w: &&str| {
+        in_target
+            .get_or_init(|| {
+                super::omission::words(target)
+                    .map(str::to_lowercase)
+                    .collect()
+            })
+            .contains(&w.to_lowercase())
+    };
     for (at, _) in source.match_indices([',', '(']) {
         let rest = &source[at..];
         let Some(gloss) = rest

@@ -132,7 +132,9 @@ fn hex_id(word: &str) -> Option<&str> {
 /// A whitespace-separated word that is a URL (its numbers are not prose).
 pub fn is_url(word: &str) -> bool {
     let word = word.trim_start_matches(['(', '<', '[', '"']);
-    word.contains("://") || word.starts_with("www.")
+    // Asked of every word of every pair: a scheme's `://` is looked for
+    // after each colon, not with a substring search set up per word.
+    word.split(':').skip(1).any(|rest| rest.starts_with("//")) || word.starts_with("www.")
 }
 
 /// The number tokens of one word, with their byte offsets: digit runs with
