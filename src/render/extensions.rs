@@ -58,6 +58,14 @@ fn alert_kind(name: &str) -> Option<BlockQuoteKind> {
 /// know: an alert with text on its marker's line, `[!div class="x"]`
 /// (a styled container) and `[!VIDEO url]` (an embedded player).
 fn blockquote_markers<'a>(events: Vec<Event<'a>>, lang: &str) -> Vec<Event<'a>> {
+    // Each pass runs on every fragment of every view: one with nothing for
+    // it is given back as it is, not copied.
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::BlockQuote(None))))
+    {
+        return events;
+    }
     let mut out = Vec::with_capacity(events.len());
     // Per open blockquote: the HTML that closes it, when it was rewritten.
     let mut closers: Vec<Option<&'static str>> = Vec::new();
@@ -143,6 +151,12 @@ fn at_line_start(events: &[Event<'_>], at: usize) -> bool {
 
 /// `:::name attributes:::` lines, and their ends.
 fn directives<'a>(events: Vec<Event<'a>>, ctx: &Context<'_>) -> Vec<Event<'a>> {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Text(t) if t.trim_start().starts_with(":::")))
+    {
+        return unwrap_lone_blocks(events);
+    }
     let mut out: Vec<Event<'a>> = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
@@ -207,6 +221,15 @@ fn directive<'a>(line: &str, ctx: &Context<'_>) -> Option<Event<'a>> {
 /// A paragraph left empty by the directives, or holding only a block
 /// (`:::code`), is not a paragraph.
 fn unwrap_lone_blocks(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let lone = |w: &[Event<'_>]| {
+        matches!(w[0], Event::Start(Tag::Paragraph))
+            && (matches!(w[1], Event::End(TagEnd::Paragraph))
+                || (matches!(w[1], Event::Html(_))
+                    && matches!(w.get(2), Some(Event::End(TagEnd::Paragraph)))))
+    };
+    if !(0..events.len().saturating_sub(1)).any(|i| lone(&events[i..])) {
+        return events;
+    }
     let mut out = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
@@ -327,6 +350,12 @@ fn lines_in(text: &str, range: &str) -> String {
 /// `# [Linux](#tab/linux)`: a tab's title as its heading (the link leads
 /// nowhere outside DocFX's tab script), marked with the tab's id.
 fn tab_headings(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with("#tab/")))
+    {
+        return events;
+    }
     let mut out = Vec::with_capacity(events.len());
     let mut in_tab = false;
     for (i, event) in events.iter().enumerate() {
