@@ -94,9 +94,28 @@ pub fn clean(html: &str) -> String {
 /// The segments' events come from the page's render (`ctx`), which parsed
 /// them once for every view.
 pub fn needs_cleaning(doc: &Document, block: &Block, ctx: &Context<'_>) -> bool {
-    raw_parts(doc, block, |i, side| ctx.segment_events(doc, i, side))
-        .next()
-        .is_some()
+    // Asked of every row of every view: answered without copying the raw
+    // parts that [`raw_parts`] would list.
+    block.pieces.iter().any(|piece| match piece {
+        Piece::Event(event) => is_raw(event),
+        Piece::Segment(i) => doc.segments.get(*i).is_some_and(|segment| {
+            [Side::Target, Side::Source]
+                .into_iter()
+                .filter(|side| segment.markdown(*side).contains(['<', ':']))
+                .any(|side| ctx.segment_events(doc, *i, side).iter().any(is_raw))
+        }),
+    })
+}
+
+/// Is the event one the sanitizer looks at ([`raw_of`])?
+fn is_raw(event: &Event<'_>) -> bool {
+    match event {
+        Event::Html(_) | Event::InlineHtml(_) => true,
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            !url_allowed(dest_url)
+        }
+        _ => false,
+    }
 }
 
 /// The raw HTML and URLs of a row, each with the segment it is in;
@@ -147,11 +166,12 @@ impl Raw {
 }
 
 fn raw_of(event: &Event<'_>) -> Option<Raw> {
+    if !is_raw(event) {
+        return None;
+    }
     match event {
         Event::Html(html) | Event::InlineHtml(html) => Some(Raw::Html(html.to_string(), None)),
-        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
-            if !url_allowed(dest_url) =>
-        {
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
             Some(Raw::Url(dest_url.to_string(), None))
         }
         _ => None,
