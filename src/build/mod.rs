@@ -249,7 +249,7 @@ impl<'a> Builder<'a> {
         // The URLs are set below, once the site's language is known.
         let blank = Locales::new("", "");
         pipeline::timed("read, align, decide and review pages", || {
-            pipeline::in_rounds(
+            pipeline::in_order(
                 site,
                 &files,
                 |page| Arrival::of(page, &blank),

@@ -162,40 +162,41 @@ impl<'a> SiteExport<'a> {
     }
 }
 
-/// Reads the pages of `todo` (with their findings), a round at a time, and
-/// writes their units.
+/// Reads the pages of `todo` (with their findings), in parallel and a few
+/// at a time ([`pipeline::PAGES_AHEAD`]), and writes their units in order.
 fn write_rounds(
     site: &Site,
     options: &ExportOptions,
     todo: Vec<(&ContentFile, Vec<Diagnostic>)>,
     mut writer: Writer,
 ) -> io::Result<()> {
-    use rayon::prelude::*;
-    let mut todo = todo.into_iter();
-    loop {
-        let round: Vec<(&ContentFile, Vec<Diagnostic>)> =
-            todo.by_ref().take(pipeline::ROUND).collect();
-        if round.is_empty() {
-            break;
-        }
-        let read: Vec<Result<Page, Diagnostic>> = round
-            .into_par_iter()
-            .map(|(file, findings)| {
-                pipeline::read_decided(site, file).map(|mut page| {
-                    page.findings = findings;
-                    page
-                })
+    let mut failed: Option<io::Error> = None;
+    pipeline::map_in_order(
+        &todo,
+        pipeline::PAGES_AHEAD,
+        |(file, findings)| {
+            pipeline::read_decided(site, file).map(|mut page| {
+                page.findings = findings.clone();
+                page
             })
-            .collect();
-        for page in read {
-            let page = page.map_err(|problem| {
-                io::Error::other(format!(
-                    "{} changed while it was exported: {}",
-                    problem.file, problem.message
-                ))
-            })?;
-            writer.page(&selected_units(&page, options))?;
-        }
+        },
+        |read| {
+            if failed.is_some() {
+                return;
+            }
+            let written = read
+                .map_err(|problem| {
+                    io::Error::other(format!(
+                        "{} changed while it was exported: {}",
+                        problem.file, problem.message
+                    ))
+                })
+                .and_then(|page| writer.page(&selected_units(&page, options)));
+            failed = written.err();
+        },
+    );
+    if let Some(error) = failed {
+        return Err(error);
     }
     writer.finish()
 }

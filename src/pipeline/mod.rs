@@ -10,7 +10,10 @@
 //! command (`build`, `check`, `export`, `serve`) starts from it and from
 //! [`site::SitePass`], so they cannot disagree about what a page holds.
 
+mod ordered;
 pub mod site;
+
+pub(crate) use ordered::map_in_order;
 
 use crate::decide::{self, PageDecision};
 use crate::diagnostic::Diagnostic;
@@ -166,11 +169,12 @@ pub fn timed<T>(phase: &str, work: impl FnOnce() -> T) -> T {
     value
 }
 
-/// Pages read per round: enough to keep both cores busy, few enough that
-/// only their facts and findings stay when the pages themselves are not
-/// kept (and, in an export's second pass, that only one round of pages is
-/// in memory).
-pub(crate) const ROUND: usize = 256;
+/// Pages read ahead of the oldest one whose results are not taken yet:
+/// enough to keep every core busy past a slow page, few enough that only
+/// their facts and findings stay when the pages themselves are not kept
+/// (and, in an export's second pass, that only so many pages are in
+/// memory).
+pub(crate) const PAGES_AHEAD: usize = 64;
 
 /// Reads every page through the per-page stages (in parallel, in rounds),
 /// then runs the site pass. With `keep_pages`, the pages are returned with
@@ -184,7 +188,7 @@ pub fn review_site(site: &Site, keep_pages: bool) -> SiteReview {
         findings: site.problems.clone(),
         ..SiteReview::default()
     };
-    let (facts, mut pages) = read_rounds(site, &mut review.findings, |page| page);
+    let (facts, mut pages) = read_all(site, &mut review.findings, |page| page);
     let pass = site_pass(site, &facts, &mut review);
     for page in &mut pages {
         page.findings.extend(pass.of(&page.doc.rel).iter().cloned());
@@ -209,7 +213,7 @@ pub fn review_site_with<T: Send>(
         findings: site.problems.clone(),
         ..SiteReview::default()
     };
-    let (facts, kept) = read_rounds(site, &mut review.findings, |mut page| {
+    let (facts, kept) = read_all(site, &mut review.findings, |mut page| {
         let summary = summarize(&page);
         (std::mem::take(&mut page.findings), summary)
     });
@@ -226,10 +230,10 @@ pub fn review_site_with<T: Send>(
     (review, summaries)
 }
 
-/// The per-page stages over every page of the site, a round at a time:
+/// The per-page stages over every page of the site ([`in_order`]):
 /// each page's facts and what `keep` makes of it, in file order. Pages
 /// that cannot be read go to `problems`.
-fn read_rounds<T: Send>(
+fn read_all<T: Send>(
     site: &Site,
     problems: &mut Vec<Diagnostic>,
     keep: impl Fn(Page) -> T + Sync,
@@ -240,7 +244,7 @@ fn read_rounds<T: Send>(
         let page_facts = site::PageFacts::of(&page);
         (keep(page), page_facts)
     };
-    in_rounds(site, &files, with_facts, |result| match result {
+    in_order(site, &files, with_facts, |result| match result {
         Ok((page, page_facts)) => {
             facts.push(page_facts);
             kept.push(page);
@@ -250,24 +254,22 @@ fn read_rounds<T: Send>(
     (facts, kept)
 }
 
-/// The per-page stages over `files`, [`ROUND`] pages at a time, in
-/// parallel within a round. `keep` makes what stays of each page in the
-/// page's own thread; `take` gets the results in file order as each round
-/// ends, so no more than a round of whole pages is ever in memory.
-pub(crate) fn in_rounds<T: Send>(
+/// The per-page stages over `files`, in parallel, at most [`PAGES_AHEAD`]
+/// pages ahead of the oldest not taken. `keep` makes what stays of each
+/// page in the page's own thread; `take` gets the results in file order,
+/// each as soon as it and those before it are done.
+pub(crate) fn in_order<T: Send>(
     site: &Site,
     files: &[&ContentFile],
     keep: impl Fn(Page) -> T + Sync,
-    mut take: impl FnMut(Result<T, Diagnostic>),
+    take: impl FnMut(Result<T, Diagnostic>),
 ) {
-    use rayon::prelude::*;
-    for round in files.chunks(ROUND) {
-        let read: Vec<Result<T, Diagnostic>> = round
-            .par_iter()
-            .map(|file| read_page(site, file).map(&keep))
-            .collect();
-        read.into_iter().for_each(&mut take);
-    }
+    map_in_order(
+        files,
+        PAGES_AHEAD,
+        |file| read_page(site, file).map(&keep),
+        take,
+    );
 }
 
 /// The site pass over the pages' facts; counts the pages and adds the
