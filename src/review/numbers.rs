@@ -67,6 +67,13 @@ fn unmatched<'a>(from: &[Number<'a>], against: &[Number<'_>]) -> Vec<&'a str> {
 /// thousands or parts a list ([`Locale::normalize_numbers`]): the target is
 /// right when either reading has the source's numbers.
 pub fn check(target_prose: &str, source_prose: &str, locale: &Locale) -> Option<Flag> {
+    // Only numbers written with digits must be matched (numbers in words
+    // and ideographic numerals are soft: they only answer the other side's),
+    // so a pair with no digit on either side has no finding. Most pairs.
+    let digit = |text: &str| text.chars().any(|c| Locale::digit(c).is_some());
+    if !digit(target_prose) && !digit(source_prose) {
+        return None;
+    }
     let grouped = locale.normalize_numbers(target_prose, true);
     let flag = compare(&grouped, source_prose, locale)?;
     let listed = locale.normalize_numbers(target_prose, false);
