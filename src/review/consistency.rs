@@ -22,7 +22,7 @@ use super::profile::Profile;
 use super::untranslated;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::Document;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use wording::{Loanwords, SourceFacts, Variant as Wording};
 
 const CODE: Code = Code::Consistency;
@@ -161,7 +161,9 @@ impl At<'_> {
 /// trimmed: neither spacing nor how an accent is encoded is a different
 /// translation.
 fn hash(markdown: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    // FNV, not SipHash: every pair of the docset is hashed word by word,
+    // and no one chooses these texts to collide.
+    let mut hasher = fnv::FnvHasher::default();
     for word in super::text::normalize(markdown).split_whitespace() {
         word.hash(&mut hasher);
     }
