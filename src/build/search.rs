@@ -337,18 +337,42 @@ fn deltas(sorted: &[u32]) -> Vec<u32> {
 
 /// Normalizes text for search into `out`: decomposed, combining accents
 /// dropped, lowercase (so `ação` matches `acao`); the script does the
-/// same. ASCII text (most source text) has nothing to decompose.
+/// same. ASCII runs (most of any Latin-script text) have nothing to
+/// decompose and are lowercased as they are; each run of other characters
+/// is decomposed on its own, which is the decomposition of the whole text:
+/// an ASCII character is a starter, and canonical ordering never moves a
+/// mark across one.
 fn normalize_into(text: &str, out: &mut String) {
     out.clear();
-    if text.is_ascii() {
-        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
-        return;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        out.extend(rest[..ascii].chars().map(|c| c.to_ascii_lowercase()));
+        rest = &rest[ascii..];
+        let other = rest
+            .char_indices()
+            .find(|(_, c)| c.is_ascii())
+            .map_or(rest.len(), |(i, _)| i);
+        fold_into(&rest[..other], out);
+        rest = &rest[other..];
     }
-    out.extend(
-        text.nfd()
-            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-            .flat_map(char::to_lowercase),
-    );
+}
+
+/// [`normalize_into`] of a run of non-ASCII characters, appended. A lone
+/// character (an accented letter between ASCII ones, most often) is
+/// decomposed directly: its decomposition is in canonical order already.
+fn fold_into(run: &str, out: &mut String) {
+    let kept = |c: &char| !('\u{300}'..='\u{36f}').contains(c);
+    let mut chars = run.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => {}
+        (Some(c), None) => unicode_normalization::char::decompose_canonical(c, |d| {
+            if kept(&d) {
+                out.extend(d.to_lowercase());
+            }
+        }),
+        _ => out.extend(run.nfd().filter(kept).flat_map(char::to_lowercase)),
+    }
 }
 
 /// Ideographs, kana and hangul: scripts written without spaces, indexed
@@ -426,6 +450,31 @@ fn flush_cjk(run: &mut Vec<char>, buf: &mut String, found: &mut impl FnMut(&str)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalized_run_by_run_as_the_whole_text_is() {
+        let whole = |text: &str| -> String {
+            text.nfd()
+                .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        for text in [
+            "Configurações de ação",
+            // Decomposed input, and marks out of canonical order around
+            // kept marks (Hebrew points, a dot below with an acute).
+            "Ac\u{327}a\u{303}o",
+            "a\u{301}\u{323}b q\u{5b8}\u{5b4}x",
+            "ǅemal ΣΑΣ İstanbul",
+            "服务器配置 ｻｰﾊﾞｰ 서버",
+            "ﬁle Å Ω ẞ",
+            "",
+        ] {
+            let mut out = String::new();
+            normalize_into(text, &mut out);
+            assert_eq!(out, whole(text), "{text:?}");
+        }
+    }
 
     fn terms(text: &str) -> Vec<String> {
         let mut out = Vec::new();
