@@ -92,6 +92,20 @@ impl Child {
         self.stderr.lock().unwrap().clone()
     }
 
+    /// The stderr once it holds `needle` (or after 5 s): serve prints a
+    /// rebuild's report just before it tells the browsers to reload, and
+    /// the thread that reads its stderr may not have read it yet.
+    fn stderr_with(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let log = self.stderr();
+            if log.contains(needle) || Instant::now() >= deadline {
+                return log;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     fn get(&self, path: &str) -> (u16, String) {
         get(self.addr, path, &self.addr.to_string())
     }
@@ -278,7 +292,8 @@ fn edits_reload_errors_overlay_and_recover() {
         child.stderr()
     );
     assert!(body.contains("frontmatter"));
-    assert!(child.stderr().contains("error[frontmatter]"));
+    let log = child.stderr_with("error[frontmatter]");
+    assert!(log.contains("error[frontmatter]"), "{log}");
 
     // Fixed: the page recovers by itself.
     atomic_save(&md, &edited);
