@@ -11,6 +11,7 @@
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Block, Document, Piece, Side};
 use crate::parse;
+use crate::markup::anchor_name;
 use crate::render::markdown::Context;
 use pulldown_cmark::{Event, Tag};
 use std::collections::{BTreeSet, HashSet};
@@ -89,22 +90,58 @@ pub fn clean(html: &str) -> String {
 }
 
 /// Whether a row must be sanitized: it holds raw HTML (in its own markup or
-/// a segment's), or a link or image whose URL has a scheme that is not
-/// allowed. Rows of plain markdown are left as pulldown-cmark wrote them.
-/// The segments' events come from the page's render (`ctx`), which parsed
-/// them once for every view.
+/// a segment's) other than what the renderer writes anew itself, or a link
+/// or image whose URL has a scheme that is not allowed. Rows of plain
+/// markdown, and rows whose only raw HTML is anchors and line breaks (most
+/// rows with any: DocFX pages mark their sections `<a name="x"></a>`), are
+/// left as the renderer wrote them. The segments' events come from the
+/// page's render (`ctx`), which parsed them once for every view.
 pub fn needs_cleaning(doc: &Document, block: &Block, ctx: &Context<'_>) -> bool {
-    // Asked of every row of every view: answered without copying the raw
-    // parts that [`raw_parts`] would list.
-    block.pieces.iter().any(|piece| match piece {
-        Piece::Event(event) => is_raw(event),
-        Piece::Segment(i) => doc.segments.get(*i).is_some_and(|segment| {
-            [Side::Target, Side::Source]
-                .into_iter()
-                .filter(|side| segment.markdown(*side).contains(['<', ':']))
-                .any(|side| ctx.segment_events(doc, *i, side).iter().any(is_raw))
-        }),
-    })
+    [Side::Target, Side::Source]
+        .into_iter()
+        .any(|side| !written_anew(doc, block, side, ctx))
+}
+
+/// Whether the raw HTML of a row in one language is only what the renderer
+/// replaces with its own markup, so that the sanitizer would find nothing
+/// to remove: an anchor tag alone (`<a name="x">` or `<a id="x">`, written
+/// again as `<a id="x">` with its other attributes dropped), closed by a
+/// `</a>`, and line breaks; and no link or image with a scheme outside the
+/// allow-list.
+fn written_anew(doc: &Document, block: &Block, side: Side, ctx: &Context<'_>) -> bool {
+    let mut open_anchors = 0usize;
+    let mut fits = |event: &Event<'_>| match event {
+        Event::Html(html) | Event::InlineHtml(html) => {
+            let tag = html.trim();
+            if anchor_name(tag).is_some() && tag.find('>') == Some(tag.len() - 1) {
+                open_anchors += 1;
+                true
+            } else if tag == "</a>" && open_anchors > 0 {
+                open_anchors -= 1;
+                true
+            } else {
+                matches!(tag, "<br>" | "<br/>" | "<br />" | "</br>")
+            }
+        }
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            url_allowed(dest_url)
+        }
+        _ => true,
+    };
+    for piece in &block.pieces {
+        let fit = match piece {
+            Piece::Event(event) => fits(event),
+            Piece::Segment(i) => doc.segments.get(*i).is_none_or(|segment| {
+                // Neither a tag nor a scheme: nothing to parse for.
+                !segment.markdown(side).contains(['<', ':'])
+                    || ctx.segment_events(doc, *i, side).iter().all(&mut fits)
+            }),
+        };
+        if !fit {
+            return false;
+        }
+    }
+    open_anchors == 0
 }
 
 /// Is the event one the sanitizer looks at ([`raw_of`])?
