@@ -370,7 +370,10 @@ fn anchors_that_carry_more_than_a_name_are_sanitized() {
         // The anchors themselves stay, as ids; the one never closed is
         // closed.
         for id in ["\"h\"", "\"z\"", "\"x\"", "\"w\""] {
-            assert!(body.contains(&format!("id={id}")), "{rel}: no id {id} in {body}");
+            assert!(
+                body.contains(&format!("id={id}")),
+                "{rel}: no id {id} in {body}"
+            );
         }
         assert!(!body.contains("<a id=\"w\"></p>"), "{rel}: {body}");
     }

@@ -346,7 +346,10 @@ fn normalize_into(text: &str, out: &mut String) {
     out.clear();
     let mut rest = text;
     while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
         out.extend(rest[..ascii].chars().map(|c| c.to_ascii_lowercase()));
         rest = &rest[ascii..];
         let other = rest

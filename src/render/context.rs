@@ -149,13 +149,26 @@ impl Parsed {
 
     /// The HTML of one side of a segment made before, with the id prefix or
     /// without.
-    fn html(&mut self, doc: &Document, index: usize, side: Side, prefixed: bool) -> Option<Rc<str>> {
+    fn html(
+        &mut self,
+        doc: &Document,
+        index: usize,
+        side: Side,
+        prefixed: bool,
+    ) -> Option<Rc<str>> {
         let shown = self.shown(doc, index, side)?;
         shown.html[usize::from(prefixed)].clone()
     }
 
     /// Keeps the HTML of one side of a segment ([`Parsed::html`]).
-    fn keep_html(&mut self, doc: &Document, index: usize, side: Side, prefixed: bool, html: Rc<str>) {
+    fn keep_html(
+        &mut self,
+        doc: &Document,
+        index: usize,
+        side: Side,
+        prefixed: bool,
+        html: Rc<str>,
+    ) {
         if let Some(shown) = self.shown(doc, index, side) {
             shown.html[usize::from(prefixed)] = Some(html);
         }

@@ -350,10 +350,9 @@ fn lines_in(text: &str, range: &str) -> String {
 /// `# [Linux](#tab/linux)`: a tab's title as its heading (the link leads
 /// nowhere outside DocFX's tab script), marked with the tab's id.
 fn tab_headings(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    if !events
-        .iter()
-        .any(|e| matches!(e, Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with("#tab/")))
-    {
+    if !events.iter().any(
+        |e| matches!(e, Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with("#tab/")),
+    ) {
         return events;
     }
     let mut out = Vec::with_capacity(events.len());

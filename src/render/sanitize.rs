@@ -9,9 +9,9 @@
 //! `site.yml` turns this off for trusted content.
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::markup::anchor_name;
 use crate::model::{Block, Document, Piece, Side};
 use crate::parse;
-use crate::markup::anchor_name;
 use crate::render::markdown::Context;
 use pulldown_cmark::{Event, Tag};
 use std::collections::{BTreeSet, HashSet};

@@ -275,9 +275,7 @@ pub fn samples(doc: &Document) -> Vec<Sample> {
         .filter(|(s, _)| super::checks::comparable(s) && !super::untranslated::same_text(s))
         // A sample's letters are some of its source's letters: a source
         // with fewer than the least a sample has is not read further.
-        .filter(|(s, _)| {
-            s.source_text.chars().filter(|c| c.is_alphabetic()).count() >= MIN_LETTERS
-        })
+        .filter(|(s, _)| s.source_text.chars().filter(|c| c.is_alphabetic()).count() >= MIN_LETTERS)
         // A name ("Heard Island and McDonald Islands") has its conventional
         // translation, whose length says nothing of what was left out.
         .filter(|(s, _)| super::untranslated::should_translate(&s.source_text))

@@ -344,9 +344,7 @@ pub fn brackets(pair: &Pair<'_>) -> Option<Flag> {
         }
     }
     let stray = quote_strays(t, pair.locale.quotes);
-    if !stray.is_empty()
-        && quote_strays(s, ENGLISH_QUOTES).is_empty()
-        && !single_quote_left_open(s)
+    if !stray.is_empty() && quote_strays(s, ENGLISH_QUOTES).is_empty() && !single_quote_left_open(s)
     {
         shown.push("quotes".to_owned());
         tokens.extend(stray);

@@ -315,10 +315,10 @@ fn copied_of(target: &[Token<'_>], source: &[Token<'_>]) -> u64 {
         .collect();
     let mut mask = 0u64;
     for (i, token) in target.iter().enumerate().take(64) {
-        let kept = words.contains(&*token.folded)
+        let kept = words.contains(&token.folded)
             && (token.text.chars().count() > FUNCTION_LETTERS
                 || must_survive(token.text)
-                || (capitalised(token.text) && names.contains(&*token.folded)));
+                || (capitalised(token.text) && names.contains(&token.folded)));
         if kept && !token.cjk {
             mask |= 1 << i;
         }
@@ -363,7 +363,7 @@ fn source_words_of(target: &[Token<'_>], source: &[Token<'_>]) -> Vec<u32> {
     let words: BTreeMap<u32, &str> = source
         .iter()
         .filter(|t| !t.cjk && ordinary_length(t.text))
-        .filter(|t| names.contains(&*t.folded) || !capitalised(t.text) || in_capitals(t.text))
+        .filter(|t| names.contains(&t.folded) || !capitalised(t.text) || in_capitals(t.text))
         .map(|t| (key(t), &*t.folded))
         .collect();
     words
