@@ -222,6 +222,11 @@ impl Locale {
 
     /// The ASCII mark a sentence mark stands for (`。` → `.`), if `c` is one.
     pub fn mark(c: char) -> Option<char> {
+        // Asked of every character of many texts: an ASCII mark stands for
+        // itself, and most characters are ASCII and no mark.
+        if c.is_ascii() {
+            return matches!(c, '.' | '?' | '!' | ':' | ';').then_some(c);
+        }
         MARK_FAMILIES.iter().find(|(m, _)| *m == c).map(|(_, a)| *a)
     }
 
@@ -311,6 +316,11 @@ mod tests {
         assert_eq!(Locale::mark('？'), Some('?'));
         assert_eq!(Locale::mark('：'), Some(':'));
         assert_eq!(Locale::mark('a'), None);
+        // The ASCII shortcut reads as the table does.
+        for c in (0..128u8).map(char::from) {
+            let listed = MARK_FAMILIES.iter().find(|(m, _)| *m == c).map(|(_, a)| *a);
+            assert_eq!(Locale::mark(c), listed, "{c:?}");
+        }
         assert_eq!(Locale::digit('７'), Some('7'));
         assert_eq!(Locale::bracket('（'), '(');
         let ja = Locale::of("ja-JP");

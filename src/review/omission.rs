@@ -158,6 +158,9 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// Letters of the scripts other than Latin (a Chinese character is one).
 fn other_letters(text: &str) -> usize {
+    if text.is_ascii() {
+        return 0;
+    }
     text.chars()
         .filter(|&c| c.is_alphabetic() && !latin(c))
         .count()
