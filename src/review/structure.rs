@@ -304,6 +304,10 @@ pub fn links(pair: &Pair<'_>) -> Option<Flag> {
 /// `%1$s`, `%1`. `%` sequences in URLs are URL escapes, not placeholders.
 fn placeholders_in(prose: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // Every placeholder has a brace or a percent sign; most prose neither.
+    if !prose.contains(['{', '%']) {
+        return out;
+    }
     let prose = squeeze_braces(prose);
     for word in prose.split(|c: char| c.is_whitespace() || c == ATOM) {
         out.extend(braces(word));
