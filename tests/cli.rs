@@ -46,9 +46,14 @@ fn open_uses_browser_and_verbose_logs_phases() {
     let dir = tempfile::tempdir().unwrap();
     let opened = dir.path().join("opened.txt");
     let browser = dir.path().join("browser.sh");
+    // Written aside and renamed: the test reads the file as soon as it
+    // exists (it read an empty file once, between the shell's open and write).
     std::fs::write(
         &browser,
-        format!("#!/bin/sh\nprintf '%s' \"$1\" > {}\n", opened.display()),
+        format!(
+            "#!/bin/sh\nprintf '%s' \"$1\" > {0}.part && mv {0}.part {0}\n",
+            opened.display()
+        ),
     )
     .unwrap();
     std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
