@@ -211,16 +211,21 @@ pub struct IncludeState {
 /// Escapes text for an HTML attribute value.
 pub fn escape_attr(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut rest = text;
+    // Copied a run at a time up to each character to escape (every id and
+    // URL of every view passes here; most have none).
+    while let Some(at) = rest.find(['&', '"', '<', '>', '\'']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'"' => "&quot;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&#39;",
+        });
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -247,5 +252,16 @@ mod tests {
         ));
         // A segment the document does not have is nothing, not a panic.
         assert!(parsed.events(&page, 7, Side::Target).is_empty());
+    }
+
+    #[test]
+    fn attributes_escape_the_five_characters_and_keep_the_rest() {
+        assert_eq!(
+            escape_attr("a&b\"c<d>e'f ação"),
+            "a&amp;b&quot;c&lt;d&gt;e&#39;f ação"
+        );
+        assert_eq!(escape_attr("&&"), "&amp;&amp;");
+        assert_eq!(escape_attr(""), "");
+        assert_eq!(escape_attr("8c791-108"), "8c791-108");
     }
 }

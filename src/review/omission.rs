@@ -257,14 +257,9 @@ fn ascii_break(chars: &[char], i: usize) -> bool {
             .iter()
             .find(|c| !c.is_whitespace())
             .is_some_and(|c| c.is_uppercase());
-    let word: Vec<char> = chars[..i]
-        .iter()
-        .rev()
-        .take_while(|c| !c.is_whitespace())
-        .copied()
-        .collect();
-    let plain_word = word.len() >= 3 && word.iter().all(|c| c.is_alphabetic());
-    next_is_capital && plain_word
+    // The word before the mark, read back to the space before it.
+    let word = || chars[..i].iter().rev().take_while(|c| !c.is_whitespace());
+    next_is_capital && word().count() >= 3 && word().all(|c| c.is_alphabetic())
 }
 
 /// The samples of a page's complete, translated pairs whose source has
