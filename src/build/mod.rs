@@ -735,6 +735,12 @@ impl<'a> Builder<'a> {
                     None => Ok(search::PageRecords::default()),
                 })
         };
+        let record_bytes: usize = self
+            .published()
+            .filter_map(|f| self.known.get(&f.rel)?.search)
+            .map(|at| at.len())
+            .sum();
+        log::debug!("search records: {record_bytes} bytes");
         // The index is made on this thread and its files written on another:
         // a docset's search is a thousand small files or more, and on a
         // file system that has just freed many (a site replaced), creating
@@ -747,10 +753,14 @@ impl<'a> Builder<'a> {
                 }
                 Ok(())
             });
-            let made = search::write_files(records, &mut |file| {
-                send.send(file)
-                    .map_err(|_| Error::new("the search index's files could not be written"))
-            });
+            let made = search::write_files(
+                records,
+                &|file| {
+                    send.send(file)
+                        .map_err(|_| Error::new("the search index's files could not be written"))
+                },
+                record_bytes <= SEARCH_TOGETHER_BELOW,
+            );
             drop(send);
             let written = writer
                 .join()
@@ -939,6 +949,13 @@ fn majority_locale<'s>(locales: impl Iterator<Item = &'s str>, default: &str) ->
 /// How many search files may wait for the writer: enough to keep it busy,
 /// few enough (a few kilobytes each) to hold at any docset size.
 const SEARCH_FILES_QUEUED: usize = 64;
+
+/// Below this many bytes of search records the two languages are indexed
+/// at once, each on a core: the second index costs about as much memory
+/// again, which is bounded so (a 50,000-page docset's records are hundreds
+/// of megabytes, and it is indexed one language at a time to stay under a
+/// gigabyte).
+const SEARCH_TOGETHER_BELOW: usize = 64 * 1024 * 1024;
 
 /// The outputs of every page and media file, claimed once each (see
 /// [`claims`]): the inputs that lost their path, and where the home goes.

@@ -48,16 +48,27 @@ const TEXT_SHARD_BYTES: usize = 6 * 1024;
 const LANGS: [(&str, bool); 2] = [("t", true), ("s", false)];
 
 /// Where the search files go, one at a time, as each is complete.
-pub(crate) type Emit<'e> = dyn FnMut(Output) -> Result<()> + 'e;
+pub(crate) type Emit<'e> = dyn Fn(Output) -> Result<()> + Sync + 'e;
 
 /// Writes every search file of the site through `emit`, from its pages in
 /// site order. `pages` gives the pages afresh for each language: they are
-/// read once per language, so that only one language's terms are in
-/// memory, and the text shards are written as they fill up.
-pub fn write_files<I>(pages: impl Fn() -> I, emit: &mut Emit<'_>) -> Result<()>
+/// read once per language, and the text shards are written as they fill
+/// up. `together` indexes the two languages at once, each on a core, for
+/// a docset whose index fits in memory twice over with room to spare;
+/// otherwise one after the other, so that only one language's terms are in
+/// memory.
+pub fn write_files<I>(pages: impl Fn() -> I + Sync, emit: &Emit<'_>, together: bool) -> Result<()>
 where
     I: Iterator<Item = Result<PageRecords>>,
 {
+    let [(target_lang, _), (source_lang, _)] = LANGS;
+    if together {
+        let (target, source) = rayon::join(
+            || language_files(pages(), target_lang, true, emit),
+            || language_files(pages(), source_lang, false, emit),
+        );
+        return target.and(source);
+    }
     for (lang, target) in LANGS {
         language_files(pages(), lang, target, emit)?;
     }
@@ -69,7 +80,7 @@ fn language_files(
     pages: impl Iterator<Item = Result<PageRecords>>,
     lang: &str,
     target: bool,
-    emit: &mut Emit<'_>,
+    emit: &Emit<'_>,
 ) -> Result<()> {
     let mut index = Index::default();
     let mut terms = Terms::default();
@@ -181,12 +192,12 @@ struct Manifest {
 fn term_shards(
     index: &[(&str, &(Postings, Postings))],
     lang: &str,
-    emit: &mut Emit<'_>,
+    emit: &Emit<'_>,
 ) -> Result<Vec<String>> {
     let mut firsts = Vec::new();
     let mut shard: BTreeMap<&str, (Vec<u32>, Vec<u32>)> = BTreeMap::new();
     let mut size = 0;
-    let mut flush = |shard: &mut BTreeMap<&str, (Vec<u32>, Vec<u32>)>, n: usize| -> Result<()> {
+    let flush = |shard: &mut BTreeMap<&str, (Vec<u32>, Vec<u32>)>, n: usize| -> Result<()> {
         let name = format!("{lang}-t{n}.js");
         emit(script(&name, "t", lang, Some(n), &*shard)?)?;
         shard.clear();
@@ -263,7 +274,7 @@ impl<'l> TextShards<'l> {
         page: &PageRecords,
         anchor: &str,
         body: &str,
-        emit: &mut Emit<'_>,
+        emit: &Emit<'_>,
     ) -> Result<()> {
         let shard = &mut self.shard;
         if shard.s.is_empty() {
@@ -289,7 +300,7 @@ impl<'l> TextShards<'l> {
     }
 
     /// Writes the shard being filled, if it has a segment.
-    fn flush(&mut self, emit: &mut Emit<'_>) -> Result<()> {
+    fn flush(&mut self, emit: &Emit<'_>) -> Result<()> {
         if self.shard.s.is_empty() {
             return Ok(());
         }
@@ -533,12 +544,24 @@ mod tests {
     fn postings_number_segments_across_pages_and_titles_by_page() {
         let a = page("a.html", "Billing", &["pay the bill", "other"]);
         let b = page("b.html", "Other", &["the bill again"]);
-        let mut out = Vec::new();
-        write_files(|| [&a, &b].into_iter().cloned().map(Ok), &mut |file| {
-            out.push(file);
-            Ok(())
-        })
-        .unwrap();
+        let files = |together: bool| {
+            let written = std::sync::Mutex::new(Vec::new());
+            write_files(
+                || [&a, &b].into_iter().cloned().map(Ok),
+                &|file| {
+                    written.lock().unwrap().push(file);
+                    Ok(())
+                },
+                together,
+            )
+            .unwrap();
+            let mut files = written.into_inner().unwrap();
+            files.sort();
+            files
+        };
+        let out = files(false);
+        // The two languages indexed at once write the same files.
+        assert_eq!(files(true), out);
         let shard = out
             .iter()
             .find(|(p, _)| p == "static/search/t-t0.js")

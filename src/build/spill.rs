@@ -16,6 +16,13 @@ pub(crate) struct Stored {
     len: usize,
 }
 
+impl Stored {
+    /// The size of the records as stored.
+    pub(crate) fn len(self) -> usize {
+        self.len
+    }
+}
+
 /// An append-only temporary file of encoded [`PageRecords`], shared by the
 /// rendering threads. The file is deleted when the spill is dropped (or by
 /// the system, should sxs be killed).
