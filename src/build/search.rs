@@ -61,11 +61,11 @@ pub fn write_files<I>(pages: impl Fn() -> I + Sync, emit: &Emit<'_>, together: b
 where
     I: Iterator<Item = Result<PageRecords>>,
 {
-    let [(target_lang, _), (source_lang, _)] = LANGS;
     if together {
+        let [(first, first_target), (second, second_target)] = LANGS;
         let (target, source) = rayon::join(
-            || language_files(pages(), target_lang, true, emit),
-            || language_files(pages(), source_lang, false, emit),
+            || language_files(pages(), first, first_target, emit),
+            || language_files(pages(), second, second_target, emit),
         );
         return target.and(source);
     }

@@ -106,8 +106,7 @@ impl Context<'_> {
 /// the same target HTML, the source column and the original on hover the
 /// same source HTML (where it has no link, which leads to the view it is
 /// in: [`Context::segment_html`]'s callers keep such HTML out). Kept per
-/// document path: an include brings its own
-/// segments.
+/// document path: an include brings its own segments.
 #[derive(Debug, Default)]
 pub struct Parsed {
     /// Per document (the page, then each include it shows), looked up by

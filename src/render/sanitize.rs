@@ -144,17 +144,6 @@ fn written_anew(doc: &Document, block: &Block, side: Side, ctx: &Context<'_>) ->
     open_anchors == 0
 }
 
-/// Is the event one the sanitizer looks at ([`raw_of`])?
-fn is_raw(event: &Event<'_>) -> bool {
-    match event {
-        Event::Html(_) | Event::InlineHtml(_) => true,
-        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-            !url_allowed(dest_url)
-        }
-        _ => false,
-    }
-}
-
 /// The raw HTML and URLs of a row, each with the segment it is in;
 /// `events` gives the inline events of one side of a segment.
 fn raw_parts<'d, E>(
@@ -203,12 +192,11 @@ impl Raw {
 }
 
 fn raw_of(event: &Event<'_>) -> Option<Raw> {
-    if !is_raw(event) {
-        return None;
-    }
     match event {
         Event::Html(html) | Event::InlineHtml(html) => Some(Raw::Html(html.to_string(), None)),
-        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+            if !url_allowed(dest_url) =>
+        {
             Some(Raw::Url(dest_url.to_string(), None))
         }
         _ => None,

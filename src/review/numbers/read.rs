@@ -378,11 +378,13 @@ fn number_words() -> &'static NumberWords {
         for &(word, value) in WORDS {
             values.entry(word).or_insert(value);
         }
-        let longest = |words: &mut dyn Iterator<Item = &str>| {
-            words.map(|w| w.chars().count()).max().unwrap_or(0)
-        };
-        let most_letters = longest(&mut WORDS.iter().map(|(w, _)| *w))
-            + longest(&mut MULTIPLICATIVES.iter().copied());
+        let letters = |word: &str| word.chars().count();
+        let most_letters = WORDS.iter().map(|(w, _)| letters(w)).max().unwrap_or(0)
+            + MULTIPLICATIVES
+                .iter()
+                .map(|m| letters(m))
+                .max()
+                .unwrap_or(0);
         NumberWords {
             values,
             most_letters,
@@ -395,8 +397,7 @@ fn number_words() -> &'static NumberWords {
 fn word_numbers(word: &str) -> Vec<Number<'_>> {
     let words = number_words();
     word.split(|c: char| !c.is_alphabetic())
-        .filter(|part| !part.is_empty() && part.len() <= 4 * words.most_letters)
-        .filter(|part| part.chars().count() <= words.most_letters)
+        .filter(|part| !part.is_empty() && part.chars().count() <= words.most_letters)
         .filter_map(|part| {
             let lower = crate::review::text::lowercase(part);
             let value = words.values.get(&*lower).or_else(|| {
